@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Sourced by build-aux/run and build-aux/test: installs the Debian 12
+# packages Headroom needs, but only those missing, and configures a build
+# directory. Nothing here is needed on a machine that already has them.
+
+# What building needs.
+HR_BUILD_PACKAGES=(
+  gcc
+  gettext
+  libglib2.0-dev
+  libjson-glib-dev
+  meson
+  ninja-build
+  pkg-config
+)
+
+# What the tests need besides: ngspice for the cross-check of the model.
+HR_TEST_PACKAGES=(
+  ngspice
+)
+
+hr_missing_packages () {
+  local pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      printf '%s\n' "$pkg"
+    fi
+  done
+}
+
+hr_install_packages () {
+  local missing
+  mapfile -t missing < <(hr_missing_packages "$@")
+  if [ "${#missing[@]}" -eq 0 ]; then
+    return 0
+  fi
+
+  echo "Installing: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then
+      sudo=(sudo)
+    else
+      echo "error: these Debian packages are missing, and installing them needs root: ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# hr_setup_build DIR [meson options…]: configures DIR, or reconfigures it
+# with the options given if it exists already.
+hr_setup_build () {
+  local dir=$1
+  shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@"
+  else
+    meson setup "$dir" "$@"
+  fi
+}
