@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <complex.h>
+#include <glib.h>
+
+#include "hr-headphone.h"
+#include "hr-source.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HR_LIMIT_NONE,
+  HR_LIMIT_VOLTAGE,
+  HR_LIMIT_CURRENT,
+} HrLimit;
+
+/* The electrical state at one frequency, per volt of open-circuit drive
+ * where it scales with the drive. Everything else is derived from these.
+ */
+typedef struct
+{
+  double         freq_hz;
+  double complex z_load_ohm;     /* the headphone */
+  double complex z_thevenin_ohm; /* what the headphone sees: Zout, cable, adapter */
+  double complex transfer;       /* V_L / Voc, adapter divider included */
+  double complex i_load_per_v;   /* headphone current per volt of Voc, in A/V */
+  double complex i_source_per_v; /* source current per volt of Voc, in A/V */
+  double         v_load_max_vrms;/* the clean ceiling of |V_L|, INFINITY if none */
+  HrLimit        limit;
+} HrCircuitPoint;
+
+typedef struct
+{
+  HrHeadphone  *headphone;   /* borrowed */
+  HrSource      source;
+  HrConnection  connection;
+} HrCircuit;
+
+gboolean    hr_circuit_validate      (const HrCircuit *circuit,
+                                      GError         **error);
+void        hr_circuit_eval          (const HrCircuit *circuit,
+                                      double           freq_hz,
+                                      HrCircuitPoint  *point);
+void        hr_circuit_eval_at_z     (const HrCircuit *circuit,
+                                      double           freq_hz,
+                                      double complex   z_load_ohm,
+                                      HrCircuitPoint  *point);
+const char *hr_limit_to_string       (HrLimit          limit);
+
+G_END_DECLS

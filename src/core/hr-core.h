@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hr-model-error.h"
+#include "hr-format.h"
+#include "hr-network.h"
+#include "hr-impedance.h"
+#include "hr-headphone.h"
+#include "hr-source.h"
+#include "hr-circuit.h"
+#include "hr-sweep.h"
+#include "hr-summary.h"

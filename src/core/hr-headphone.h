@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "hr-impedance.h"
+
+G_BEGIN_DECLS
+
+#define HR_TYPE_HEADPHONE (hr_headphone_get_type ())
+
+G_DECLARE_FINAL_TYPE (HrHeadphone, hr_headphone, HR, HEADPHONE, GObject)
+
+typedef enum
+{
+  HR_SENSITIVITY_DB_PER_MW,
+  HR_SENSITIVITY_DB_PER_V,
+  HR_SENSITIVITY_MV_AT_94_DB,
+} HrSensitivityUnit;
+
+gboolean     hr_sensitivity_unit_from_string      (const char         *text,
+                                                   HrSensitivityUnit  *unit);
+const char  *hr_sensitivity_unit_to_string        (HrSensitivityUnit   unit);
+double       hr_sensitivity_to_db_per_v           (double              value,
+                                                   HrSensitivityUnit   unit,
+                                                   double              nominal_impedance_ohm);
+double       hr_sensitivity_db_per_v_to_db_per_mw (double              sensitivity_db_per_v,
+                                                   double              nominal_impedance_ohm);
+
+HrHeadphone *hr_headphone_new                     (const char         *name,
+                                                   double              nominal_impedance_ohm,
+                                                   double              sensitivity,
+                                                   HrSensitivityUnit   sensitivity_unit,
+                                                   HrImpedance        *impedance,
+                                                   GError            **error);
+HrHeadphone *hr_headphone_new_renominated         (HrHeadphone        *self,
+                                                   double              nominal_impedance_ohm,
+                                                   GError            **error);
+const char  *hr_headphone_get_name                (HrHeadphone        *self);
+double       hr_headphone_get_nominal_impedance_ohm (HrHeadphone      *self);
+double       hr_headphone_get_sensitivity_db_per_v  (HrHeadphone      *self);
+double       hr_headphone_get_sensitivity_db_per_mw (HrHeadphone      *self);
+HrImpedance *hr_headphone_get_impedance           (HrHeadphone        *self);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <complex.h>
+#include <math.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A limit the spec sheet does not give. The model then applies no limit,
+ * and the summary says that the check was skipped instead of guessing.
+ */
+#define HR_UNKNOWN   ((double) NAN)
+/* No limit at all, as for an ideal source ("--zout" alone on the command line). */
+#define HR_UNLIMITED ((double) INFINITY)
+
+/* A source as a Thévenin equivalent (PHYSICS.md, "The circuit"). The figures
+ * are those of the output as measured: a balanced output's figures are the
+ * balanced ones, see hr_source_make_balanced().
+ */
+typedef struct
+{
+  double   output_impedance_ohm;  /* resistive part, >= 0 */
+  double   dc_block_uf;           /* series DC-blocking capacitor, 0 for none */
+  double   max_voltage_vrms;      /* open circuit; HR_UNKNOWN or HR_UNLIMITED allowed */
+  double   max_current_ma;        /* HR_UNKNOWN or HR_UNLIMITED allowed */
+  gboolean balanced;
+} HrSource;
+
+/* What sits between the source and the headphone: the cable's round-trip
+ * resistance and an impedance adapter (a series and a shunt resistor).
+ */
+typedef struct
+{
+  double cable_ohm;           /* >= 0 */
+  double adapter_series_ohm;  /* >= 0 */
+  double adapter_shunt_ohm;   /* > 0, INFINITY for no shunt */
+} HrConnection;
+
+#define HR_SOURCE_INIT     { 0.0, 0.0, HR_UNLIMITED, HR_UNLIMITED, FALSE }
+#define HR_CONNECTION_INIT { 0.0, 0.0, INFINITY }
+
+gboolean        hr_source_validate               (const HrSource     *source,
+                                                  GError            **error);
+gboolean        hr_connection_validate           (const HrConnection *connection,
+                                                  GError            **error);
+void            hr_source_make_balanced          (HrSource           *source);
+double complex  hr_source_eval_zout              (const HrSource     *source,
+                                                  double              freq_hz);
+gboolean        hr_limit_is_known                (double              limit);
+gboolean        hr_limit_is_finite               (double              limit);
+
+G_END_DECLS
