@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <math.h>
+#include <string.h>
+#include <glib.h>
+
+#include "hr-core.h"
+
+typedef struct
+{
+  HrHeadphone *headphone;
+  HrCircuit    circuit;
+  HrSweep     *sweep;
+  HrSummary   *summary;
+} Fixture;
+
+static void
+fixture_clear (Fixture *fx)
+{
+  g_clear_pointer (&fx->summary, hr_summary_free);
+  g_clear_pointer (&fx->sweep, hr_sweep_free);
+  g_clear_object (&fx->headphone);
+}
+
+static HrHeadphone *
+thiele_small_headphone (double nominal_ohm,
+                        double sensitivity_db_per_v,
+                        double re_ohm,
+                        double fs_hz,
+                        double qms,
+                        double qes)
+{
+  const HrThieleSmall ts = { re_ohm, 20e-6, fs_hz, qms, qes };
+  g_autoptr(HrImpedance) z = hr_impedance_new_thiele_small (&ts, NULL);
+
+  return hr_headphone_new ("dynamic", nominal_ohm, sensitivity_db_per_v, HR_SENSITIVITY_DB_PER_V, z, NULL);
+}
+
+static HrHeadphone *
+resistor_headphone (double r_ohm,
+                    double sensitivity_db_per_v)
+{
+  g_autoptr(HrImpedance) z = hr_impedance_new_resistor (r_ohm, NULL);
+
+  return hr_headphone_new ("flat", r_ohm, sensitivity_db_per_v, HR_SENSITIVITY_DB_PER_V, z, NULL);
+}
+
+/* Takes the headphone; computes the sweep and the summary the way
+ * `headroom-cli check` does. */
+static void
+judge (Fixture     *fx,
+       HrHeadphone *headphone,
+       HrSource     source,
+       HrDrive      drive)
+{
+  g_autoptr(GError) error = NULL;
+
+  fx->headphone = headphone;
+  fx->circuit = (HrCircuit) { headphone, source, HR_CONNECTION_INIT };
+  fx->sweep = hr_sweep_new_log (20.0, 20000.0, HR_SUMMARY_DEFAULT_POINTS, &error);
+  g_assert_no_error (error);
+  g_assert_true (hr_sweep_compute (fx->sweep, &fx->circuit, &drive, &error));
+  fx->summary = hr_summary_compute (fx->sweep, &fx->circuit, HR_DEFAULT_CREST_FACTOR_DB, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fx->summary);
+
+  g_test_message ("verdict: %s", hr_verdict_to_string (fx->summary->verdict));
+  for (guint i = 0; i < fx->summary->reasons->len; i++)
+    g_test_message ("  - %s", (const char *) g_ptr_array_index (fx->summary->reasons, i));
+}
+
+static gboolean
+has_reason (const Fixture *fx,
+            const char    *first,
+            ...)
+{
+  for (guint i = 0; i < fx->summary->reasons->len; i++)
+    {
+      const char *reason = g_ptr_array_index (fx->summary->reasons, i);
+      const char *needle = first;
+      gboolean all = TRUE;
+      va_list args;
+
+      va_start (args, first);
+      while (needle != NULL)
+        {
+          if (strstr (reason, needle) == NULL)
+            all = FALSE;
+          needle = va_arg (args, const char *);
+        }
+      va_end (args);
+      if (all)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_drives_well (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = { 1.0, 0.0, 7.0, 200.0, FALSE };
+
+  judge (&fx, thiele_small_headphone (300.0, 102.0, 300.0, 90.0, 1.0, 1.5), source,
+         (HrDrive) { HR_DRIVE_SPL, 85.0 });
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_DRIVES_WELL);
+  g_assert_cmpfloat_with_epsilon (fx.summary->level_db_spl, 85.0, 1e-9);
+  g_assert_true (fx.summary->eighth_rule_holds);
+  g_assert_cmpfloat (fx.summary->deviation_span_db, <, 0.2);
+  g_assert_cmpfloat (fx.summary->headroom_db, >, 30.0);
+  g_assert_cmpint (fx.summary->limit_1k, ==, HR_LIMIT_VOLTAGE);
+  g_assert_true (has_reason (&fx, "Reaches", "voltage limit", NULL));
+  g_assert_true (has_reason (&fx, "below the 0.2 dB", NULL));
+  fixture_clear (&fx);
+}
+
+/* The classic case: a 120 Ω output on a 32 Ω dynamic with a bass peak. */
+static void
+test_eighth_rule_caveat (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = { 120.0, 0.0, 5.0, 100.0, FALSE };
+  const char *first;
+
+  judge (&fx, thiele_small_headphone (32.0, 100.0, 28.0, 90.0, 2.0, 1.75), source,
+         (HrDrive) { HR_DRIVE_SPL, 85.0 });
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CAVEATS);
+  g_assert_false (fx.summary->eighth_rule_holds);
+  g_assert_cmpfloat_with_epsilon (fx.summary->dev_max_freq_hz, 90.0, 90.0 * 0.015);
+  /* |Z| 60 Ω at fs against about 28 Ω at 1 kHz, behind 120 Ω. */
+  g_assert_cmpfloat_with_epsilon (fx.summary->dev_max_db,
+                                  20 * log10 ((60.0 / 180.0) / (28.0 / 148.0)), 0.05);
+  first = g_ptr_array_index (fx.summary->reasons, 0);
+  g_assert_nonnull (strstr (first, "The bass resonance at"));
+  g_assert_nonnull (strstr (first, "because the 120 Ω output impedance is more than 1/8 of the headphones' 32 Ω"));
+  g_assert_cmpfloat_with_epsilon (fx.summary->damping_factor, 32.0 / 120.0, 1e-12);
+  fixture_clear (&fx);
+}
+
+static void
+test_cannot_reach_voltage (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = { 1.0, 0.0, 0.5, HR_UNLIMITED, FALSE };
+  double spl_max;
+
+  judge (&fx, resistor_headphone (300.0, 102.2), source, (HrDrive) { HR_DRIVE_SPL, 110.0 });
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CANNOT_DRIVE);
+  spl_max = 102.2 + 20 * log10 (0.5 * 300.0 / 301.0);
+  g_assert_cmpfloat_with_epsilon (fx.summary->spl_max_1k_db, spl_max, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fx.summary->headroom_db, spl_max - 110.0, 1e-9);
+  g_assert_cmpint (fx.summary->headroom_limit, ==, HR_LIMIT_VOLTAGE);
+  /* A flat load ties everywhere; the tie goes to the point nearest 1 kHz. */
+  g_assert_cmpfloat_with_epsilon (fx.summary->headroom_freq_hz, 1000.0, 15.0);
+  g_assert_nonnull (strstr (g_ptr_array_index (fx.summary->reasons, 0), "cannot reach 110.0 dB SPL"));
+  fixture_clear (&fx);
+}
+
+static void
+test_cannot_reach_current (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = { 0.1, 0.0, 5.0, 20.0, FALSE };
+
+  judge (&fx, resistor_headphone (16.0, 100.0), source, (HrDrive) { HR_DRIVE_SPL, 110.0 });
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CANNOT_DRIVE);
+  g_assert_cmpint (fx.summary->headroom_limit, ==, HR_LIMIT_CURRENT);
+  /* 110 dB at 100 dB/V is 3.16 V, 198 mA into 16 Ω. */
+  g_assert_cmpfloat_with_epsilon (fx.summary->i_needed_ma, 1e3 * pow (10, 0.5) / 16.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (fx.summary->headroom_db, 20 * log10 (20.0 / fx.summary->i_needed_ma), 1e-9);
+  g_assert_cmpfloat_with_epsilon (fx.summary->i_needed_freq_hz, 1000.0, 15.0);
+  g_assert_nonnull (strstr (g_ptr_array_index (fx.summary->reasons, 0), "198 mA, more than the 20 mA"));
+  fixture_clear (&fx);
+}
+
+static void
+test_headroom_caveat (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = { 0.1, 0.0, 5.0, 20.0, FALSE };
+
+  judge (&fx, resistor_headphone (16.0, 100.0), source, (HrDrive) { HR_DRIVE_SPL, 90.0 });
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CAVEATS);
+  g_assert_cmpfloat (fx.summary->headroom_db, >=, 0.0);
+  g_assert_cmpfloat (fx.summary->headroom_db, <, HR_DEFAULT_CREST_FACTOR_DB);
+  g_assert_true (has_reason (&fx, "Only 0.1 dB of headroom", "current limit", NULL));
+  fixture_clear (&fx);
+}
+
+static void
+test_unknown_limits (void)
+{
+  Fixture fx = { 0 };
+  HrSource no_voltage = { 1.0, 0.0, HR_UNKNOWN, 100.0, FALSE };
+  HrSource no_current = { 1.0, 0.0, 7.0, HR_UNKNOWN, FALSE };
+
+  judge (&fx, resistor_headphone (32.0, 100.0), no_voltage, (HrDrive) { HR_DRIVE_SPL, 80.0 });
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CAVEATS);
+  g_assert_true (has_reason (&fx, "maximum output voltage is unknown", NULL));
+  g_assert_false (hr_limit_is_known (fx.summary->voc_available_vrms));
+  fixture_clear (&fx);
+
+  judge (&fx, resistor_headphone (32.0, 100.0), no_current, (HrDrive) { HR_DRIVE_SPL, 80.0 });
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_DRIVES_WELL);
+  g_assert_true (has_reason (&fx, "current limit is unknown", "skipped", NULL));
+  fixture_clear (&fx);
+}
+
+/* A planar is flat, so even 430 Ω only costs level. */
+static void
+test_flat_load_breaks_rule_harmlessly (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = { 430.0, 0.0, 10.0, HR_UNLIMITED, FALSE };
+
+  judge (&fx, resistor_headphone (50.0, 96.0), source, (HrDrive) { HR_DRIVE_SPL, 80.0 });
+  g_assert_false (fx.summary->eighth_rule_holds);
+  g_assert_cmpfloat_with_epsilon (fx.summary->deviation_span_db, 0.0, 1e-9);
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_DRIVES_WELL);
+  g_assert_true (has_reason (&fx, "breaks the 1/8 rule", "flat", NULL));
+  fixture_clear (&fx);
+}
+
+static void
+test_dc_block_caveat (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = { 1.0, 47.0, 5.0, 100.0, FALSE };
+
+  judge (&fx, resistor_headphone (32.0, 100.0), source, (HrDrive) { HR_DRIVE_SPL, 80.0 });
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CAVEATS);
+  g_assert_cmpfloat_with_epsilon (fx.summary->dev_min_freq_hz, 20.0, 1e-9);
+  g_assert_cmpfloat (fx.summary->dev_min_db, <, -3.0);
+  g_assert_true (fx.summary->eighth_rule_holds);
+  g_assert_cmpfloat (fx.summary->zout_max_ohm, >, 150.0);
+  g_assert_true (has_reason (&fx, "falls", "47 µF DC-blocking capacitor", NULL));
+  fixture_clear (&fx);
+}
+
+static void
+test_ideal_source (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = HR_SOURCE_INIT;
+
+  judge (&fx, resistor_headphone (32.0, 100.0), source, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 });
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_DRIVES_WELL);
+  g_assert_cmpfloat (fx.summary->damping_factor, ==, INFINITY);
+  g_assert_cmpfloat (fx.summary->headroom_db, ==, INFINITY);
+  g_assert_true (has_reason (&fx, "clipping was not checked", NULL));
+  fixture_clear (&fx);
+}
+
+static void
+test_verdict_names (void)
+{
+  g_assert_cmpstr (hr_verdict_to_id (HR_VERDICT_DRIVES_WELL), ==, "drives-well");
+  g_assert_cmpstr (hr_verdict_to_id (HR_VERDICT_CAVEATS), ==, "caveats");
+  g_assert_cmpstr (hr_verdict_to_id (HR_VERDICT_CANNOT_DRIVE), ==, "cannot-drive");
+  g_assert_cmpstr (hr_verdict_to_string (HR_VERDICT_CAVEATS), ==, "Drives it with caveats");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/summary/drives-well", test_drives_well);
+  g_test_add_func ("/summary/eighth-rule-caveat", test_eighth_rule_caveat);
+  g_test_add_func ("/summary/cannot-reach/voltage", test_cannot_reach_voltage);
+  g_test_add_func ("/summary/cannot-reach/current", test_cannot_reach_current);
+  g_test_add_func ("/summary/headroom-caveat", test_headroom_caveat);
+  g_test_add_func ("/summary/unknown-limits", test_unknown_limits);
+  g_test_add_func ("/summary/flat-load", test_flat_load_breaks_rule_harmlessly);
+  g_test_add_func ("/summary/dc-block", test_dc_block_caveat);
+  g_test_add_func ("/summary/ideal-source", test_ideal_source);
+  g_test_add_func ("/summary/verdict-names", test_verdict_names);
+
+  return g_test_run ();
+}

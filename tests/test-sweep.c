@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <math.h>
+#include <glib.h>
+
+#include "hr-core.h"
+
+#define assert_close(a, b, rel) \
+  g_assert_cmpfloat_with_epsilon ((a), (b), (rel) * MAX (fabs (a), fabs (b)) + 1e-300)
+
+static HrHeadphone *
+resistor_headphone (double r_ohm,
+                    double sensitivity_db_per_v)
+{
+  g_autoptr(HrImpedance) z = hr_impedance_new_resistor (r_ohm, NULL);
+
+  return hr_headphone_new ("R", r_ohm, sensitivity_db_per_v, HR_SENSITIVITY_DB_PER_V, z, NULL);
+}
+
+static HrSweep *
+computed_sweep (const HrCircuit *circuit,
+                HrDrive          drive,
+                const double    *freq_hz,
+                guint            n_freqs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrSweep) sweep = NULL;
+
+  if (freq_hz != NULL)
+    sweep = hr_sweep_new (freq_hz, n_freqs, &error);
+  else
+    sweep = hr_sweep_new_log (20.0, 20000.0, 200, &error);
+  g_assert_no_error (error);
+  g_assert_true (hr_sweep_compute (sweep, circuit, &drive, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&sweep);
+}
+
+static void
+test_log_frequencies (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree double *f = hr_log_frequencies (20.0, 20000.0, 7, &error);
+
+  g_assert_no_error (error);
+  for (guint k = 0; k < 7; k++)
+    g_assert_cmpfloat (f[k], ==, 20.0 * pow (1000.0, k / 6.0));
+  assert_close (f[6], 20000.0, 1e-15);
+}
+
+/* 2 V behind 32 Ω into 32 Ω: half the voltage, 31.25 mA, a quarter of the
+ * power a 0 Ω source would give, flat. */
+static void
+test_resistive_divider (void)
+{
+  g_autoptr(HrHeadphone) hp = resistor_headphone (32.0, 100.0);
+  HrCircuit circuit = { hp, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  g_autoptr(HrSweep) sweep = NULL;
+
+  circuit.source.output_impedance_ohm = 32.0;
+  sweep = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 2.0 }, NULL, 0);
+
+  for (guint i = 0; i < sweep->n_points; i++)
+    {
+      assert_close (sweep->z_mag_ohm[i], 32.0, 1e-15);
+      g_assert_cmpfloat (sweep->z_phase_deg[i], ==, 0.0);
+      assert_close (sweep->v_load_vrms[i], 1.0, 1e-15);
+      assert_close (sweep->i_ma[i], 31.25, 1e-15);
+      assert_close (sweep->i_source_ma[i], 31.25, 1e-15);
+      assert_close (sweep->p_mw[i], 31.25, 1e-14);
+      assert_close (sweep->atten_db[i], 20 * log10 (0.5), 1e-14);
+      g_assert_cmpfloat_with_epsilon (sweep->dev_db[i], 0.0, 1e-14);
+      assert_close (sweep->spl_db[i], 100.0, 1e-14);
+      g_assert_cmpfloat (sweep->spl_max_db[i], ==, INFINITY);
+      g_assert_cmpint (sweep->limit[i], ==, HR_LIMIT_NONE);
+    }
+  assert_close (sweep->voc_vrms, 2.0, 0);
+  assert_close (sweep->spl_1k_db, 100.0, 1e-14);
+}
+
+/* A load that rises without bound away from 1 kHz, behind Zout = Z/8:
+ * the worst swing is 20·log10(9/8) = 1.02 dB (PHYSICS.md, "The 1/8 rule"). */
+static void
+test_eighth_rule (void)
+{
+  const HrImpedancePoint points[] = {
+    { 20.0, 1e9, 0.0 }, { 500.0, 32.0, 0.0 }, { 2000.0, 32.0, 0.0 }, { 20000.0, 1e9, 0.0 },
+  };
+  g_autoptr(HrImpedance) z = hr_impedance_new_points (points, G_N_ELEMENTS (points), NULL);
+  g_autoptr(HrHeadphone) hp = hr_headphone_new ("rising", 32.0, 100.0, HR_SENSITIVITY_DB_PER_V, z, NULL);
+  HrCircuit circuit = { hp, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  g_autoptr(HrSweep) sweep = NULL;
+  g_autoptr(HrSummary) summary = NULL;
+
+  circuit.source.output_impedance_ohm = 32.0 / 8.0;
+  sweep = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 }, NULL, 0);
+  g_assert_cmpfloat_with_epsilon (sweep->dev_db[0], 20 * log10 (9.0 / 8.0), 1e-6);
+  g_assert_cmpfloat_with_epsilon (sweep->dev_db[0], 1.02, 0.005);
+
+  summary = hr_summary_compute (sweep, &circuit, HR_DEFAULT_CREST_FACTOR_DB, NULL);
+  g_assert_true (summary->eighth_rule_holds);
+  g_assert_cmpfloat_with_epsilon (summary->deviation_span_db, 20 * log10 (9.0 / 8.0), 1e-6);
+  g_assert_cmpfloat_with_epsilon (summary->damping_factor, 8.0, 1e-12);
+}
+
+/* The Thiele–Small peak at fs is Re + Res, in a sweep as in the model. */
+static void
+test_thiele_small_peak_in_sweep (void)
+{
+  const HrThieleSmall ts = { 24.0, 0.0, 90.0, 3.0, 0.5 };
+  const double freq_hz[] = { 20.0, 90.0, 1000.0, 20000.0 };
+  g_autoptr(HrImpedance) z = hr_impedance_new_thiele_small (&ts, NULL);
+  g_autoptr(HrHeadphone) hp = hr_headphone_new ("ts", 32.0, 100.0, HR_SENSITIVITY_DB_PER_V, z, NULL);
+  HrCircuit circuit = { hp, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  g_autoptr(HrSweep) sweep = NULL;
+  double zpeak;
+
+  circuit.source.output_impedance_ohm = 120.0;
+  sweep = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 }, freq_hz, 4);
+  zpeak = ts.re_ohm + ts.re_ohm * ts.qms / ts.qes;
+  assert_close (sweep->z_mag_ohm[1], zpeak, 1e-12);
+  g_assert_cmpfloat_with_epsilon (sweep->z_phase_deg[1], 0.0, 1e-9);
+  /* At fs the divider is resistive: dev = 20 log10 of the ratio of the
+   * two resistive dividers against 1 kHz. */
+  g_assert_cmpfloat_with_epsilon (sweep->dev_db[1],
+                                  20 * log10 (zpeak / (zpeak + 120.0)) - sweep->atten_db[2] + 0.0,
+                                  1e-9);
+}
+
+static void
+test_spl_drive (void)
+{
+  g_autoptr(HrHeadphone) hp = resistor_headphone (300.0, 102.0);
+  HrCircuit circuit = { hp, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  const double freq_hz[] = { 100.0, 1000.0, 10000.0 };
+  g_autoptr(HrSweep) sweep = NULL;
+
+  circuit.source.output_impedance_ohm = 100.0;
+  sweep = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_SPL, 94.0 }, freq_hz, 3);
+  assert_close (sweep->spl_1k_db, 94.0, 1e-12);
+  assert_close (sweep->spl_db[1], 94.0, 1e-12);
+  /* 94 dB at 102 dB/V needs 10^(−8/20) V at the load, 4/3 of that open circuit. */
+  assert_close (sweep->v_load_vrms[1], pow (10, -8.0 / 20.0), 1e-12);
+  assert_close (sweep->voc_vrms, pow (10, -8.0 / 20.0) * 400.0 / 300.0, 1e-12);
+}
+
+static void
+test_voltage_and_current_limits (void)
+{
+  g_autoptr(HrHeadphone) hp = resistor_headphone (32.0, 100.0);
+  HrCircuit circuit = { hp, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  g_autoptr(HrSweep) by_voltage = NULL;
+  g_autoptr(HrSweep) by_current = NULL;
+
+  /* 1 V swing, no current limit: 1 V into the load at most. */
+  circuit.source.max_voltage_vrms = 1.0;
+  by_voltage = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 0.1 }, NULL, 0);
+  g_assert_cmpint (by_voltage->limit[0], ==, HR_LIMIT_VOLTAGE);
+  assert_close (by_voltage->spl_max_db[0], 100.0, 1e-14);
+
+  /* 10 mA into 32 Ω is 0.32 V, below the 1 V swing: current binds. */
+  circuit.source.max_current_ma = 10.0;
+  by_current = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 0.1 }, NULL, 0);
+  g_assert_cmpint (by_current->limit[0], ==, HR_LIMIT_CURRENT);
+  assert_close (by_current->spl_max_db[0], 100.0 + 20 * log10 (0.32), 1e-12);
+}
+
+/* A DC-blocking capacitor: Zout = R + 1/(jωC) loses bass. */
+static void
+test_dc_block (void)
+{
+  g_autoptr(HrHeadphone) hp = resistor_headphone (32.0, 100.0);
+  HrCircuit circuit = { hp, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  const double freq_hz[] = { 20.0, 1000.0 };
+  g_autoptr(HrSweep) sweep = NULL;
+  double complex zout20, zout1k, h20, h1k;
+
+  circuit.source.output_impedance_ohm = 10.0;
+  circuit.source.dc_block_uf = 47.0;
+  sweep = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 }, freq_hz, 2);
+
+  zout20 = 10.0 + 1.0 / (I * 2 * G_PI * 20.0 * 47e-6);
+  zout1k = 10.0 + 1.0 / (I * 2 * G_PI * 1000.0 * 47e-6);
+  g_assert_cmpfloat_with_epsilon (cabs (zout20 - 10.0), 169.3, 0.05);
+  h20 = 32.0 / (32.0 + zout20);
+  h1k = 32.0 / (32.0 + zout1k);
+  assert_close (sweep->atten_db[0], 20 * log10 (cabs (h20)), 1e-12);
+  assert_close (sweep->dev_db[0], 20 * log10 (cabs (h20) / cabs (h1k)), 1e-12);
+  assert_close (cabs (hr_source_eval_zout (&circuit.source, 20.0)), cabs (zout20), 1e-12);
+}
+
+/* An adapter, checked against the node equation rather than the Thévenin
+ * form the model uses: V_L = Voc·(Zl∥Rp)/(Zs + Zl∥Rp). */
+static void
+test_adapter (void)
+{
+  g_autoptr(HrHeadphone) hp = resistor_headphone (32.0, 100.0);
+  HrCircuit circuit = { hp, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  const double freq_hz[] = { 1000.0 };
+  g_autoptr(HrSweep) sweep = NULL;
+  const double zs = 100.0 + 0.5 + 47.0, rp = 10.0;
+  const double zlp = 32.0 * rp / (32.0 + rp);
+
+  circuit.source.output_impedance_ohm = 100.0;
+  circuit.source.max_current_ma = 5.0;
+  circuit.connection.cable_ohm = 0.5;
+  circuit.connection.adapter_series_ohm = 47.0;
+  circuit.connection.adapter_shunt_ohm = rp;
+  sweep = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 2.0 }, freq_hz, 1);
+
+  assert_close (sweep->v_load_vrms[0], 2.0 * zlp / (zs + zlp), 1e-12);
+  assert_close (sweep->i_ma[0], 1e3 * 2.0 * zlp / (zs + zlp) / 32.0, 1e-12);
+  assert_close (sweep->i_source_ma[0], 1e3 * 2.0 / (zs + zlp), 1e-12);
+  /* 5 mA out of the source into 32 Ω ∥ 10 Ω. */
+  g_assert_cmpint (sweep->limit[0], ==, HR_LIMIT_CURRENT);
+  assert_close (sweep->spl_max_db[0], 100.0 + 20 * log10 (5e-3 * zlp), 1e-12);
+}
+
+/* Real power is |I|²·Re(Z), not V²/|Z|. */
+static void
+test_real_power (void)
+{
+  g_autoptr(HrNetwork) tree = hr_network_new_series ();
+  g_autoptr(HrImpedance) z = NULL;
+  g_autoptr(HrHeadphone) hp = NULL;
+  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  const double freq_hz[] = { 1000.0 };
+  g_autoptr(HrSweep) sweep = NULL;
+  double complex zl;
+
+  hr_network_take_child (tree, hr_network_new_resistor (16.0));
+  hr_network_take_child (tree, hr_network_new_inductor (5e-3));
+  z = hr_impedance_new_network (tree, NULL);
+  hp = hr_headphone_new ("BA", 32.0, 110.0, HR_SENSITIVITY_DB_PER_V, z, NULL);
+  circuit.headphone = hp;
+  sweep = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 }, freq_hz, 1);
+
+  zl = 16.0 + I * 2 * G_PI * 1000.0 * 5e-3;
+  assert_close (sweep->p_mw[0], 1e3 * 16.0 / (cabs (zl) * cabs (zl)), 1e-12);
+  g_assert_cmpfloat (sweep->p_mw[0], <, 1e3 / cabs (zl));
+  assert_close (sweep->z_phase_deg[0], carg (zl) * 180 / G_PI, 1e-12);
+}
+
+static void
+test_balanced (void)
+{
+  HrSource source = { 1.0, 100.0, 2.0, 50.0, FALSE };
+
+  hr_source_make_balanced (&source);
+  g_assert_true (source.balanced);
+  g_assert_cmpfloat (source.output_impedance_ohm, ==, 2.0);
+  g_assert_cmpfloat (source.max_voltage_vrms, ==, 4.0);
+  g_assert_cmpfloat (source.max_current_ma, ==, 50.0);
+  g_assert_cmpfloat (source.dc_block_uf, ==, 50.0);
+  /* Twice is not four times. */
+  hr_source_make_balanced (&source);
+  g_assert_cmpfloat (source.max_voltage_vrms, ==, 4.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sweep/log-frequencies", test_log_frequencies);
+  g_test_add_func ("/sweep/resistive-divider", test_resistive_divider);
+  g_test_add_func ("/sweep/eighth-rule", test_eighth_rule);
+  g_test_add_func ("/sweep/thiele-small-peak", test_thiele_small_peak_in_sweep);
+  g_test_add_func ("/sweep/spl-drive", test_spl_drive);
+  g_test_add_func ("/sweep/limits", test_voltage_and_current_limits);
+  g_test_add_func ("/sweep/dc-block", test_dc_block);
+  g_test_add_func ("/sweep/adapter", test_adapter);
+  g_test_add_func ("/sweep/real-power", test_real_power);
+  g_test_add_func ("/source/balanced", test_balanced);
+
+  return g_test_run ();
+}
