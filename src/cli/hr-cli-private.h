@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "hr-core.h"
+
+G_BEGIN_DECLS
+
+/* Shared by hr-cli.c, which reads the command line, and hr-cli-request.c,
+ * which does what it asks. Not a library API. */
+
+#define HR_CLI_PROGRAM_NAME "headroom-cli"
+
+typedef enum
+{
+  HR_CLI_COMMAND_SWEEP,
+  HR_CLI_COMMAND_CHECK,
+} HrCliCommand;
+
+/* The options as GOption leaves them: strings, NULL when not given. */
+typedef struct
+{
+  char     *headphone_file;
+  char     *source_file;
+  char     *zout_text;
+  char     *vs_text;
+  char     *spl_text;
+  char     *points_text;
+  char     *fmin_text;
+  char     *fmax_text;
+  char     *crest_factor_text;
+  char     *format;
+  gboolean  help;
+} HrCliOptions;
+
+/* What the options ask for, parsed and checked. */
+typedef struct
+{
+  HrCliCommand command;
+  HrDrive      drive;
+  double       zout_ohm;
+  double       fmin_hz;
+  double       fmax_hz;
+  guint        n_points;
+  double       crest_factor_db;
+  gboolean     json;
+} HrCliRequest;
+
+void     hr_cli_options_clear  (HrCliOptions        *options);
+gboolean hr_cli_build_request  (HrCliCommand         command,
+                                const HrCliOptions  *options,
+                                HrCliRequest        *request,
+                                GError             **error);
+gboolean hr_cli_run_request    (const HrCliOptions  *options,
+                                const HrCliRequest  *request,
+                                GError             **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HrCliOptions, hr_cli_options_clear)
+
+G_END_DECLS

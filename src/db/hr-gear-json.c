@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hr-db-error.h"
+#include "hr-gear-json.h"
+#include "hr-json-read.h"
+
+/* The JSON schema of a headphone and a source, turned into model objects.
+ *
+ * This layer checks shape only: that a field is there and has the right
+ * JSON type. The numbers themselves are checked by the model, which knows
+ * what is physical (a 0 Ω source is fine, a 0 Ω headphone is not), and
+ * whose messages name the field relative to its object; prefixing them
+ * with the path of that object makes every message a JSON path.
+ */
+
+/**
+ * hr_gear_json_parse_headphone:
+ * @fallback_name: (nullable): the name when the JSON has none
+ *
+ * {"name": …, "nominal_impedance_ohm": …, "sensitivity": {"value": …,
+ * "unit": "dB/mW" | "dB/V" | "mV@94dB"}, "impedance": {…}}
+ *
+ * Returns: (transfer full): the headphone, or NULL
+ */
+HrHeadphone *
+hr_gear_json_parse_headphone (JsonNode    *node,
+                              const char  *path,
+                              const char  *fallback_name,
+                              GError     **error)
+{
+  g_autofree char *sensitivity_path = hr_json_path_member (path, "sensitivity");
+  g_autofree char *impedance_path = hr_json_path_member (path, "impedance");
+  g_autoptr(HrImpedance) impedance = NULL;
+  HrHeadphone *headphone;
+  JsonObject *object;
+  JsonObject *sensitivity_object;
+  JsonNode *member;
+  const char *name = NULL;
+  const char *unit_text;
+  HrSensitivityUnit unit;
+  double nominal_impedance_ohm;
+  double sensitivity;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!hr_json_node_get_object (node, path, &object, error) ||
+      !hr_json_optional_string (object, path, "name", &name, error) ||
+      !hr_json_require_number (object, path, "nominal_impedance_ohm",
+                               &nominal_impedance_ohm, error))
+    return NULL;
+
+  member = hr_json_require_member (object, path, "sensitivity", error);
+  if (member == NULL ||
+      !hr_json_node_get_object (member, sensitivity_path, &sensitivity_object, error) ||
+      !hr_json_require_number (sensitivity_object, sensitivity_path, "value",
+                               &sensitivity, error) ||
+      !hr_json_require_string (sensitivity_object, sensitivity_path, "unit",
+                               &unit_text, error))
+    return NULL;
+
+  if (!hr_sensitivity_unit_from_string (unit_text, &unit))
+    {
+      g_autofree char *field = hr_json_path_member (sensitivity_path, "unit");
+
+      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_UNKNOWN_UNIT,
+                   _("%s must be one of %s, got “%s”"),
+                   field, "dB/mW, dB/V, mV@94dB", unit_text);
+      return NULL;
+    }
+
+  member = hr_json_require_member (object, path, "impedance", error);
+  if (member == NULL)
+    return NULL;
+  impedance = hr_gear_json_parse_impedance (member, impedance_path, error);
+  if (impedance == NULL)
+    return NULL;
+
+  if (name == NULL || name[0] == '\0')
+    name = fallback_name;
+
+  /* The model names "nominal_impedance_ohm" and "sensitivity.value",
+   * already paths relative to this object. */
+  headphone = hr_headphone_new (name, nominal_impedance_ohm, sensitivity, unit,
+                                impedance, error);
+  if (headphone == NULL)
+    hr_json_prefix_path (error, path);
+
+  return headphone;
+}
+
+/**
+ * hr_gear_json_parse_source:
+ * @fallback_name: (nullable): the name when the JSON has none
+ * @source: (out caller-allocates): set only on success
+ * @name: (out) (optional) (transfer full): the source's name
+ *
+ * {"name": …, "output_impedance_ohm": …, "dc_block_uf": …,
+ * "max_voltage_vrms": …, "max_current_ma": …, "balanced": …}. A limit that
+ * is absent or null is unknown (HR_UNKNOWN), not unlimited: a spec sheet
+ * that does not state it says nothing about it. "balanced" marks figures
+ * that are already those of the balanced output; nothing is doubled.
+ */
+gboolean
+hr_gear_json_parse_source (JsonNode    *node,
+                           const char  *path,
+                           const char  *fallback_name,
+                           HrSource    *source,
+                           char       **name,
+                           GError     **error)
+{
+  HrSource parsed = HR_SOURCE_INIT;
+  JsonObject *object;
+  const char *name_text = NULL;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  parsed.max_voltage_vrms = HR_UNKNOWN;
+  parsed.max_current_ma = HR_UNKNOWN;
+
+  if (!hr_json_node_get_object (node, path, &object, error) ||
+      !hr_json_optional_string (object, path, "name", &name_text, error) ||
+      !hr_json_require_number (object, path, "output_impedance_ohm",
+                               &parsed.output_impedance_ohm, error) ||
+      !hr_json_optional_number (object, path, "dc_block_uf", &parsed.dc_block_uf, error) ||
+      !hr_json_optional_number (object, path, "max_voltage_vrms",
+                                &parsed.max_voltage_vrms, error) ||
+      !hr_json_optional_number (object, path, "max_current_ma",
+                                &parsed.max_current_ma, error) ||
+      !hr_json_optional_boolean (object, path, "balanced", &parsed.balanced, error))
+    return FALSE;
+
+  if (!hr_source_validate (&parsed, error))
+    {
+      hr_json_prefix_path (error, path);
+      return FALSE;
+    }
+
+  if (name_text == NULL || name_text[0] == '\0')
+    name_text = fallback_name;
+
+  *source = parsed;
+  if (name != NULL)
+    *name = g_strdup (name_text);
+  return TRUE;
+}
+
+static void
+prefix_filename (GError     **error,
+                 const char  *filename)
+{
+  g_autofree char *display_name = g_filename_display_name (filename);
+
+  g_prefix_error (error, "%s: ", display_name);
+}
+
+/**
+ * hr_gear_json_load_file:
+ *
+ * Errors name the file: json-glib's parse errors read
+ * "FILE:LINE:COLUMN: Parse error: …", and GLib's file errors quote it.
+ *
+ * Returns: (transfer full): the document's root node, or NULL
+ */
+JsonNode *
+hr_gear_json_load_file (const char  *filename,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  if (!json_parser_load_from_file (parser, filename, error))
+    {
+      /* Syntax errors start with the file's name, but some of json-glib's
+       * errors, such as invalid UTF-8, do not name it at all. */
+      if (error != NULL && *error != NULL && (*error)->domain == JSON_PARSER_ERROR &&
+          !g_str_has_prefix ((*error)->message, filename))
+        prefix_filename (error, filename);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    {
+      g_autofree char *display_name = g_filename_display_name (filename);
+
+      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_EMPTY_DOCUMENT,
+                   _("%s: the file holds no JSON value"), display_name);
+    }
+
+  return root;
+}
+
+/**
+ * hr_gear_json_load_headphone:
+ *
+ * A file that holds one headphone. Without a "name", the headphone takes
+ * the file's basename. Every error message starts with the file's name.
+ */
+HrHeadphone *
+hr_gear_json_load_headphone (const char  *filename,
+                             GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *basename = NULL;
+  HrHeadphone *headphone;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  root = hr_gear_json_load_file (filename, error);
+  if (root == NULL)
+    return NULL;
+
+  basename = g_filename_display_basename (filename);
+  headphone = hr_gear_json_parse_headphone (root, NULL, basename, error);
+  if (headphone == NULL)
+    prefix_filename (error, filename);
+
+  return headphone;
+}
+
+/**
+ * hr_gear_json_load_source:
+ * @source: (out caller-allocates): set only on success
+ * @name: (out) (optional) (transfer full): the source's name, or the
+ *   file's basename
+ */
+gboolean
+hr_gear_json_load_source (const char  *filename,
+                          HrSource    *source,
+                          char       **name,
+                          GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  root = hr_gear_json_load_file (filename, error);
+  if (root == NULL)
+    return FALSE;
+
+  basename = g_filename_display_basename (filename);
+  if (!hr_gear_json_parse_source (root, NULL, basename, source, name, error))
+    {
+      prefix_filename (error, filename);
+      return FALSE;
+    }
+
+  return TRUE;
+}

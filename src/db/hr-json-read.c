@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hr-db-error.h"
+#include "hr-json-read.h"
+
+/* The longest value, in characters, that a message quotes. A wrong type
+ * can be a whole subtree, which would drown the message and, once the
+ * caller prefixes it, break the promise of one line per error.
+ */
+#define MAX_QUOTED_CHARS 40
+
+char *
+hr_json_path_member (const char *path,
+                     const char *key)
+{
+  if (path == NULL || path[0] == '\0')
+    return g_strdup (key);
+  return g_strconcat (path, ".", key, NULL);
+}
+
+char *
+hr_json_path_index (const char *path,
+                    guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path != NULL ? path : "", index);
+}
+
+const char *
+hr_json_path_display (const char *path)
+{
+  if (path == NULL || path[0] == '\0')
+    return _("the document");
+  return path;
+}
+
+/**
+ * hr_json_describe_node:
+ *
+ * The value as the file spells it, in compact JSON (strings quoted and
+ * escaped, so a newline in a value cannot split the message), cut short
+ * after MAX_QUOTED_CHARS characters.
+ */
+char *
+hr_json_describe_node (JsonNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (node == NULL)
+    return g_strdup (_("nothing"));
+
+  text = json_to_string (node, FALSE);
+  if (g_utf8_strlen (text, -1) > MAX_QUOTED_CHARS)
+    {
+      char *end = g_utf8_offset_to_pointer (text, MAX_QUOTED_CHARS);
+
+      *end = '\0';
+      return g_strconcat (text, "…", NULL);
+    }
+
+  return g_steal_pointer (&text);
+}
+
+/* Model errors name their field relative to the object they describe
+ * ("re_ohm"); this makes that a JSON path ("impedance.re_ohm"). */
+void
+hr_json_prefix_path (GError     **error,
+                     const char  *path)
+{
+  if (path != NULL && path[0] != '\0')
+    g_prefix_error (error, "%s.", path);
+}
+
+void
+hr_json_set_wrong_type (GError     **error,
+                        const char  *path,
+                        const char  *expected,
+                        JsonNode    *node)
+{
+  g_autofree char *value_text = hr_json_describe_node (node);
+
+  g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_WRONG_TYPE,
+               /* Translators: "impedance.re_ohm must be a number, got "6 ohm"" */
+               _("%s must be %s, got %s"),
+               hr_json_path_display (path), expected, value_text);
+}
+
+gboolean
+hr_json_node_get_object (JsonNode    *node,
+                         const char  *path,
+                         JsonObject **object,
+                         GError     **error)
+{
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *object = json_node_get_object (node);
+      return TRUE;
+    }
+
+  hr_json_set_wrong_type (error, path, _("an object"), node);
+  return FALSE;
+}
+
+gboolean
+hr_json_node_get_array (JsonNode    *node,
+                        const char  *path,
+                        JsonArray  **array,
+                        GError     **error)
+{
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      *array = json_node_get_array (node);
+      return TRUE;
+    }
+
+  hr_json_set_wrong_type (error, path, _("an array"), node);
+  return FALSE;
+}
+
+/* json_node_get_double() would turn true into 1 and "3" into 0; only JSON
+ * numbers are numbers here. */
+gboolean
+hr_json_node_get_number (JsonNode    *node,
+                         const char  *path,
+                         double      *value,
+                         GError     **error)
+{
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+        {
+          *value = json_node_get_double (node);
+          return TRUE;
+        }
+    }
+
+  hr_json_set_wrong_type (error, path, _("a number"), node);
+  return FALSE;
+}
+
+JsonNode *
+hr_json_require_member (JsonObject  *object,
+                        const char  *path,
+                        const char  *key,
+                        GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL)
+    {
+      g_autofree char *field = hr_json_path_member (path, key);
+
+      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_MISSING_FIELD,
+                   /* Translators: "impedance.fs_hz is missing" */
+                   _("%s is missing"), field);
+    }
+
+  return node;
+}
+
+gboolean
+hr_json_require_number (JsonObject  *object,
+                        const char  *path,
+                        const char  *key,
+                        double      *value,
+                        GError     **error)
+{
+  JsonNode *node = hr_json_require_member (object, path, key, error);
+  g_autofree char *field = NULL;
+
+  if (node == NULL)
+    return FALSE;
+
+  field = hr_json_path_member (path, key);
+  return hr_json_node_get_number (node, field, value, error);
+}
+
+gboolean
+hr_json_require_string (JsonObject  *object,
+                        const char  *path,
+                        const char  *key,
+                        const char **value,
+                        GError     **error)
+{
+  JsonNode *node = hr_json_require_member (object, path, key, error);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      *value = json_node_get_string (node);
+      return TRUE;
+    }
+
+  {
+    g_autofree char *field = hr_json_path_member (path, key);
+
+    hr_json_set_wrong_type (error, field, _("a string"), node);
+  }
+  return FALSE;
+}
+
+/* The optional readers leave *value alone when the key is absent or null:
+ * the caller has put the default there. */
+
+gboolean
+hr_json_optional_number (JsonObject  *object,
+                         const char  *path,
+                         const char  *key,
+                         double      *value,
+                         GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  g_autofree char *field = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  field = hr_json_path_member (path, key);
+  return hr_json_node_get_number (node, field, value, error);
+}
+
+gboolean
+hr_json_optional_string (JsonObject  *object,
+                         const char  *path,
+                         const char  *key,
+                         const char **value,
+                         GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  return hr_json_require_string (object, path, key, value, error);
+}
+
+gboolean
+hr_json_optional_boolean (JsonObject  *object,
+                          const char  *path,
+                          const char  *key,
+                          gboolean    *value,
+                          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  g_autofree char *field = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    {
+      *value = json_node_get_boolean (node);
+      return TRUE;
+    }
+
+  field = hr_json_path_member (path, key);
+  hr_json_set_wrong_type (error, field, _("true or false"), node);
+  return FALSE;
+}

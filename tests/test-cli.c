@@ -1,0 +1,469 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <complex.h>
+
+#include "test-cli-run.h"
+
+/* headroom-cli as scripts see it: spawned without a shell on the fixtures
+ * in tests/data, its output parsed and compared with figures worked out
+ * by hand from PHYSICS.md. */
+
+static void
+test_help (void)
+{
+  static const char *const sweep_options[] = {
+    "--headphone-file", "--source-file", "--zout", "--vs", "--spl",
+    "--points", "--fmin", "--fmax", "--format",
+  };
+
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "--help");
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "sweep"));
+    g_assert_nonnull (strstr (run.out, "check"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "sweep", "--help");
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "headroom-cli sweep"));
+    for (guint i = 0; i < G_N_ELEMENTS (sweep_options); i++)
+      g_assert_nonnull (strstr (run.out, sweep_options[i]));
+    g_assert_nonnull (strstr (run.out, CSV_HEADER));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--help");
+    assert_success (&run);
+    for (guint i = 0; i < G_N_ELEMENTS (sweep_options); i++)
+      g_assert_nonnull (strstr (run.out, sweep_options[i]));
+    g_assert_nonnull (strstr (run.out, "--crest-factor"));
+    g_assert_nonnull (strstr (run.out, "_state"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "--version");
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.out, PACKAGE_VERSION));
+  }
+}
+
+/* The grid is the promised formula, f_k = fmin·(fmax/fmin)^(k/(N−1)). */
+static void
+test_sweep_grid (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  RUN (&run, "sweep", "--headphone-file", "@hp-resistor-32.json",
+       "--points", "7", "--fmin", "10", "--fmax", "50000");
+  assert_success (&run);
+  rows = parse_csv (run.out);
+  g_assert_cmpuint (rows->len, ==, 7);
+  for (guint k = 0; k < rows->len; k++)
+    assert_close (field (rows, k, COL_FREQ_HZ), 10.0 * pow (5000.0, k / 6.0), PRINTED_REL);
+}
+
+static void
+test_sweep_defaults (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* 200 points over 20 Hz–20 kHz, 1 V from an ideal source. */
+  RUN (&run, "sweep", "--headphone-file", "@hp-resistor-32.json");
+  assert_success (&run);
+  rows = parse_csv (run.out);
+  g_assert_cmpuint (rows->len, ==, 200);
+  for (guint k = 0; k < rows->len; k++)
+    {
+      assert_close (field (rows, k, COL_FREQ_HZ), 20.0 * pow (1000.0, k / 199.0), PRINTED_REL);
+      assert_close (field (rows, k, COL_V_LOAD_VRMS), 1.0, PRINTED_REL);
+      assert_close (field (rows, k, COL_SPL_DB), 100.0, PRINTED_REL);
+      g_assert_cmpstr (field_text (rows, k, COL_LIMIT), ==, "none");
+    }
+  g_assert_cmpstr (field_text (rows, 0, COL_FREQ_HZ), ==, "20");
+  g_assert_cmpstr (field_text (rows, 199, COL_FREQ_HZ), ==, "20000");
+}
+
+/* 2 V behind 32 Ω into a 32 Ω resistor: 1 V across it, 31.25 mA,
+ * 31.25 mW, 20·log10(1/2) = −6.0206 dB against a 0 Ω source, flat, and
+ * no limit at all since --zout has none. The headphone gives 100 dB/V. */
+static void
+test_sweep_divider (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  RUN (&run, "sweep", "--headphone-file", "@hp-resistor-32.json",
+       "--zout", "32", "--vs", "2", "--points", "11");
+  assert_success (&run);
+  rows = parse_csv (run.out);
+  g_assert_cmpuint (rows->len, ==, 11);
+  for (guint k = 0; k < rows->len; k++)
+    {
+      assert_close (field (rows, k, COL_Z_MAG_OHM), 32.0, PRINTED_REL);
+      g_assert_cmpfloat (fabs (field (rows, k, COL_Z_PHASE_DEG)), <, 1e-9);
+      assert_close (field (rows, k, COL_V_LOAD_VRMS), 1.0, PRINTED_REL);
+      assert_close (field (rows, k, COL_I_MA), 31.25, PRINTED_REL);
+      assert_close (field (rows, k, COL_P_MW), 31.25, PRINTED_REL);
+      assert_close (field (rows, k, COL_SPL_DB), 100.0, PRINTED_REL);
+      g_assert_cmpfloat (fabs (field (rows, k, COL_DEV_DB)), <, 1e-9);
+      assert_close (field (rows, k, COL_ATTEN_DB), -6.020599913, PRINTED_REL);
+      g_assert_cmpstr (field_text (rows, k, COL_SPL_MAX_DB), ==, "inf");
+      g_assert_cmpstr (field_text (rows, k, COL_LIMIT), ==, "none");
+    }
+}
+
+/* --spl is met at 1 kHz, which this grid hits: 10·(10^4)^(2/4) = 1000. */
+static void
+test_sweep_spl_drive (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  RUN (&run, "sweep", "--headphone-file", "@hp-dynamic-32.json",
+       "--source-file", "@source-iec.json", "--spl", "95",
+       "--points", "5", "--fmin", "10", "--fmax", "100000");
+  assert_success (&run);
+  rows = parse_csv (run.out);
+  g_assert_cmpuint (rows->len, ==, 5);
+  assert_close (field (rows, 2, COL_FREQ_HZ), 1000.0, PRINTED_REL);
+  assert_close (field (rows, 2, COL_SPL_DB), 95.0, PRINTED_REL);
+  g_assert_cmpfloat (fabs (field (rows, 2, COL_DEV_DB)), <, 1e-9);
+  /* The voltage limit of the file applies, the current one is unknown. */
+  for (guint k = 0; k < rows->len; k++)
+    g_assert_cmpstr (field_text (rows, k, COL_LIMIT), ==, "voltage");
+}
+
+/* The source of source-limited.json: 10 Ω, 2 Vrms, 50 mA.
+ * Into 32 Ω: the swing allows 2·32/42 = 1.5238 V, the current 0.05·32 =
+ * 1.6 V, so the voltage binds: 100 + 20·log10(64/42) dB.
+ * Into 16 Ω: the swing allows 2·16/26 = 1.2308 V, the current 0.05·16 =
+ * 0.8 V, so the current binds: 100 + 20·log10(0.8) dB. */
+static void
+test_sweep_limits (void)
+{
+  static const struct {
+    const char *headphone;
+    const char *limit;
+    double      spl_max_db;
+  } cases[] = {
+    { "@hp-resistor-32.json", "voltage", 103.658614 },
+    { "@hp-resistor-16.json", "current", 98.06179974 },
+  };
+
+  g_assert_cmpfloat_with_epsilon (100.0 + 20.0 * log10 (64.0 / 42.0), cases[0].spl_max_db, 1e-6);
+  g_assert_cmpfloat_with_epsilon (100.0 + 20.0 * log10 (0.8), cases[1].spl_max_db, 1e-6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(GPtrArray) rows = NULL;
+
+      RUN (&run, "sweep", "--headphone-file", cases[i].headphone,
+           "--source-file", "@source-limited.json", "--points", "4");
+      assert_success (&run);
+      rows = parse_csv (run.out);
+      g_assert_cmpuint (rows->len, ==, 4);
+      for (guint k = 0; k < rows->len; k++)
+        {
+          g_assert_cmpstr (field_text (rows, k, COL_LIMIT), ==, cases[i].limit);
+          assert_close (field (rows, k, COL_SPL_MAX_DB), cases[i].spl_max_db, 1e-8);
+        }
+    }
+}
+
+/* The same source on 10 Ω + 1 mH: at 20 Hz the load is about 10 Ω, the
+ * current allows 0.05·|Z| ≈ 0.5 V against the swing's 2·|Z|/|Z + 10| ≈
+ * 1 V, so the current binds; at 20 kHz |Z| ≈ 126 Ω and the swing binds. */
+static void
+test_sweep_limits_by_frequency (void)
+{
+  const double freq_hz[] = { 20.0, 20000.0 };
+  const char *const limits[] = { "current", "voltage" };
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  /* 12 mV for 94 dB SPL. */
+  const double sensitivity_db_per_v = 94.0 - 20.0 * log10 (0.012);
+
+  RUN (&run, "sweep", "--headphone-file", "@hp-network.json",
+       "--source-file", "@source-limited.json", "--points", "2");
+  assert_success (&run);
+  rows = parse_csv (run.out);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint k = 0; k < rows->len; k++)
+    {
+      const double complex z = 10.0 + I * 2.0 * G_PI * freq_hz[k] * 0.001;
+      const double by_voltage = 2.0 * cabs (z) / cabs (z + 10.0);
+      const double by_current = 0.050 * cabs (z);
+
+      g_assert_cmpstr (field_text (rows, k, COL_LIMIT), ==, limits[k]);
+      assert_close (field (rows, k, COL_SPL_MAX_DB),
+                    sensitivity_db_per_v + 20.0 * log10 (MIN (by_voltage, by_current)), 1e-8);
+    }
+}
+
+static void
+test_sweep_json (void)
+{
+  static const char *const keys[] = {
+    "freq_hz", "z_mag_ohm", "z_phase_deg", "v_load_vrms", "i_ma", "p_mw",
+    "spl_db", "dev_db", "atten_db", "spl_max_db", "limit",
+  };
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonObject *drive;
+  JsonArray *points;
+
+  RUN (&run, "sweep", "--headphone-file", "@hp-resistor-32.json",
+       "--zout", "32", "--vs", "2", "--points", "9", "--format", "json");
+  assert_success (&run);
+  object = parse_json_object (run.out, &root);
+
+  g_assert_cmpstr (json_object_get_string_member (object, "headphone"), ==, "Flat 32");
+  g_assert_true (json_object_has_member (object, "source"));
+  drive = json_object_get_object_member (object, "drive");
+  assert_close (json_object_get_double_member (drive, "voc_vrms"), 2.0, PRINTED_REL);
+  assert_close (json_object_get_double_member (drive, "spl_1k_db"), 100.0, PRINTED_REL);
+
+  points = json_object_get_array_member (object, "points");
+  g_assert_cmpuint (json_array_get_length (points), ==, 9);
+  for (guint k = 0; k < json_array_get_length (points); k++)
+    {
+      JsonObject *point = json_array_get_object_element (points, k);
+
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        g_assert_true (json_object_has_member (point, keys[i]));
+      assert_close (json_object_get_double_member (point, "freq_hz"),
+                    20.0 * pow (1000.0, k / 8.0), PRINTED_REL);
+      assert_close (json_object_get_double_member (point, "v_load_vrms"), 1.0, PRINTED_REL);
+      assert_close (json_object_get_double_member (point, "i_ma"), 31.25, PRINTED_REL);
+      g_assert_true (json_object_get_null_member (point, "spl_max_db"));
+      g_assert_cmpstr (json_object_get_string_member (point, "limit"), ==, "none");
+    }
+}
+
+/* A 32 Ω dynamic driver (peak 98 Ω at 80 Hz) on the IEC 61938 output,
+ * 120 Ω and 5 Vrms: the 1/8 rule fails by far, so the bass rises; the
+ * current limit is not in the file. */
+static void
+test_check_text (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  RUN (&run, "check", "--headphone-file", "@hp-dynamic-32.json",
+       "--source-file", "@source-iec.json", "--spl", "100");
+  assert_success (&run);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Verdict: Drives it with caveats");
+  g_assert_true (g_str_has_prefix (lines[1], "  • "));
+  g_assert_nonnull (strstr (run.out, "Damping factor:"));
+  g_assert_nonnull (strstr (run.out, "0.267"));
+  g_assert_nonnull (strstr (run.out, "1/8 rule:"));
+  /* The current limit is unknown, the voltage 5 Vrms. */
+  g_assert_nonnull (strstr (run.out, "available unknown"));
+  g_assert_nonnull (strstr (run.out, "available 5 Vrms"));
+}
+
+static void
+test_check_text_unlimited (void)
+{
+  g_auto(Run) run = { 0 };
+
+  RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--zout", "0.5");
+  assert_success (&run);
+  g_assert_true (g_str_has_prefix (run.out, "Verdict: Drives it well\n"));
+  g_assert_nonnull (strstr (run.out, "available no limit"));
+  g_assert_nonnull (strstr (run.out, "Max clean SPL:"));
+}
+
+static void
+test_check_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *reasons;
+
+  RUN (&run, "check", "--headphone-file", "@hp-dynamic-32.json",
+       "--source-file", "@source-iec.json", "--spl", "100", "--format", "json");
+  assert_success (&run);
+  object = parse_json_object (run.out, &root);
+
+  g_assert_cmpstr (json_object_get_string_member (object, "verdict"), ==, "caveats");
+  g_assert_cmpstr (json_object_get_string_member (object, "headphone"), ==, "Dynamic 32");
+  g_assert_cmpstr (json_object_get_string_member (object, "source"), ==, "IEC 61938 output");
+  reasons = json_object_get_array_member (object, "reasons");
+  g_assert_cmpuint (json_array_get_length (reasons), >, 0);
+  g_assert_cmpstr (json_node_type_name (json_array_get_element (reasons, 0)), ==, "String");
+
+  assert_close (json_object_get_double_member (object, "level_db_spl"), 100.0, 1e-9);
+  assert_close (json_object_get_double_member (object, "z_nominal_ohm"), 32.0, 1e-9);
+  assert_close (json_object_get_double_member (object, "zout_1k_ohm"), 120.0, 1e-9);
+  assert_close (json_object_get_double_member (object, "damping_factor"), 32.0 / 120.0, 1e-9);
+  g_assert_cmpstr (json_object_get_string_member (object, "damping_factor_state"), ==, "known");
+  g_assert_false (json_object_get_boolean_member (object, "eighth_rule_holds"));
+  assert_close (json_object_get_double_member (object, "crest_factor_db"), 12.0, 1e-9);
+  /* Re + Res = 26 + 26·2.5/0.9 = 98.2 Ω at fs, within the grid's step. */
+  assert_close (json_object_get_double_member (object, "z_max_ohm"), 26.0 + 26.0 * 2.5 / 0.9, 1e-3);
+  g_assert_cmpfloat (json_object_get_double_member (object, "deviation_span_db"), >, 1.0);
+
+  assert_close (json_object_get_double_member (object, "voc_available_vrms"), 5.0, 1e-9);
+  g_assert_cmpstr (json_object_get_string_member (object, "voc_available_vrms_state"), ==, "known");
+  g_assert_true (json_object_get_null_member (object, "i_available_ma"));
+  g_assert_cmpstr (json_object_get_string_member (object, "i_available_ma_state"), ==, "unknown");
+  g_assert_cmpstr (json_object_get_string_member (object, "limit_1k"), ==, "voltage");
+  g_assert_true (json_object_has_member (object, "i_needed_ma"));
+  g_assert_true (json_object_has_member (object, "headroom_db"));
+}
+
+static void
+test_check_json_unlimited (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--format", "json",
+       "--points", "50");
+  assert_success (&run);
+  object = parse_json_object (run.out, &root);
+
+  g_assert_cmpstr (json_object_get_string_member (object, "verdict"), ==, "drives-well");
+  g_assert_cmpstr (json_object_get_string_member (object, "source"), ==, "ideal");
+  g_assert_true (json_object_get_null_member (object, "voc_available_vrms"));
+  g_assert_cmpstr (json_object_get_string_member (object, "voc_available_vrms_state"), ==, "unlimited");
+  g_assert_true (json_object_get_null_member (object, "spl_max_1k_db"));
+  g_assert_cmpstr (json_object_get_string_member (object, "spl_max_1k_db_state"), ==, "unlimited");
+  g_assert_true (json_object_get_null_member (object, "damping_factor"));
+  g_assert_cmpstr (json_object_get_string_member (object, "damping_factor_state"), ==, "unlimited");
+  g_assert_true (json_object_get_boolean_member (object, "eighth_rule_holds"));
+  g_assert_cmpfloat (json_object_get_double_member (object, "deviation_span_db"), <, 1e-9);
+}
+
+
+static void
+test_usage_errors (void)
+{
+  static const char *const cases[][12] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "--bogus", NULL },
+    { "sweep", "--bogus", "--headphone-file", "@hp-resistor-32.json", NULL },
+    { "sweep", NULL },
+    { "sweep", "--zout", "5", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--zout", "5",
+      "--source-file", "@source-iec.json", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--vs", "1", "--spl", "90", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--vs", "abc", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--zout", "12ohm", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--points", "1.5", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--fmin", "", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--format", "xml", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--format", "text", NULL },
+    { "check", "--headphone-file", "@hp-resistor-32.json", "--format", "csv", NULL },
+    { "check", "--headphone-file", "@hp-resistor-32.json", "--crest-factor", "x", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "extra", NULL },
+    { "sweep", "--headphone-file", NULL },
+    /* A usage error wins over a file that does not exist. */
+    { "sweep", "--headphone-file", "@no-such-file.json", "--vs", "x", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, cases[i]);
+      g_test_message ("case %u: %s", i, run.err);
+      assert_one_line_error (&run, 2, NULL);
+    }
+}
+
+static void
+test_bad_input (void)
+{
+  static const struct {
+    const char *args[10];
+    const char *needles[4];
+  } cases[] = {
+    { { "sweep", "--headphone-file", "@no-such-file.json", NULL },
+      { "no-such-file.json", NULL } },
+    { { "sweep", "--headphone-file", "@bad-syntax.json", NULL },
+      { "bad-syntax.json:3:", "Parse error", NULL } },
+    { { "sweep", "--headphone-file", "@bad-empty.json", NULL },
+      { "bad-empty.json", NULL } },
+    { { "sweep", "--headphone-file", "@bad-not-object.json", NULL },
+      { "bad-not-object.json", "[1,2]", NULL } },
+    { { "sweep", "--headphone-file", "@bad-type.json", NULL },
+      { "bad-type.json: ", "nominal_impedance_ohm", "\"32\"", NULL } },
+    { { "sweep", "--headphone-file", "@bad-re.json", NULL },
+      { "bad-re.json: ", "impedance.re_ohm", "-3", NULL } },
+    { { "check", "--headphone-file", "@bad-tree.json", NULL },
+      { "bad-tree.json: ", "impedance.tree.series[1].C", "-1e-06", NULL } },
+    { { "sweep", "--headphone-file", "@hp-resistor-32.json", "--source-file", "@bad-source.json", NULL },
+      { "bad-source.json: ", "output_impedance_ohm", "-1", NULL } },
+    { { "sweep", "--headphone-file", "@hp-resistor-32.json", "--source-file", "@no-source.json", NULL },
+      { "no-source.json", NULL } },
+    { { "sweep", "--headphone-file", "@hp-resistor-32.json", "--source-file", "@hp-resistor-32.json", NULL },
+      { "hp-resistor-32.json: ", "output_impedance_ohm", "missing", NULL } },
+    { { "sweep", "--headphone-file", "@hp-resistor-32.json", "--zout", "-5", NULL },
+      { "--zout", "-5", NULL } },
+    { { "sweep", "--headphone-file", "@hp-resistor-32.json", "--points", "1", NULL },
+      { "--points", "1", NULL } },
+    { { "sweep", "--headphone-file", "@hp-resistor-32.json", "--points", "-4", NULL },
+      { "--points", "-4", NULL } },
+    { { "sweep", "--headphone-file", "@hp-resistor-32.json", "--fmax", "20", NULL },
+      { "--fmax", "20", NULL } },
+    { { "sweep", "--headphone-file", "@hp-resistor-32.json", "--fmin", "-1", NULL },
+      { "--fmin", "-1", NULL } },
+    { { "sweep", "--headphone-file", "@hp-resistor-32.json", "--vs", "0", NULL },
+      { "--vs", "0", NULL } },
+    { { "sweep", "--headphone-file", "@hp-resistor-32.json", "--spl", "nan", NULL },
+      { "--spl", "nan", NULL } },
+    { { "check", "--headphone-file", "@hp-resistor-32.json", "--crest-factor", "-3", NULL },
+      { "--crest-factor", "-3", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, cases[i].args);
+      g_test_message ("case %u: %s", i, run.err);
+      assert_one_line_error (&run, 1, cases[i].needles);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/sweep/grid", test_sweep_grid);
+  g_test_add_func ("/cli/sweep/defaults", test_sweep_defaults);
+  g_test_add_func ("/cli/sweep/divider", test_sweep_divider);
+  g_test_add_func ("/cli/sweep/spl-drive", test_sweep_spl_drive);
+  g_test_add_func ("/cli/sweep/limits", test_sweep_limits);
+  g_test_add_func ("/cli/sweep/limits-by-frequency", test_sweep_limits_by_frequency);
+  g_test_add_func ("/cli/sweep/json", test_sweep_json);
+  g_test_add_func ("/cli/check/text", test_check_text);
+  g_test_add_func ("/cli/check/text-unlimited", test_check_text_unlimited);
+  g_test_add_func ("/cli/check/json", test_check_json);
+  g_test_add_func ("/cli/check/json-unlimited", test_check_json_unlimited);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+
+  return g_test_run ();
+}
