@@ -82,7 +82,7 @@ make_model (HrImpedanceKind kind)
             HrImpedancePoint p = { f, 30.0 + 20.0 / (1.0 + pow (log (f / 90.0) * 4.0, 2)), 10.0 * sin (log (f)) };
             g_array_append_val (points, p);
           }
-        return hr_impedance_new_points ((HrImpedancePoint *) points->data, points->len, NULL);
+        return hr_impedance_new_points (&g_array_index (points, HrImpedancePoint, 0), points->len, NULL);
       }
 
     default:

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "hr-complex-private.h"
 #include "hr-spice.h"
 
 /* A deliberately small bridge to ngspice: it writes a netlist, runs
@@ -274,11 +275,11 @@ parse_wrdata (const char  *text,
         }
 
       ac->freq_hz[n_rows] = values[0];
-      ac->v_load[n_rows] = CMPLX (values[1], values[2]);
-      ac->i_load_a[n_rows] = CMPLX (values[3], values[4]);
+      ac->v_load[n_rows] = hr_complex (values[1], values[2]);
+      ac->i_load_a[n_rows] = hr_complex (values[3], values[4]);
       /* SPICE counts a source's current from its + terminal through the
        * source, so a source that delivers current reads negative. */
-      ac->i_source_a[n_rows] = -CMPLX (values[5], values[6]);
+      ac->i_source_a[n_rows] = -hr_complex (values[5], values[6]);
       n_rows++;
     }
 

@@ -152,7 +152,7 @@ test_points_eval_many (void)
                              g_rand_double_range (rand, -80, 80) };
       g_array_append_val (points, p);
     }
-  z = hr_impedance_new_points ((HrImpedancePoint *) points->data, points->len, NULL);
+  z = hr_impedance_new_points (&g_array_index (points, HrImpedancePoint, 0), points->len, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (freq_hz); i++)
     freq_hz[i] = i < 150 ? 5.0 * pow (1.05, i) : g_rand_double_range (rand, 1, 30000);

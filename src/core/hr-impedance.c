@@ -5,6 +5,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "hr-complex-private.h"
 #include "hr-impedance.h"
 #include "hr-model-error.h"
 
@@ -321,7 +322,7 @@ eval_thiele_small (const HrImpedance *self,
   const double b = omega * self->cmes_f - 1.0 / (omega * self->lces_h);
   const double y2 = g * g + b * b;
 
-  return CMPLX (self->ts.re_ohm + g / y2, omega * self->ts.le_h - b / y2);
+  return hr_complex (self->ts.re_ohm + g / y2, omega * self->ts.le_h - b / y2);
 }
 
 /* log|Z| and phase, linear in log f; the end values hold outside the data
@@ -380,7 +381,7 @@ eval_points (const HrImpedance *self,
     const double mag = exp (log_mag);
     const double phase_rad = phase_deg * (G_PI / 180.0);
 
-    return CMPLX (mag * cos (phase_rad), mag * sin (phase_rad));
+    return hr_complex (mag * cos (phase_rad), mag * sin (phase_rad));
   }
 }
 

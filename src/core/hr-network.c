@@ -5,6 +5,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "hr-complex-private.h"
 #include "hr-model-error.h"
 #include "hr-network.h"
 
@@ -202,10 +203,10 @@ hr_network_eval (const HrNetwork *self,
       return self->value;
 
     case HR_NETWORK_INDUCTOR:
-      return CMPLX (0.0, omega * self->value);
+      return hr_complex (0.0, omega * self->value);
 
     case HR_NETWORK_CAPACITOR:
-      return CMPLX (0.0, -1.0 / (omega * self->value));
+      return hr_complex (0.0, -1.0 / (omega * self->value));
 
     case HR_NETWORK_SERIES:
       for (guint i = 0; i < self->children->len; i++)
@@ -225,7 +226,7 @@ hr_network_eval (const HrNetwork *self,
           sum += 1.0 / z;
         }
       if (sum == 0.0)
-        return CMPLX (INFINITY, 0.0);
+        return hr_complex (INFINITY, 0.0);
       return 1.0 / sum;
 
     default:

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "hr-complex-private.h"
 #include "hr-model-error.h"
 #include "hr-source.h"
 
@@ -97,7 +98,7 @@ hr_source_eval_zout (const HrSource *source,
   double complex zout_ohm = source->output_impedance_ohm;
 
   if (source->dc_block_uf > 0.0)
-    zout_ohm += CMPLX (0.0, -1.0 / (2.0 * G_PI * freq_hz * source->dc_block_uf * 1e-6));
+    zout_ohm += hr_complex (0.0, -1.0 / (2.0 * G_PI * freq_hz * source->dc_block_uf * 1e-6));
 
   return zout_ohm;
 }
