@@ -178,6 +178,26 @@ test_headphone (void)
   g_assert_null (renominated);
   assert_error_mentions (error, HR_MODEL_ERROR_INVALID_VALUE, "nominal_impedance_ohm", "got -8");
 
+  {
+    const HrResponsePoint backwards[] = { { 1000.0, 0.0 }, { 100.0, 3.0 } };
+    const HrResponsePoint nan_level[] = { { 100.0, NAN } };
+    g_autoptr(HrHeadphone) with_response = NULL;
+
+    with_response = hr_headphone_new_with_response (hp, backwards, 2, 1000.0, &error);
+    g_assert_null (with_response);
+    assert_error_mentions (error, HR_MODEL_ERROR_NOT_INCREASING, "frequency_response.points[1].freq_hz", "got 100");
+    with_response = hr_headphone_new_with_response (hp, nan_level, 1, 1000.0, &error);
+    g_assert_null (with_response);
+    assert_error_mentions (error, HR_MODEL_ERROR_INVALID_VALUE, "frequency_response.points[0].level_db", "got nan");
+    with_response = hr_headphone_new_with_response (hp, nan_level, 0, 1000.0, &error);
+    g_assert_null (with_response);
+    g_assert_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_EMPTY);
+    g_clear_error (&error);
+    with_response = hr_headphone_new_with_response (hp, backwards, 1, -500.0, &error);
+    g_assert_null (with_response);
+    assert_error_mentions (error, HR_MODEL_ERROR_INVALID_VALUE, "sensitivity.ref_freq_hz", "got -500");
+  }
+
   scaled = hr_impedance_new_scaled (z, INFINITY, &error);
   g_assert_null (scaled);
   assert_error_mentions (error, HR_MODEL_ERROR_INVALID_VALUE, "scale", "got inf");

@@ -241,6 +241,66 @@ test_real_power (void)
   assert_close (sweep->z_phase_deg[0], carg (zl) * 180 / G_PI, 1e-12);
 }
 
+/* The headphone's own response moves SPL and its ceiling, against the
+ * frequency its sensitivity is stated at; the deviation the source causes
+ * does not change. */
+static void
+test_headphone_response (void)
+{
+  const HrResponsePoint response[] = { { 100.0, 3.0 }, { 1000.0, 0.0 }, { 10000.0, -2.0 } };
+  const double freq_hz[] = { 100.0, 1000.0, 10000.0 };
+  g_autoptr(HrImpedance) z = hr_impedance_new_resistor (32.0, NULL);
+  g_autoptr(HrHeadphone) flat = hr_headphone_new ("R", 32.0, 100.0, HR_SENSITIVITY_DB_PER_V, z, NULL);
+  g_autoptr(HrHeadphone) at_1k = NULL;
+  g_autoptr(HrHeadphone) at_500 = NULL;
+  g_autoptr(HrHeadphone) renominated = NULL;
+  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  g_autoptr(HrSweep) flat_sweep = NULL;
+  g_autoptr(HrSweep) sweep = NULL;
+  g_autoptr(HrSweep) sweep_500 = NULL;
+  g_autoptr(HrSweep) by_spl = NULL;
+  g_autoptr(GError) error = NULL;
+  double r_500_db;
+
+  at_1k = hr_headphone_new_with_response (flat, response, 3, 1000.0, &error);
+  g_assert_no_error (error);
+  at_500 = hr_headphone_new_with_response (flat, response, 3, 500.0, &error);
+  g_assert_no_error (error);
+  g_assert_true (hr_headphone_has_response (at_1k));
+  g_assert_false (hr_headphone_has_response (flat));
+
+  circuit.source.output_impedance_ohm = 10.0;
+  circuit.source.max_voltage_vrms = 2.0;
+  circuit.headphone = flat;
+  flat_sweep = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 }, freq_hz, 3);
+  circuit.headphone = at_1k;
+  sweep = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 }, freq_hz, 3);
+  assert_close (sweep->spl_db[0], flat_sweep->spl_db[0] + 3.0, 1e-12);
+  assert_close (sweep->spl_db[1], flat_sweep->spl_db[1], 1e-12);
+  assert_close (sweep->spl_db[2], flat_sweep->spl_db[2] - 2.0, 1e-12);
+  assert_close (sweep->spl_max_db[0], flat_sweep->spl_max_db[0] + 3.0, 1e-12);
+  g_assert_cmpfloat (sweep->dev_db[0], ==, flat_sweep->dev_db[0]);
+
+  /* Stated at 500 Hz, where the response is 3·(1 − log10 5) dB up: the
+   * same volt gives that much less at 1 kHz. */
+  r_500_db = 3.0 * (1.0 - log10 (5.0));
+  g_assert_cmpfloat_with_epsilon (hr_headphone_get_response_db (at_500, 500.0), 0.0, 1e-12);
+  circuit.headphone = at_500;
+  sweep_500 = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 }, freq_hz, 3);
+  assert_close (sweep_500->spl_db[1], flat_sweep->spl_db[1] - r_500_db, 1e-12);
+  assert_close (sweep_500->spl_1k_db, flat_sweep->spl_1k_db - r_500_db, 1e-12);
+
+  /* A level asked for at 1 kHz is met there, response or not. */
+  by_spl = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_SPL, 90.0 }, freq_hz, 3);
+  assert_close (by_spl->spl_1k_db, 90.0, 1e-12);
+  assert_close (by_spl->spl_db[1], 90.0, 1e-12);
+
+  renominated = hr_headphone_new_renominated (at_500, 64.0, &error);
+  g_assert_no_error (error);
+  g_assert_true (hr_headphone_has_response (renominated));
+  g_assert_cmpfloat (hr_headphone_get_sensitivity_ref_freq_hz (renominated), ==, 500.0);
+}
+
 static void
 test_balanced (void)
 {
@@ -272,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/sweep/dc-block", test_dc_block);
   g_test_add_func ("/sweep/adapter", test_adapter);
   g_test_add_func ("/sweep/real-power", test_real_power);
+  g_test_add_func ("/sweep/headphone-response", test_headphone_response);
   g_test_add_func ("/source/balanced", test_balanced);
 
   return g_test_run ();

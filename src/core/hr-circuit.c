@@ -111,6 +111,33 @@ hr_circuit_eval (const HrCircuit *circuit,
   hr_circuit_eval_at_z (circuit, freq_hz, z_load_ohm, point);
 }
 
+/**
+ * hr_circuit_source_load_ohm:
+ * @z_load_ohm: the headphone's impedance at the frequency of interest
+ *
+ * The load on the source's terminals: the cable and the adapter's series
+ * resistor in series with the headphone and the adapter's shunt in
+ * parallel, Rcable + Rseries + (Zl ∥ Rp). This is what an impedance
+ * measurement at the source's jack would read, so it is what an exported
+ * curve holds: the source's own Zout is not part of it.
+ */
+double complex
+hr_circuit_source_load_ohm (const HrCircuit *circuit,
+                            double complex   z_load_ohm)
+{
+  const HrConnection *connection;
+  double complex z_ohm = z_load_ohm;
+
+  g_return_val_if_fail (circuit != NULL, z_load_ohm);
+
+  connection = &circuit->connection;
+  if (isfinite (connection->adapter_shunt_ohm))
+    z_ohm = z_load_ohm * connection->adapter_shunt_ohm
+          / (z_load_ohm + connection->adapter_shunt_ohm);
+
+  return z_ohm + connection->cable_ohm + connection->adapter_series_ohm;
+}
+
 const char *
 hr_limit_to_string (HrLimit limit)
 {

@@ -38,15 +38,17 @@ typedef struct
   HrConnection  connection;
 } HrCircuit;
 
-gboolean    hr_circuit_validate      (const HrCircuit *circuit,
-                                      GError         **error);
-void        hr_circuit_eval          (const HrCircuit *circuit,
-                                      double           freq_hz,
-                                      HrCircuitPoint  *point);
-void        hr_circuit_eval_at_z     (const HrCircuit *circuit,
-                                      double           freq_hz,
-                                      double complex   z_load_ohm,
-                                      HrCircuitPoint  *point);
-const char *hr_limit_to_string       (HrLimit          limit);
+gboolean        hr_circuit_validate        (const HrCircuit *circuit,
+                                            GError         **error);
+void            hr_circuit_eval            (const HrCircuit *circuit,
+                                            double           freq_hz,
+                                            HrCircuitPoint  *point);
+void            hr_circuit_eval_at_z       (const HrCircuit *circuit,
+                                            double           freq_hz,
+                                            double complex   z_load_ohm,
+                                            HrCircuitPoint  *point);
+double complex  hr_circuit_source_load_ohm (const HrCircuit *circuit,
+                                            double complex   z_load_ohm);
+const char     *hr_limit_to_string         (HrLimit          limit);
 
 G_END_DECLS

@@ -20,7 +20,13 @@ struct _HrHeadphone
   char              *name;
   double             nominal_impedance_ohm;
   double             sensitivity_db_per_v;
+  double             sensitivity_ref_freq_hz;
   HrImpedance       *impedance;
+
+  /* The headphone's own response, if known: SPL follows it, relative to
+   * the frequency its sensitivity is stated at. */
+  HrResponsePoint   *response;
+  guint              n_response;
 };
 
 G_DEFINE_FINAL_TYPE (HrHeadphone, hr_headphone, G_TYPE_OBJECT)
@@ -110,6 +116,7 @@ hr_headphone_finalize (GObject *object)
   HrHeadphone *self = (HrHeadphone *) object;
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->response, g_free);
   g_clear_object (&self->impedance);
 
   G_OBJECT_CLASS (hr_headphone_parent_class)->finalize (object);
@@ -126,6 +133,7 @@ hr_headphone_class_init (HrHeadphoneClass *klass)
 static void
 hr_headphone_init (HrHeadphone *self)
 {
+  self->sensitivity_ref_freq_hz = 1000.0;
 }
 
 /**
@@ -185,6 +193,8 @@ hr_headphone_new_renominated (HrHeadphone  *self,
                               GError      **error)
 {
   g_autoptr(HrImpedance) scaled = NULL;
+  HrHeadphone *renominated;
+  HrHeadphone *with_response;
   double sensitivity_db_per_mw;
 
   g_return_val_if_fail (HR_IS_HEADPHONE (self), NULL);
@@ -199,8 +209,138 @@ hr_headphone_new_renominated (HrHeadphone  *self,
     return NULL;
 
   sensitivity_db_per_mw = hr_headphone_get_sensitivity_db_per_mw (self);
-  return hr_headphone_new (self->name, nominal_impedance_ohm, sensitivity_db_per_mw,
-                           HR_SENSITIVITY_DB_PER_MW, scaled, error);
+  renominated = hr_headphone_new (self->name, nominal_impedance_ohm, sensitivity_db_per_mw,
+                                  HR_SENSITIVITY_DB_PER_MW, scaled, error);
+  if (renominated == NULL || self->response == NULL)
+    return renominated;
+
+  with_response = hr_headphone_new_with_response (renominated, self->response, self->n_response,
+                                                  self->sensitivity_ref_freq_hz, error);
+  g_object_unref (renominated);
+  return with_response;
+}
+
+/**
+ * hr_headphone_new_with_response:
+ * @points: (array length=n_points): the headphone's frequency response,
+ *   rising in frequency; its offset does not matter
+ * @sensitivity_ref_freq_hz: the frequency the sensitivity is stated at
+ *   (most makers 1 kHz, Beyerdynamic 500 Hz)
+ *
+ * The same headphone, with its own response. PHYSICS.md: headphone
+ * responses are measured at constant voltage, so the SPL at f is the
+ * voltage sensitivity plus 20·log10|V_L| plus the response at f against
+ * the response where the sensitivity was measured.
+ */
+HrHeadphone *
+hr_headphone_new_with_response (HrHeadphone            *self,
+                                const HrResponsePoint  *points,
+                                guint                   n_points,
+                                double                  sensitivity_ref_freq_hz,
+                                GError                **error)
+{
+  HrHeadphone *copy;
+
+  g_return_val_if_fail (HR_IS_HEADPHONE (self), NULL);
+
+  if (n_points == 0 || points == NULL)
+    {
+      g_set_error_literal (error, HR_MODEL_ERROR, HR_MODEL_ERROR_EMPTY,
+                           _("frequency_response must hold at least one point"));
+      return NULL;
+    }
+  if (!hr_check_positive ("sensitivity.ref_freq_hz", sensitivity_ref_freq_hz, error))
+    return NULL;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      g_autofree char *freq_field = g_strdup_printf ("frequency_response.points[%u].freq_hz", i);
+      g_autofree char *level_field = g_strdup_printf ("frequency_response.points[%u].level_db", i);
+
+      if (!hr_check_positive (freq_field, points[i].freq_hz, error) ||
+          !hr_check_finite (level_field, points[i].level_db, error))
+        return NULL;
+      if (i > 0 && !(points[i].freq_hz > points[i - 1].freq_hz))
+        {
+          char value_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (value_text, sizeof value_text, "%g", points[i].freq_hz);
+          g_set_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_NOT_INCREASING,
+                       _("%s must be greater than the frequency before it, got %s"),
+                       freq_field, value_text);
+          return NULL;
+        }
+    }
+
+  copy = hr_headphone_new (self->name, self->nominal_impedance_ohm, self->sensitivity_db_per_v,
+                           HR_SENSITIVITY_DB_PER_V, self->impedance, error);
+  copy->sensitivity_ref_freq_hz = sensitivity_ref_freq_hz;
+  copy->response = g_memdup2 (points, sizeof *points * n_points);
+  copy->n_response = n_points;
+  return copy;
+}
+
+gboolean
+hr_headphone_has_response (HrHeadphone *self)
+{
+  g_return_val_if_fail (HR_IS_HEADPHONE (self), FALSE);
+
+  return self->response != NULL;
+}
+
+double
+hr_headphone_get_sensitivity_ref_freq_hz (HrHeadphone *self)
+{
+  g_return_val_if_fail (HR_IS_HEADPHONE (self), NAN);
+
+  return self->sensitivity_ref_freq_hz;
+}
+
+/* Linear in log f, held beyond the ends, like measured impedance points. */
+static double
+response_level_db (const HrHeadphone *self,
+                   double             freq_hz)
+{
+  const HrResponsePoint *p = self->response;
+  const guint last = self->n_response - 1;
+  guint lo = 0;
+  guint hi = last;
+
+  if (freq_hz <= p[0].freq_hz)
+    return p[0].level_db;
+  if (freq_hz >= p[last].freq_hz)
+    return p[last].level_db;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (p[mid].freq_hz <= freq_hz)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return p[lo].level_db + (p[hi].level_db - p[lo].level_db)
+                          * log (freq_hz / p[lo].freq_hz) / log (p[hi].freq_hz / p[lo].freq_hz);
+}
+
+/**
+ * hr_headphone_get_response_db:
+ *
+ * Returns: how much louder than the sensitivity says the headphone plays at
+ *   @freq_hz, in dB: its response there against its response at the
+ *   sensitivity's reference frequency; 0 without a response.
+ */
+double
+hr_headphone_get_response_db (HrHeadphone *self,
+                              double       freq_hz)
+{
+  g_return_val_if_fail (HR_IS_HEADPHONE (self), 0.0);
+
+  if (self->response == NULL)
+    return 0.0;
+  return response_level_db (self, freq_hz) - response_level_db (self, self->sensitivity_ref_freq_hz);
 }
 
 const char *

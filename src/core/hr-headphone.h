@@ -18,6 +18,13 @@ typedef enum
   HR_SENSITIVITY_MV_AT_94_DB,
 } HrSensitivityUnit;
 
+/* A point of a headphone's own frequency response, in dB (any offset). */
+typedef struct
+{
+  double freq_hz;
+  double level_db;
+} HrResponsePoint;
+
 gboolean     hr_sensitivity_unit_from_string      (const char         *text,
                                                    HrSensitivityUnit  *unit);
 const char  *hr_sensitivity_unit_to_string        (HrSensitivityUnit   unit);
@@ -36,6 +43,15 @@ HrHeadphone *hr_headphone_new                     (const char         *name,
 HrHeadphone *hr_headphone_new_renominated         (HrHeadphone        *self,
                                                    double              nominal_impedance_ohm,
                                                    GError            **error);
+HrHeadphone *hr_headphone_new_with_response       (HrHeadphone        *self,
+                                                   const HrResponsePoint *points,
+                                                   guint               n_points,
+                                                   double              sensitivity_ref_freq_hz,
+                                                   GError            **error);
+gboolean     hr_headphone_has_response            (HrHeadphone        *self);
+double       hr_headphone_get_sensitivity_ref_freq_hz (HrHeadphone    *self);
+double       hr_headphone_get_response_db         (HrHeadphone        *self,
+                                                   double              freq_hz);
 const char  *hr_headphone_get_name                (HrHeadphone        *self);
 double       hr_headphone_get_nominal_impedance_ohm (HrHeadphone      *self);
 double       hr_headphone_get_sensitivity_db_per_v  (HrHeadphone      *self);

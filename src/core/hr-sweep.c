@@ -202,7 +202,10 @@ hr_drive_to_voc_vrms (const HrDrive   *drive,
     return drive->value;
 
   hr_circuit_eval (circuit, HR_REFERENCE_FREQ_HZ, &point);
-  v_load_vrms = pow (10.0, (drive->value - hr_headphone_get_sensitivity_db_per_v (circuit->headphone)) / 20.0);
+  v_load_vrms = pow (10.0, (drive->value
+                            - hr_headphone_get_sensitivity_db_per_v (circuit->headphone)
+                            - hr_headphone_get_response_db (circuit->headphone, HR_REFERENCE_FREQ_HZ))
+                           / 20.0);
   return v_load_vrms / hr_cabs (point.transfer);
 }
 
@@ -233,7 +236,8 @@ hr_sweep_compute (HrSweep          *self,
 
   self->voc_vrms = voc_vrms;
   self->atten_1k_db = power_ratio_to_db (hr_cabs2 (reference.transfer));
-  self->spl_1k_db = sensitivity_db_per_v + voc_db + self->atten_1k_db;
+  self->spl_1k_db = sensitivity_db_per_v + voc_db + self->atten_1k_db
+                  + hr_headphone_get_response_db (circuit->headphone, HR_REFERENCE_FREQ_HZ);
 
   hr_impedance_eval_many (hr_headphone_get_impedance (circuit->headphone),
                           self->freq_hz, self->n_points, self->z_load_ohm);
@@ -273,6 +277,18 @@ hr_sweep_compute (HrSweep          *self,
         self->spl_max_db[i] = sensitivity_db_per_v + max_voltage_db + atten_db;
       else
         self->spl_max_db[i] = sensitivity_db_per_v + 20.0 * log10 (point.v_load_max_vrms);
+    }
+
+  /* The headphone's own response moves its SPL and its ceiling alike. */
+  if (hr_headphone_has_response (circuit->headphone))
+    {
+      for (guint i = 0; i < self->n_points; i++)
+        {
+          const double response_db = hr_headphone_get_response_db (circuit->headphone, self->freq_hz[i]);
+
+          self->spl_db[i] += response_db;
+          self->spl_max_db[i] += response_db;
+        }
     }
 
   return TRUE;
