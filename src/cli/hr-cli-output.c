@@ -7,12 +7,10 @@
 #include <json-glib/json-glib.h>
 
 #include "hr-cli-output.h"
+#include "hr-export.h"
 
-/* The CSV columns, in order; JSON points use the same keys. Scripts depend
- * on these names and on the "%.10g" number format: both are the contract. */
-#define SWEEP_CSV_HEADER \
-  "freq_hz,z_mag_ohm,z_phase_deg,v_load_vrms,i_ma,p_mw,spl_db,dev_db,atten_db,spl_max_db,limit"
-
+/* JSON points use the keys of the CSV columns (hr-export.h): scripts
+ * depend on these names and on the "%.10g" number format. */
 static const char *const sweep_keys[] = {
   "freq_hz", "z_mag_ohm", "z_phase_deg", "v_load_vrms", "i_ma", "p_mw",
   "spl_db", "dev_db", "atten_db", "spl_max_db",
@@ -45,26 +43,12 @@ write_number (FILE   *out,
   fputs (g_ascii_formatd (text, sizeof text, "%.10g", value), out);
 }
 
+/* The writer the app's CSV export uses too, so the two cannot drift. */
 void
 hr_cli_write_sweep_csv (FILE          *out,
                         const HrSweep *sweep)
 {
-  fputs (SWEEP_CSV_HEADER "\n", out);
-
-  for (guint i = 0; i < sweep->n_points; i++)
-    {
-      double values[G_N_ELEMENTS (sweep_keys)];
-
-      sweep_row_values (sweep, i, values);
-      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
-        {
-          /* INFINITY prints as "inf": where nothing limits the level. */
-          write_number (out, values[j]);
-          fputc (',', out);
-        }
-      fputs (hr_limit_to_string (sweep->limit[i]), out);
-      fputc ('\n', out);
-    }
+  hr_export_write_sweep_csv (out, sweep);
 }
 
 /* JSON has no infinity or NaN: those become null. */

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "hr-core.h"
+#include "hr-preset-db.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +23,10 @@ typedef enum
 typedef struct
 {
   char     *headphone_file;
+  char     *headphone_id;
   char     *source_file;
+  char     *source_id;
+  char     *output_name;
   char     *zout_text;
   char     *vs_text;
   char     *spl_text;
@@ -55,6 +59,15 @@ gboolean hr_cli_build_request  (HrCliCommand         command,
 gboolean hr_cli_run_request    (const HrCliOptions  *options,
                                 const HrCliRequest  *request,
                                 GError             **error);
+
+/* hr-cli-presets.c: the preset commands, and what sweep and check need
+ * of the preset database. @argv[0] is the command's name; they return
+ * the exit status. */
+int      hr_cli_list           (char               **argv);
+int      hr_cli_show           (char               **argv);
+int      hr_cli_preset         (char               **argv);
+void     hr_cli_print_problems (HrPresetDb          *db);
+char    *hr_cli_format_preset  (HrPreset            *preset);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HrCliOptions, hr_cli_options_clear)
 

@@ -9,6 +9,7 @@
 
 #include "hr-cli-output.h"
 #include "hr-cli-private.h"
+#include "hr-db-error.h"
 #include "hr-gear-json.h"
 
 /* From parsed options to output: the numbers checked, the gear loaded, the
@@ -23,7 +24,10 @@ void
 hr_cli_options_clear (HrCliOptions *options)
 {
   g_clear_pointer (&options->headphone_file, g_free);
+  g_clear_pointer (&options->headphone_id, g_free);
   g_clear_pointer (&options->source_file, g_free);
+  g_clear_pointer (&options->source_id, g_free);
+  g_clear_pointer (&options->output_name, g_free);
   g_clear_pointer (&options->zout_text, g_free);
   g_clear_pointer (&options->vs_text, g_free);
   g_clear_pointer (&options->spl_text, g_free);
@@ -130,16 +134,34 @@ hr_cli_build_request (HrCliCommand         command,
   request->n_points = command == HR_CLI_COMMAND_SWEEP ? HR_SWEEP_DEFAULT_POINTS : HR_SUMMARY_DEFAULT_POINTS;
   request->crest_factor_db = HR_DEFAULT_CREST_FACTOR_DB;
 
-  if (options->headphone_file == NULL)
+  if (options->headphone_file == NULL && options->headphone_id == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("--headphone-file is required"));
+                   _("--headphone-file or --headphone is required"));
+      return FALSE;
+    }
+  if (options->headphone_file != NULL && options->headphone_id != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--headphone-file and --headphone cannot be used together"));
       return FALSE;
     }
   if (options->zout_text != NULL && options->source_file != NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                    _("--zout and --source-file cannot be used together"));
+      return FALSE;
+    }
+  if (options->source_id != NULL && (options->zout_text != NULL || options->source_file != NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--source cannot be used with --source-file or --zout"));
+      return FALSE;
+    }
+  if (options->output_name != NULL && options->source_id == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--output needs --source"));
       return FALSE;
     }
   if (options->vs_text != NULL && options->spl_text != NULL)
@@ -195,12 +217,90 @@ hr_cli_build_request (HrCliCommand         command,
   return TRUE;
 }
 
-/* The source: a file, a bare output impedance with no limits, or the
- * ideal 0 Ω source. The names of the last two go into JSON output and so
- * are never translated. */
+/* The preset database, loaded only when an id asks for it; its problems
+ * are warnings, and only a preset that is asked for and missing fails. */
+static HrPresetDb *
+ensure_db (HrPresetDb **db)
+{
+  if (*db == NULL)
+    {
+      *db = hr_preset_db_new (NULL, NULL);
+      hr_cli_print_problems (*db);
+    }
+  return *db;
+}
+
+static HrHeadphone *
+load_headphone (const HrCliOptions  *options,
+                HrPresetDb         **db,
+                GError             **error)
+{
+  HrHeadphonePreset *preset;
+
+  if (options->headphone_file != NULL)
+    return hr_gear_json_load_headphone (options->headphone_file, error);
+
+  preset = hr_preset_db_lookup_headphone (ensure_db (db), options->headphone_id);
+  if (preset == NULL)
+    {
+      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_FOUND,
+                   _("no headphone preset has the id “%s” (“%s list --kind headphone” lists them)"),
+                   options->headphone_id, HR_CLI_PROGRAM_NAME);
+      return NULL;
+    }
+
+  return g_object_ref (hr_headphone_preset_get_headphone (preset));
+}
+
+/* --output NAME: an output's id or name, in any case; the first output
+ * without it. A wrong one lists the right ones. */
+static gboolean
+load_source_preset (const HrCliOptions  *options,
+                    HrPresetDb          *db,
+                    HrSource            *source,
+                    char               **name,
+                    GError             **error)
+{
+  HrSourcePreset *preset = hr_preset_db_lookup_source (db, options->source_id);
+  g_autoptr(GString) outputs = NULL;
+  guint index = 0;
+
+  if (preset == NULL)
+    {
+      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_FOUND,
+                   _("no source preset has the id “%s” (“%s list --kind source” lists them)"),
+                   options->source_id, HR_CLI_PROGRAM_NAME);
+      return FALSE;
+    }
+
+  if (options->output_name == NULL ||
+      hr_source_preset_find_output (preset, options->output_name, &index))
+    {
+      hr_source_preset_build_source (preset, index, source);
+      *name = hr_source_preset_dup_output_label (preset, index);
+      return TRUE;
+    }
+
+  outputs = g_string_new (NULL);
+  for (guint i = 0; i < hr_source_preset_get_n_outputs (preset); i++)
+    {
+      const HrSourceOutput *output = hr_source_preset_get_output (preset, i);
+
+      g_string_append_printf (outputs, "%s%s (%s)", i > 0 ? ", " : "", output->id, output->name);
+    }
+  g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_FOUND,
+               _("the source “%s” has no output “%s”; its outputs are %s"),
+               options->source_id, options->output_name, outputs->str);
+  return FALSE;
+}
+
+/* The source: a file, a preset, a bare output impedance with no limits,
+ * or the ideal 0 Ω source. The names of the last two go into JSON output
+ * and so are never translated. */
 static gboolean
 load_source (const HrCliOptions  *options,
              const HrCliRequest  *request,
+             HrPresetDb         **db,
              HrSource            *source,
              char               **name,
              GError             **error)
@@ -210,6 +310,8 @@ load_source (const HrCliOptions  *options,
 
   if (options->source_file != NULL)
     return hr_gear_json_load_source (options->source_file, source, name, error);
+  if (options->source_id != NULL)
+    return load_source_preset (options, ensure_db (db), source, name, error);
 
   resistive.output_impedance_ohm = request->zout_ohm;
   *source = resistive;
@@ -273,12 +375,13 @@ hr_cli_run_request (const HrCliOptions  *options,
   g_autoptr(HrHeadphone) headphone = NULL;
   g_autoptr(HrSweep) sweep = NULL;
   g_autoptr(HrSummary) summary = NULL;
+  g_autoptr(HrPresetDb) db = NULL;
   g_autofree char *source_name = NULL;
   HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
 
-  headphone = hr_gear_json_load_headphone (options->headphone_file, error);
+  headphone = load_headphone (options, &db, error);
   if (headphone == NULL ||
-      !load_source (options, request, &circuit.source, &source_name, error))
+      !load_source (options, request, &db, &circuit.source, &source_name, error))
     return FALSE;
   circuit.headphone = headphone;
 
@@ -305,7 +408,8 @@ hr_cli_run_request (const HrCliOptions  *options,
         {
           /* The names of the built-in sources are for scripts; people
            * get words in their language. */
-          const char *source_label = options->source_file != NULL ? source_name
+          const char *source_label = options->source_file != NULL ||
+                                     options->source_id != NULL ? source_name
                                    : options->zout_text != NULL ? _("resistive source without limits")
                                    : _("ideal source");
           g_autofree char *text = hr_cli_format_summary_text (summary, &circuit, source_label);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "hr-cli.h"
+#include "hr-cli-infer.h"
 #include "hr-cli-private.h"
 
 /* headroom-cli: the model for scripts. This file reads the command line,
@@ -44,9 +45,15 @@ build_entries (HrCliCommand  command,
 {
   const GOptionEntry common_entries[] = {
     { "headphone-file", 0, 0, G_OPTION_ARG_FILENAME, &options->headphone_file,
-      N_("The headphones, as a JSON file (required)"), N_("FILE") },
+      N_("The headphones, as a JSON file (this or --headphone is required)"), N_("FILE") },
+    { "headphone", 0, 0, G_OPTION_ARG_STRING, &options->headphone_id,
+      N_("The headphones, as the id of a preset"), N_("ID") },
     { "source-file", 0, 0, G_OPTION_ARG_FILENAME, &options->source_file,
       N_("The source, as a JSON file"), N_("FILE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &options->source_id,
+      N_("The source, as the id of a preset"), N_("ID") },
+    { "output", 0, 0, G_OPTION_ARG_STRING, &options->output_name,
+      N_("With --source: the output, by its id or name (default: the first)"), N_("NAME") },
     { "zout", 0, 0, G_OPTION_ARG_STRING, &options->zout_text,
       N_("Instead of a source file: a resistive source with this output impedance and no voltage or current limit"),
       N_("OHM") },
@@ -108,8 +115,8 @@ describe_command (HrCliCommand    command,
         _("Computes, frequency by frequency, what the source does to the headphones."));
       g_option_context_set_description (context,
         _("Frequencies: f_k = fmin·(fmax/fmin)^(k/(N−1)) for k = 0…N−1.\n"
-          "Source: --source-file, or --zout for a resistive source without limits, "
-          "or neither for an ideal 0 Ω source without limits.\n"
+          "Source: --source-file or --source, or --zout for a resistive source without limits, "
+          "or none of them for an ideal 0 Ω source without limits.\n"
           "\n"
           "CSV: a header line, then one row per frequency:\n"
           "  freq_hz,z_mag_ohm,z_phase_deg,v_load_vrms,i_ma,p_mw,spl_db,dev_db,atten_db,spl_max_db,limit\n"
@@ -248,6 +255,10 @@ hr_cli_run (int    argc,
     _("Commands:\n"
       "  sweep    the circuit frequency by frequency, as CSV or JSON\n"
       "  check    the verdict, its reasons and the key figures\n"
+      "  list     the presets of sources and headphones\n"
+      "  show     one preset, every figure with where it comes from\n"
+      "  preset   add, edit, remove your own presets\n"
+      "  infer    a source's figures from its spec sheet's power table\n"
       "\n"
       "Run “headroom-cli COMMAND --help” for the options of a command."));
 
@@ -273,14 +284,26 @@ hr_cli_run (int    argc,
 
   if (args[0] == NULL || args[1] == NULL)
     {
-      print_usage_error (_("no command given, use sweep or check"), HR_CLI_PROGRAM_NAME);
+      print_usage_error (_("no command given, use sweep, check, list, show, preset or infer"),
+                         HR_CLI_PROGRAM_NAME);
       return HR_CLI_EXIT_USAGE;
     }
 
+  /* Commands with options of their own, in files of their own. */
+  if (g_str_equal (args[1], "list"))
+    return hr_cli_list (args + 1);
+  if (g_str_equal (args[1], "show"))
+    return hr_cli_show (args + 1);
+  if (g_str_equal (args[1], "preset"))
+    return hr_cli_preset (args + 1);
+  if (g_str_equal (args[1], "infer"))
+    return hr_cli_infer ((int) g_strv_length (args + 1), args + 1);
+
   if (!command_from_name (args[1], &command))
     {
-      g_autofree char *message = g_strdup_printf (_("unknown command “%s”, use sweep or check"),
-                                                  args[1]);
+      g_autofree char *message =
+        g_strdup_printf (_("unknown command “%s”, use sweep, check, list, show, preset or infer"),
+                         args[1]);
 
       print_usage_error (message, HR_CLI_PROGRAM_NAME);
       return HR_CLI_EXIT_USAGE;

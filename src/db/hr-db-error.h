@@ -21,6 +21,14 @@ typedef enum
   HR_DB_ERROR_UNKNOWN_MODEL,   /* impedance.model */
   HR_DB_ERROR_UNKNOWN_UNIT,    /* sensitivity.unit */
   HR_DB_ERROR_INVALID_NODE,    /* a network node that is not one element */
+  HR_DB_ERROR_INVALID_VALUE,   /* a preset field out of its set: id, category, type, kind */
+  HR_DB_ERROR_DUPLICATE_ID,    /* a second preset with an id already used in the file */
+  HR_DB_ERROR_UNSUPPORTED_VERSION, /* schema_version newer than this Headroom reads */
+  HR_DB_ERROR_NOT_JSON,        /* a syntax error, text that is not UTF-8, nesting too deep */
+  HR_DB_ERROR_NOT_FOUND,       /* no preset with that id */
+  HR_DB_ERROR_EXISTS,          /* adding a user preset whose id the user file already has */
+  HR_DB_ERROR_BROKEN_USER_FILE, /* the user's file cannot be read, so it is not written */
+  HR_DB_ERROR_INVALID_PRESET,  /* a preset handed to add or edit has problems */
 } HrDbError;
 
 GQuark hr_db_error_quark (void);

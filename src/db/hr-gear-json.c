@@ -49,8 +49,8 @@ hr_gear_json_parse_headphone (JsonNode    *node,
 
   if (!hr_json_node_get_object (node, path, &object, error) ||
       !hr_json_optional_string (object, path, "name", &name, error) ||
-      !hr_json_require_number (object, path, "nominal_impedance_ohm",
-                               &nominal_impedance_ohm, error))
+      !hr_json_require_figure (object, path, "nominal_impedance_ohm",
+                               &nominal_impedance_ohm, NULL, error))
     return NULL;
 
   member = hr_json_require_member (object, path, "sensitivity", error);
@@ -113,26 +113,97 @@ hr_gear_json_parse_source (JsonNode    *node,
                            GError     **error)
 {
   HrSource parsed = HR_SOURCE_INIT;
+  g_autofree char *outputs_path = hr_json_path_member (path, "outputs");
+  g_autofree char *output_path = NULL;
+  g_autofree char *output_name = NULL;
   JsonObject *object;
+  JsonObject *output_object;
+  JsonArray *outputs;
+  JsonNode *outputs_node;
   const char *name_text = NULL;
 
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!hr_json_node_get_object (node, path, &object, error) ||
+      !hr_json_optional_string (object, path, "name", &name_text, error))
+    return FALSE;
+
+  if (name_text == NULL || name_text[0] == '\0')
+    name_text = fallback_name;
+
+  /* A preset lists its outputs (SCHEMA.md, "Sources"); a file that holds
+   * one stands for its first output, as `--output` defaults to it. */
+  outputs_node = json_object_get_member (object, "outputs");
+  if (outputs_node != NULL && !json_object_has_member (object, "output_impedance_ohm"))
+    {
+      if (!hr_json_node_get_array (outputs_node, outputs_path, &outputs, error))
+        return FALSE;
+      if (json_array_get_length (outputs) == 0)
+        {
+          hr_json_set_wrong_type (error, outputs_path, _("a list of at least one output"),
+                                  outputs_node);
+          return FALSE;
+        }
+
+      output_path = hr_json_path_index (outputs_path, 0);
+      if (!hr_json_node_get_object (json_array_get_element (outputs, 0), output_path,
+                                    &output_object, error) ||
+          !hr_gear_json_parse_source_output (output_object, output_path, &parsed, error))
+        return FALSE;
+
+      {
+        const char *output_label = NULL;
+
+        if (!hr_json_optional_string (output_object, output_path, "name", &output_label, error))
+          return FALSE;
+        if (output_label != NULL && name_text != NULL)
+          output_name = g_strdup_printf ("%s, %s", name_text, output_label);
+      }
+    }
+  else if (!hr_gear_json_parse_source_output (object, path, &parsed, error))
+    return FALSE;
+
+  *source = parsed;
+  if (name != NULL)
+    *name = output_name != NULL ? g_steal_pointer (&output_name) : g_strdup (name_text);
+  return TRUE;
+}
+
+/**
+ * hr_gear_json_parse_source_output:
+ * @object: an output, or a source in the foundation form
+ * @source: (out caller-allocates): set only on success
+ *
+ * The figures of one output: "output_impedance_ohm", "dc_block_uf",
+ * "max_voltage_vrms", "max_current_ma", each a number or a figure object,
+ * "balanced", and "kind": "balanced", which implies it.
+ */
+gboolean
+hr_gear_json_parse_source_output (JsonObject  *object,
+                                  const char  *path,
+                                  HrSource    *source,
+                                  GError     **error)
+{
+  HrSource parsed = HR_SOURCE_INIT;
+  const char *kind = NULL;
+
   parsed.max_voltage_vrms = HR_UNKNOWN;
   parsed.max_current_ma = HR_UNKNOWN;
 
-  if (!hr_json_node_get_object (node, path, &object, error) ||
-      !hr_json_optional_string (object, path, "name", &name_text, error) ||
-      !hr_json_require_number (object, path, "output_impedance_ohm",
-                               &parsed.output_impedance_ohm, error) ||
-      !hr_json_optional_number (object, path, "dc_block_uf", &parsed.dc_block_uf, error) ||
-      !hr_json_optional_number (object, path, "max_voltage_vrms",
-                                &parsed.max_voltage_vrms, error) ||
-      !hr_json_optional_number (object, path, "max_current_ma",
-                                &parsed.max_current_ma, error) ||
-      !hr_json_optional_boolean (object, path, "balanced", &parsed.balanced, error))
+  if (!hr_json_require_figure (object, path, "output_impedance_ohm",
+                               &parsed.output_impedance_ohm, NULL, error) ||
+      !hr_json_optional_figure (object, path, "dc_block_uf", &parsed.dc_block_uf, NULL, error) ||
+      !hr_json_optional_figure (object, path, "max_voltage_vrms",
+                                &parsed.max_voltage_vrms, NULL, error) ||
+      !hr_json_optional_figure (object, path, "max_current_ma",
+                                &parsed.max_current_ma, NULL, error) ||
+      !hr_json_optional_boolean (object, path, "balanced", &parsed.balanced, error) ||
+      !hr_json_optional_string (object, path, "kind", &kind, error))
     return FALSE;
+
+  if (kind != NULL && g_str_equal (kind, "balanced"))
+    parsed.balanced = TRUE;
 
   if (!hr_source_validate (&parsed, error))
     {
@@ -140,12 +211,7 @@ hr_gear_json_parse_source (JsonNode    *node,
       return FALSE;
     }
 
-  if (name_text == NULL || name_text[0] == '\0')
-    name_text = fallback_name;
-
   *source = parsed;
-  if (name != NULL)
-    *name = g_strdup (name_text);
   return TRUE;
 }
 

@@ -33,6 +33,10 @@ gboolean     hr_gear_json_parse_source    (JsonNode     *node,
                                            HrSource     *source,
                                            char        **name,
                                            GError      **error);
+gboolean     hr_gear_json_parse_source_output (JsonObject *object,
+                                               const char *path,
+                                               HrSource   *source,
+                                               GError    **error);
 
 JsonNode    *hr_gear_json_load_file       (const char   *filename,
                                            GError      **error);

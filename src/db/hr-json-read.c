@@ -264,3 +264,81 @@ hr_json_optional_boolean (JsonObject  *object,
   hr_json_set_wrong_type (error, field, _("true or false"), node);
   return FALSE;
 }
+
+/* A figure is a bare number or {"value": n, "source": "…"} (SCHEMA.md,
+ * "Figures and their provenance"). Both forms are read wherever a figure
+ * is, so that every preset object is also a valid single gear file.
+ * @source, when asked for, is the provenance or NULL; it points into the
+ * document. */
+gboolean
+hr_json_node_get_figure (JsonNode     *node,
+                         const char   *path,
+                         double       *value,
+                         const char  **source,
+                         GError      **error)
+{
+  const char *source_text = NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+
+      if (!hr_json_require_number (object, path, "value", value, error) ||
+          !hr_json_optional_string (object, path, "source", &source_text, error))
+        return FALSE;
+    }
+  else if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+           (json_node_get_value_type (node) == G_TYPE_INT64 ||
+            json_node_get_value_type (node) == G_TYPE_DOUBLE))
+    {
+      *value = json_node_get_double (node);
+    }
+  else
+    {
+      hr_json_set_wrong_type (error, path, _("a number or {\"value\": number, \"source\": text}"),
+                              node);
+      return FALSE;
+    }
+
+  if (source != NULL)
+    *source = source_text;
+  return TRUE;
+}
+
+gboolean
+hr_json_require_figure (JsonObject   *object,
+                        const char   *path,
+                        const char   *key,
+                        double       *value,
+                        const char  **source,
+                        GError      **error)
+{
+  JsonNode *node = hr_json_require_member (object, path, key, error);
+  g_autofree char *field = NULL;
+
+  if (node == NULL)
+    return FALSE;
+
+  field = hr_json_path_member (path, key);
+  return hr_json_node_get_figure (node, field, value, source, error);
+}
+
+/* Absent or null leaves *value and *source alone, as the other optional
+ * readers do. */
+gboolean
+hr_json_optional_figure (JsonObject   *object,
+                         const char   *path,
+                         const char   *key,
+                         double       *value,
+                         const char  **source,
+                         GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  g_autofree char *field = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  field = hr_json_path_member (path, key);
+  return hr_json_node_get_figure (node, field, value, source, error);
+}

@@ -69,4 +69,22 @@ gboolean    hr_json_optional_boolean (JsonObject   *object,
                                       gboolean     *value,
                                       GError      **error);
 
+gboolean    hr_json_node_get_figure  (JsonNode     *node,
+                                      const char   *path,
+                                      double       *value,
+                                      const char  **source,
+                                      GError      **error);
+gboolean    hr_json_require_figure   (JsonObject   *object,
+                                      const char   *path,
+                                      const char   *key,
+                                      double       *value,
+                                      const char  **source,
+                                      GError      **error);
+gboolean    hr_json_optional_figure  (JsonObject   *object,
+                                      const char   *path,
+                                      const char   *key,
+                                      double       *value,
+                                      const char  **source,
+                                      GError      **error);
+
 G_END_DECLS

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hr-headphone-preset.h"
+#include "hr-preset.h"
+#include "hr-source-preset.h"
+
+G_BEGIN_DECLS
+
+/* Building presets, for the loader. Problems are GErrors whose messages
+ * start at, or at least contain, the JSON path they are about; the loader
+ * adds the file, line and column. Not installed. */
+
+void               hr_preset_set_common              (HrPreset        *self,
+                                                      HrPresetKind     kind,
+                                                      const char      *id,
+                                                      const char      *name,
+                                                      const char      *manufacturer,
+                                                      const char      *notes,
+                                                      JsonNode        *json);
+void               hr_preset_set_origin              (HrPreset        *self,
+                                                      HrPresetOrigin   origin,
+                                                      const char      *filename);
+void               hr_preset_set_overrides_bundled   (HrPreset        *self,
+                                                      gboolean         overrides);
+void               hr_figure_set                     (HrFigure        *figure,
+                                                      double           value,
+                                                      const char      *source);
+
+gboolean           hr_preset_id_is_valid             (const char      *id);
+void               hr_preset_read_common             (JsonObject      *object,
+                                                      const char      *path,
+                                                      GPtrArray       *errors,
+                                                      const char     **id,
+                                                      const char     **name,
+                                                      const char     **manufacturer,
+                                                      const char     **notes);
+gboolean           hr_preset_read_choice             (JsonObject      *object,
+                                                      const char      *path,
+                                                      const char      *key,
+                                                      const char      *const *choices,
+                                                      guint           *index,
+                                                      GPtrArray       *errors);
+gboolean           hr_preset_read_figure             (JsonObject      *object,
+                                                      const char      *path,
+                                                      const char      *key,
+                                                      gboolean         required,
+                                                      gboolean         zero_allowed,
+                                                      HrFigure        *figure,
+                                                      GPtrArray       *errors);
+void               hr_preset_add_error               (GPtrArray       *errors,
+                                                      GError          *error);
+
+HrSourcePreset    *hr_source_preset_new_from_json    (JsonNode        *node,
+                                                      const char      *path,
+                                                      GPtrArray       *errors);
+HrHeadphonePreset *hr_headphone_preset_new_from_json (JsonNode        *node,
+                                                      const char      *path,
+                                                      GPtrArray       *errors);
+
+G_END_DECLS

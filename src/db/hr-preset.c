@@ -1,0 +1,513 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "hr-core.h"
+#include "hr-db-error.h"
+#include "hr-json-read.h"
+#include "hr-preset-private.h"
+
+/* What sources and headphones have in common as presets: an id, names,
+ * notes, where they were read from, and the JSON they were read from,
+ * which is what the user's file keeps when it is written back.
+ */
+
+typedef struct
+{
+  HrPresetKind    kind;
+  char           *id;
+  char           *name;
+  char           *manufacturer;
+  char           *notes;
+  HrPresetOrigin  origin;
+  char           *filename;
+  gboolean        overrides_bundled;
+  JsonNode       *json;
+} HrPresetPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HrPreset, hr_preset, G_TYPE_OBJECT)
+
+gboolean
+hr_figure_is_known (const HrFigure *figure)
+{
+  g_return_val_if_fail (figure != NULL, FALSE);
+
+  return !isnan (figure->value);
+}
+
+void
+hr_figure_clear (HrFigure *figure)
+{
+  figure->value = HR_UNKNOWN;
+  g_clear_pointer (&figure->source, g_free);
+}
+
+void
+hr_figure_set (HrFigure   *figure,
+               double      value,
+               const char *source)
+{
+  g_free (figure->source);
+  figure->value = value;
+  figure->source = g_strdup (source);
+}
+
+const char *
+hr_preset_kind_to_string (HrPresetKind kind)
+{
+  switch (kind)
+    {
+    case HR_PRESET_KIND_SOURCE:
+      return "source";
+    case HR_PRESET_KIND_HEADPHONE:
+      return "headphone";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+hr_preset_kind_from_string (const char   *text,
+                            HrPresetKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (g_strcmp0 (text, "source") == 0)
+    *kind = HR_PRESET_KIND_SOURCE;
+  else if (g_strcmp0 (text, "headphone") == 0)
+    *kind = HR_PRESET_KIND_HEADPHONE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+hr_preset_origin_to_string (HrPresetOrigin origin)
+{
+  switch (origin)
+    {
+    case HR_PRESET_ORIGIN_BUNDLED:
+      return "bundled";
+    case HR_PRESET_ORIGIN_USER:
+      return "user";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+hr_preset_finalize (GObject *object)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (HR_PRESET (object));
+
+  g_clear_pointer (&priv->id, g_free);
+  g_clear_pointer (&priv->name, g_free);
+  g_clear_pointer (&priv->manufacturer, g_free);
+  g_clear_pointer (&priv->notes, g_free);
+  g_clear_pointer (&priv->filename, g_free);
+  g_clear_pointer (&priv->json, json_node_unref);
+
+  G_OBJECT_CLASS (hr_preset_parent_class)->finalize (object);
+}
+
+static void
+hr_preset_class_init (HrPresetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hr_preset_finalize;
+}
+
+static void
+hr_preset_init (HrPreset *self)
+{
+}
+
+/* @json: (transfer none): the preset's own object, kept as it is */
+void
+hr_preset_set_common (HrPreset     *self,
+                      HrPresetKind  kind,
+                      const char   *id,
+                      const char   *name,
+                      const char   *manufacturer,
+                      const char   *notes,
+                      JsonNode     *json)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  priv->kind = kind;
+  priv->id = g_strdup (id);
+  priv->name = g_strdup (name);
+  priv->manufacturer = g_strdup (manufacturer);
+  priv->notes = g_strdup (notes);
+  priv->json = json_node_ref (json);
+}
+
+void
+hr_preset_set_origin (HrPreset       *self,
+                      HrPresetOrigin  origin,
+                      const char     *filename)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  priv->origin = origin;
+  g_free (priv->filename);
+  priv->filename = g_strdup (filename);
+}
+
+void
+hr_preset_set_overrides_bundled (HrPreset *self,
+                                 gboolean  overrides)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  priv->overrides_bundled = overrides;
+}
+
+HrPresetKind
+hr_preset_get_kind (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), HR_PRESET_KIND_SOURCE);
+
+  return priv->kind;
+}
+
+const char *
+hr_preset_get_id (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), NULL);
+
+  return priv->id;
+}
+
+const char *
+hr_preset_get_name (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), NULL);
+
+  return priv->name;
+}
+
+const char *
+hr_preset_get_manufacturer (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), NULL);
+
+  return priv->manufacturer;
+}
+
+/* "Sennheiser HD 600": the name alone often says nothing. */
+char *
+hr_preset_dup_display_name (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), NULL);
+
+  if (priv->manufacturer == NULL || priv->manufacturer[0] == '\0' ||
+      g_str_has_prefix (priv->name, priv->manufacturer))
+    return g_strdup (priv->name);
+  return g_strdup_printf ("%s %s", priv->manufacturer, priv->name);
+}
+
+const char *
+hr_preset_get_class_name (HrPreset *self)
+{
+  g_return_val_if_fail (HR_IS_PRESET (self), NULL);
+
+  return HR_PRESET_GET_CLASS (self)->get_class_name (self);
+}
+
+const char *
+hr_preset_get_notes (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), NULL);
+
+  return priv->notes;
+}
+
+HrPresetOrigin
+hr_preset_get_origin (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), HR_PRESET_ORIGIN_BUNDLED);
+
+  return priv->origin;
+}
+
+const char *
+hr_preset_get_filename (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), NULL);
+
+  return priv->filename;
+}
+
+gboolean
+hr_preset_get_overrides_bundled (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), FALSE);
+
+  return priv->overrides_bundled;
+}
+
+/**
+ * hr_preset_get_json:
+ *
+ * Returns: (transfer none): the preset's object as the file has it
+ */
+JsonNode *
+hr_preset_get_json (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), NULL);
+
+  return priv->json;
+}
+
+static gboolean
+contains_casefolded (const char *haystack,
+                     const char *casefolded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, casefolded_needle) != NULL;
+}
+
+/**
+ * hr_preset_matches:
+ * @casefolded_text: what the user typed, through g_utf8_casefold()
+ *
+ * Search is a substring of the name, the manufacturer, the id, or the
+ * category or type, whatever the case.
+ */
+gboolean
+hr_preset_matches (HrPreset   *self,
+                   const char *casefolded_text)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), FALSE);
+
+  if (casefolded_text == NULL || casefolded_text[0] == '\0')
+    return TRUE;
+
+  return contains_casefolded (priv->name, casefolded_text) ||
+         contains_casefolded (priv->manufacturer, casefolded_text) ||
+         contains_casefolded (priv->id, casefolded_text) ||
+         contains_casefolded (hr_preset_get_class_name (self), casefolded_text);
+}
+
+/* [a-z0-9]+(-[a-z0-9]+)*: stable in URLs, file names and command lines. */
+gboolean
+hr_preset_id_is_valid (const char *id)
+{
+  gboolean after_hyphen = TRUE;
+
+  if (id == NULL || id[0] == '\0')
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (*p == '-')
+        {
+          if (after_hyphen)
+            return FALSE;
+          after_hyphen = TRUE;
+        }
+      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
+        after_hyphen = FALSE;
+      else
+        return FALSE;
+    }
+
+  return !after_hyphen;
+}
+
+void
+hr_preset_add_error (GPtrArray *errors,
+                     GError    *error)
+{
+  if (error != NULL)
+    g_ptr_array_add (errors, error);
+}
+
+static void
+read_required_text (JsonObject  *object,
+                    const char  *path,
+                    const char  *key,
+                    GPtrArray   *errors,
+                    const char **value)
+{
+  GError *error = NULL;
+
+  *value = NULL;
+  if (!hr_json_require_string (object, path, key, value, &error))
+    {
+      hr_preset_add_error (errors, error);
+      return;
+    }
+
+  if ((*value)[0] == '\0')
+    {
+      g_autofree char *field = hr_json_path_member (path, key);
+
+      *value = NULL;
+      g_ptr_array_add (errors, g_error_new (HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE,
+                                            _("%s must not be empty"), field));
+    }
+}
+
+/**
+ * hr_preset_read_common:
+ *
+ * Reads "id", "name", "manufacturer" and "notes", adding a problem for
+ * each that is wrong; a wrong one is left NULL. The strings point into
+ * @object.
+ */
+void
+hr_preset_read_common (JsonObject  *object,
+                       const char  *path,
+                       GPtrArray   *errors,
+                       const char **id,
+                       const char **name,
+                       const char **manufacturer,
+                       const char **notes)
+{
+  GError *error = NULL;
+
+  read_required_text (object, path, "id", errors, id);
+  if (*id != NULL && !hr_preset_id_is_valid (*id))
+    {
+      g_autofree char *field = hr_json_path_member (path, "id");
+
+      g_ptr_array_add (errors, g_error_new (HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE,
+                                            /* Translators: keep the pattern as it is */
+                                            _("%s must be lower-case letters and digits in words "
+                                              "joined by single hyphens ([a-z0-9]+(-[a-z0-9]+)*), "
+                                              "got “%s”"),
+                                            field, *id));
+      *id = NULL;
+    }
+
+  read_required_text (object, path, "name", errors, name);
+  read_required_text (object, path, "manufacturer", errors, manufacturer);
+
+  *notes = NULL;
+  if (!hr_json_optional_string (object, path, "notes", notes, &error))
+    hr_preset_add_error (errors, error);
+}
+
+/**
+ * hr_preset_read_choice:
+ * @choices: (array zero-terminated=1): the words the schema allows
+ * @index: (out): which one it is
+ *
+ * A required string out of a fixed set: a category, a type, a kind.
+ */
+gboolean
+hr_preset_read_choice (JsonObject         *object,
+                       const char         *path,
+                       const char         *key,
+                       const char *const  *choices,
+                       guint              *index,
+                       GPtrArray          *errors)
+{
+  g_autofree char *field = NULL;
+  g_autofree char *list = NULL;
+  GError *error = NULL;
+  const char *text;
+
+  if (!hr_json_require_string (object, path, key, &text, &error))
+    {
+      hr_preset_add_error (errors, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    {
+      if (g_str_equal (text, choices[i]))
+        {
+          *index = i;
+          return TRUE;
+        }
+    }
+
+  field = hr_json_path_member (path, key);
+  list = g_strjoinv (", ", (char **) choices);
+  g_ptr_array_add (errors, g_error_new (HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE,
+                                        _("%s must be one of %s, got “%s”"),
+                                        field, list, text));
+  return FALSE;
+}
+
+/**
+ * hr_preset_read_figure:
+ * @zero_allowed: whether 0 is a figure (an output impedance, a capacitor
+ *   for none) or a mistake (a limit, an impedance)
+ * @figure: (out caller-allocates): unknown when the figure is left out
+ *
+ * Returns: FALSE when there was a problem, added to @errors
+ */
+gboolean
+hr_preset_read_figure (JsonObject *object,
+                       const char *path,
+                       const char *key,
+                       gboolean    required,
+                       gboolean    zero_allowed,
+                       HrFigure   *figure,
+                       GPtrArray  *errors)
+{
+  g_autofree char *field = hr_json_path_member (path, key);
+  GError *error = NULL;
+  const char *source = NULL;
+  double value = HR_UNKNOWN;
+  gboolean ok;
+
+  figure->value = HR_UNKNOWN;
+  figure->source = NULL;
+
+  if (required)
+    ok = hr_json_require_figure (object, path, key, &value, &source, &error);
+  else
+    ok = hr_json_optional_figure (object, path, key, &value, &source, &error);
+
+  if (ok && !isnan (value))
+    {
+      /* The check names the whole path, so that the message is one the
+       * loader can place. */
+      ok = zero_allowed ? hr_check_non_negative (field, value, &error)
+                        : hr_check_positive (field, value, &error);
+    }
+
+  if (!ok)
+    {
+      hr_preset_add_error (errors, error);
+      return FALSE;
+    }
+
+  hr_figure_set (figure, value, source);
+  return TRUE;
+}
