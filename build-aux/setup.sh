@@ -14,8 +14,11 @@ HR_BUILD_PACKAGES=(
   pkg-config
 )
 
-# What the tests need besides: ngspice for the cross-check of the model.
+# What the tests need besides: ngspice for the cross-check of the model,
+# clang and its runtime for the libFuzzer targets.
 HR_TEST_PACKAGES=(
+  clang
+  libclang-rt-14-dev
   ngspice
 )
 
