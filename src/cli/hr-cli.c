@@ -172,7 +172,7 @@ run_command (HrCliCommand   command,
   g_set_prgname (prgname);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, (const GOptionEntry *) entries->data, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, &g_array_index (entries, GOptionEntry, 0), GETTEXT_PACKAGE);
   describe_command (command, context);
 
   if (!g_option_context_parse_strv (context, &args, &error))
