@@ -7,6 +7,7 @@
 HR_BUILD_PACKAGES=(
   gcc
   gettext
+  libcairo2-dev
   libglib2.0-dev
   libjson-glib-dev
   meson
@@ -20,6 +21,7 @@ HR_TEST_PACKAGES=(
   clang
   libclang-rt-14-dev
   ngspice
+  poppler-utils
 )
 
 hr_missing_packages () {

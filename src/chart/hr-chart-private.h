@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hr-chart.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the files of hr-chart; not a library API. */
+
+struct _HrChartTrace
+{
+  grefcount      ref_count;
+  char          *label;
+  HrSweep       *sweep;
+  GDestroyNotify sweep_free;
+  double         zout_ohm;          /* one value for every frequency, NAN if unknown */
+  GArray        *zout_curve_ohm;    /* of double, per sweep point; NULL for the value */
+  double         current_limit_ma;  /* NAN unknown, INFINITY unlimited */
+  guint          slot;
+  gboolean       visible;
+  gboolean       live;
+};
+
+/* min > max while nothing has been added. */
+typedef struct
+{
+  double min;
+  double max;
+} HrChartRange;
+
+struct _HrChartView
+{
+  GPtrArray     *traces;            /* of HrChartTrace* */
+  HrChartKind    kind;
+  HrChartLayout  layout;
+  HrChartTheme   theme;
+  double         scale;
+  char          *title;
+  char          *subtitle;
+
+  /* What the data spans, per chart, computed once per change. */
+  gboolean       ranges_valid;
+  HrChartRange   z_ohm;
+  HrChartRange   phase_deg;
+  HrChartRange   current_ma;
+  HrChartRange   spl_db;
+  HrChartRange   dev_db;
+  guint          n_limited;         /* visible traces with a finite ceiling somewhere */
+};
+
+typedef enum
+{
+  HR_CHART_TEXT_TITLE,
+  HR_CHART_TEXT_SUBTITLE,
+  HR_CHART_TEXT_CHART_TITLE,
+  HR_CHART_TEXT_KEY,
+  HR_CHART_TEXT_AXIS_TITLE,
+  HR_CHART_TEXT_TICK,
+  HR_CHART_TEXT_LEGEND,
+  HR_CHART_TEXT_NOTE,
+} HrChartTextRole;
+
+/* A piece of text as drawn: its logical box (advance by ascent + descent),
+ * which is what must not touch another's. */
+typedef struct
+{
+  HrChartTextRole role;
+  HrChartRect     rect;
+  char           *text;
+} HrChartTextBox;
+
+typedef enum
+{
+  HR_CHART_FONT_TITLE,
+  HR_CHART_FONT_SUBTITLE,
+  HR_CHART_FONT_CHART_TITLE,
+  HR_CHART_FONT_LABEL,
+  HR_CHART_FONT_TICK,
+} HrChartFont;
+
+typedef struct
+{
+  HrChartColor background;
+  HrChartColor foreground;
+  double       text_alpha;
+  double       dim_text_alpha;
+  double       grid_major_alpha;
+  double       grid_minor_alpha;
+  double       frame_alpha;
+  double       band_alpha;
+} HrChartStyle;
+
+/* One render in progress: where to draw, the style, and every box of text
+ * drawn so far, against which optional text (tick labels) is checked. */
+typedef struct
+{
+  cairo_t            *cr;
+  HrChartView        *view;
+  const HrChartStyle *style;
+  double              scale;
+  GArray             *boxes;        /* of HrChartTextBox, text owned */
+} HrChartPainter;
+
+#define HR_CHART_MAX_TRACES_WITH_REFERENCES 3
+
+/* The rows of the SPL chart's limit strip, in pixels at scale 1. */
+#define STRIP_ROW   5.0
+#define STRIP_PITCH 7.0
+
+/* The layout of one chart in its cell. */
+typedef struct
+{
+  HrChartAxes  axes;
+  double       title_baseline;
+  double       key_baseline;
+  double       key_x;               /* where the key starts */
+  double       axis_title_baseline;
+  double       tick_baseline;
+  double       x_title_baseline;
+  HrChartRect  strip;               /* the SPL chart's limit rows; empty elsewhere */
+  guint        n_strip_rows;
+  double       strip_pitch;         /* from one row to the next */
+} HrChartCell;
+
+/* The layout of the whole figure. */
+typedef struct
+{
+  double       scale;
+  double       title_baseline;
+  double       subtitle_baseline;
+  HrChartRect  charts;
+  HrChartRect  legend;
+  HrChartCell  cells[HR_CHART_N_KINDS];
+  gboolean     shown[HR_CHART_N_KINDS];
+} HrChartFigure;
+
+/* hr-chart-style.c */
+const HrChartStyle *hr_chart_style_get          (HrChartTheme        theme);
+void                hr_chart_set_slot_dash      (cairo_t            *cr,
+                                                 guint               slot,
+                                                 double              unit);
+void                hr_chart_set_source         (cairo_t            *cr,
+                                                 HrChartColor        color,
+                                                 double              alpha);
+void                hr_chart_prepare_context    (cairo_t            *cr);
+double              hr_chart_trace_width        (HrChartTrace       *trace,
+                                                 double              scale);
+const char         *hr_chart_kind_title         (HrChartKind         kind);
+
+/* hr-chart-text.c */
+void                hr_chart_select_font        (cairo_t            *cr,
+                                                 HrChartFont         font,
+                                                 double              scale);
+double              hr_chart_text_width         (cairo_t            *cr,
+                                                 const char         *text);
+double              hr_chart_font_height        (cairo_t            *cr);
+HrChartRect         hr_chart_text_box_at        (cairo_t            *cr,
+                                                 const char         *text,
+                                                 double              x,
+                                                 double              baseline);
+gboolean            hr_chart_text_fits          (HrChartPainter     *painter,
+                                                 HrChartRect         rect);
+void                hr_chart_draw_text          (HrChartPainter     *painter,
+                                                 HrChartTextRole     role,
+                                                 const char         *text,
+                                                 double              x,
+                                                 double              baseline);
+gboolean            hr_chart_draw_text_if_room  (HrChartPainter     *painter,
+                                                 HrChartTextRole     role,
+                                                 const char         *text,
+                                                 double              x,
+                                                 double              baseline,
+                                                 const HrChartRect  *within);
+void                hr_chart_text_box_clear     (HrChartTextBox     *box);
+gboolean            hr_chart_rects_intersect    (const HrChartRect  *a,
+                                                 const HrChartRect  *b);
+
+/* hr-chart-axes.c */
+double              hr_chart_nice_step          (double              span,
+                                                 guint               max_ticks);
+void                hr_chart_layout_cell        (cairo_t            *cr,
+                                                 HrChartView        *view,
+                                                 HrChartKind         kind,
+                                                 HrChartRect         frame,
+                                                 double              scale,
+                                                 HrChartCell        *cell);
+void                hr_chart_draw_cell_frame    (HrChartPainter     *painter,
+                                                 const HrChartCell  *cell);
+char               *hr_chart_format_tick        (double              value,
+                                                 double              step);
+
+/* hr-chart-series.c */
+void                hr_chart_draw_cell_data     (HrChartPainter     *painter,
+                                                 const HrChartCell  *cell);
+void                hr_chart_draw_cell_key      (HrChartPainter     *painter,
+                                                 const HrChartCell  *cell);
+double              hr_chart_cell_key_width     (cairo_t            *cr,
+                                                 HrChartKind         kind,
+                                                 double              scale);
+
+/* hr-chart-legend.c */
+double              hr_chart_legend_height      (cairo_t            *cr,
+                                                 HrChartView        *view,
+                                                 double              width,
+                                                 double              scale);
+void                hr_chart_draw_legend        (HrChartPainter     *painter,
+                                                 HrChartRect         area);
+gboolean            hr_chart_legend_shown       (HrChartView        *view);
+
+/* hr-chart-view.c */
+void                hr_chart_view_ensure_ranges (HrChartView        *self);
+gboolean            hr_chart_view_draws_references (HrChartView     *self,
+                                                 HrChartTrace       *trace);
+gboolean            hr_chart_trace_is_drawn     (HrChartTrace       *trace);
+
+/* hr-chart-render.c */
+void                hr_chart_layout_figure      (cairo_t            *cr,
+                                                 HrChartView        *view,
+                                                 double              width,
+                                                 double              height,
+                                                 HrChartFigure      *figure);
+void                hr_chart_render_boxes       (cairo_t            *cr,
+                                                 HrChartView        *view,
+                                                 double              width,
+                                                 double              height,
+                                                 GArray             *boxes);
+
+G_END_DECLS

@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "hr-chart-private.h"
+
+/* The data of each chart, and the key that says what each line style
+ * means there.
+ *
+ * Colour and dash tell the configurations apart (the legend); within one
+ * configuration, width and pattern tell its lines apart: the metric of
+ * the chart thick, the secondary ones (phase, Zout, limits, ceiling)
+ * thin, each in a pattern of its own that the key in the chart's title
+ * row shows. Everything is clipped to the plot area. */
+
+typedef enum
+{
+  SAMPLE_MAIN,
+  SAMPLE_THIN,
+  SAMPLE_DOTTED,
+  SAMPLE_DASH_DOT,
+  SAMPLE_SHADE,
+  SAMPLE_BAR,
+  SAMPLE_STRIPED_BAR,
+  SAMPLE_BANDS,
+} Sample;
+
+typedef struct
+{
+  Sample      sample;
+  const char *text;
+} KeyItem;
+
+#define MAX_KEY_ITEMS 5
+
+static const double dotted[] = { 1.5, 2.5 };
+static const double dash_dot[] = { 8.0, 3.0, 1.5, 3.0 };
+
+static guint
+key_items (HrChartKind  kind,
+           KeyItem     *items)
+{
+  switch (kind)
+    {
+    case HR_CHART_IMPEDANCE:
+      items[0] = (KeyItem) { SAMPLE_MAIN, _("|Z|") };
+      items[1] = (KeyItem) { SAMPLE_THIN, _("phase") };
+      items[2] = (KeyItem) { SAMPLE_DOTTED, _("Zout") };
+      items[3] = (KeyItem) { SAMPLE_DASH_DOT, _("8 × Zout") };
+      return 4;
+    case HR_CHART_CURRENT:
+      items[0] = (KeyItem) { SAMPLE_MAIN, _("drawn") };
+      items[1] = (KeyItem) { SAMPLE_DASH_DOT, _("source limit") };
+      return 2;
+    case HR_CHART_SPL:
+      items[0] = (KeyItem) { SAMPLE_MAIN, _("level") };
+      items[1] = (KeyItem) { SAMPLE_DOTTED, _("max clean") };
+      items[2] = (KeyItem) { SAMPLE_SHADE, _("clips") };
+      items[3] = (KeyItem) { SAMPLE_BAR, _("voltage limit") };
+      items[4] = (KeyItem) { SAMPLE_STRIPED_BAR, _("current limit") };
+      return 5;
+    case HR_CHART_DEVIATION:
+      items[0] = (KeyItem) { SAMPLE_BANDS, _("±0.2, 0.5, 1 dB") };
+      return 1;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+#define SAMPLE_W 18.0
+#define SAMPLE_GAP 4.0
+#define ITEM_GAP 12.0
+
+double
+hr_chart_cell_key_width (cairo_t     *cr,
+                         HrChartKind  kind,
+                         double       scale)
+{
+  KeyItem items[MAX_KEY_ITEMS];
+  guint n = key_items (kind, items);
+  double width = 0.0;
+
+  hr_chart_select_font (cr, HR_CHART_FONT_LABEL, scale);
+  for (guint i = 0; i < n; i++)
+    width += (i > 0 ? ITEM_GAP : 0.0) * scale + (SAMPLE_W + SAMPLE_GAP) * scale
+             + hr_chart_text_width (cr, items[i].text);
+  return width;
+}
+
+static void
+fill_striped (cairo_t *cr,
+              double   x,
+              double   y,
+              double   width,
+              double   height,
+              double   period)
+{
+  for (double sx = x; sx < x + width; sx += period)
+    cairo_rectangle (cr, sx, y, MIN (period / 2.0, x + width - sx), height);
+  cairo_fill (cr);
+}
+
+static void
+draw_sample (HrChartPainter *painter,
+             Sample          sample,
+             double          x,
+             double          mid_y)
+{
+  cairo_t *cr = painter->cr;
+  double s = painter->scale;
+  double w = SAMPLE_W * s;
+  double dashes[4];
+
+  cairo_save (cr);
+  cairo_set_dash (cr, NULL, 0, 0.0);
+  switch (sample)
+    {
+    case SAMPLE_MAIN:
+    case SAMPLE_THIN:
+    case SAMPLE_DOTTED:
+    case SAMPLE_DASH_DOT:
+      cairo_set_line_width (cr, (sample == SAMPLE_MAIN ? 2.0 : 1.25) * s);
+      if (sample == SAMPLE_DOTTED)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (dotted); i++)
+            dashes[i] = dotted[i] * s;
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dotted), 0.0);
+        }
+      else if (sample == SAMPLE_DASH_DOT)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (dash_dot); i++)
+            dashes[i] = dash_dot[i] * s * 0.6;
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dash_dot), 0.0);
+        }
+      cairo_move_to (cr, x, mid_y);
+      cairo_rel_line_to (cr, w, 0.0);
+      cairo_stroke (cr);
+      break;
+    case SAMPLE_SHADE:
+      cairo_rectangle (cr, x, mid_y - 4.0 * s, w, 8.0 * s);
+      cairo_clip (cr);
+      cairo_paint_with_alpha (cr, 0.3);
+      break;
+    case SAMPLE_BAR:
+      cairo_rectangle (cr, x, mid_y - 2.0 * s, w, 4.0 * s);
+      cairo_fill (cr);
+      break;
+    case SAMPLE_STRIPED_BAR:
+      fill_striped (cr, x, mid_y - 2.0 * s, w, 4.0 * s, 4.0 * s);
+      break;
+    case SAMPLE_BANDS:
+      for (int i = 1; i <= 3; i++)
+        cairo_rectangle (cr, x, mid_y - i * 2.0 * s, w, i * 4.0 * s);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+      cairo_clip_preserve (cr);
+      cairo_new_path (cr);
+      for (int i = 1; i <= 3; i++)
+        {
+          cairo_rectangle (cr, x, mid_y - i * 2.0 * s, w, i * 4.0 * s);
+          cairo_save (cr);
+          cairo_clip (cr);
+          cairo_paint_with_alpha (cr, 0.25);
+          cairo_restore (cr);
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  cairo_restore (cr);
+}
+
+void
+hr_chart_draw_cell_key (HrChartPainter    *painter,
+                        const HrChartCell *cell)
+{
+  KeyItem items[MAX_KEY_ITEMS];
+  guint n = key_items (cell->axes.kind, items);
+  cairo_t *cr = painter->cr;
+  double s = painter->scale;
+  double x = cell->key_x;
+  cairo_font_extents_t fe;
+
+  hr_chart_select_font (cr, HR_CHART_FONT_LABEL, s);
+  cairo_font_extents (cr, &fe);
+  hr_chart_set_source (cr, painter->style->foreground, painter->style->dim_text_alpha);
+  for (guint i = 0; i < n; i++)
+    {
+      double mid_y = cell->key_baseline - (fe.ascent - fe.descent) / 2.0;
+
+      /* In a cell too narrow for the whole key, what fits is shown. */
+      if (!hr_chart_draw_text_if_room (painter, HR_CHART_TEXT_KEY, items[i].text,
+                                       x + (SAMPLE_W + SAMPLE_GAP) * s, cell->key_baseline,
+                                       &cell->axes.frame))
+        break;
+      draw_sample (painter, items[i].sample, x, mid_y);
+      x += (SAMPLE_W + SAMPLE_GAP + ITEM_GAP) * s + hr_chart_text_width (cr, items[i].text);
+    }
+}
+
+/* A curve as a path, broken where a value is missing. A point closer
+ * than a pixel and a half to the last one drawn is skipped (radial
+ * distance simplification): a smooth 1000-point sweep on a chart 700
+ * pixels wide then strokes as about 300 segments, which looks the same
+ * (the error is a fraction of a pixel) and strokes in a third of the
+ * time; anything that moves further than that, a resonance's peak or a
+ * spike, is kept. */
+static void
+path_curve (cairo_t           *cr,
+            const HrChartAxes *axes,
+            const double      *freq_hz,
+            const double      *values,
+            guint              n_points,
+            gboolean           right_axis,
+            double             scale)
+{
+  double min_dist2 = (3.0 * scale) * (3.0 * scale);
+  double limit_lo = axes->plot.y - 4.0 * axes->plot.height;
+  double limit_hi = axes->plot.y + 5.0 * axes->plot.height;
+  gboolean pen_down = FALSE;
+  gboolean pending = FALSE;
+  double last_x = 0.0;
+  double last_y = 0.0;
+  double pending_x = 0.0;
+  double pending_y = 0.0;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      double v = values[i];
+      double x;
+      double y;
+
+      if (!isfinite (v) || (axes->y_log && !right_axis && v <= 0.0))
+        {
+          if (pending)
+            cairo_line_to (cr, pending_x, pending_y);
+          pen_down = pending = FALSE;
+          continue;
+        }
+
+      x = hr_chart_axes_freq_to_x (axes, freq_hz[i]);
+      y = right_axis ? hr_chart_axes_value2_to_y (axes, v) : hr_chart_axes_value_to_y (axes, v);
+      /* Far outside the plot the clip hides it; cairo's fixed point must
+       * not overflow on the way. */
+      y = CLAMP (y, limit_lo, limit_hi);
+
+      if (!pen_down)
+        {
+          cairo_move_to (cr, x, y);
+          pen_down = TRUE;
+        }
+      else if ((x - last_x) * (x - last_x) + (y - last_y) * (y - last_y) < min_dist2)
+        {
+          pending = TRUE;
+          pending_x = x;
+          pending_y = y;
+          continue;
+        }
+      else
+        cairo_line_to (cr, x, y);
+
+      pending = FALSE;
+      last_x = x;
+      last_y = y;
+    }
+
+  if (pending)
+    cairo_line_to (cr, pending_x, pending_y);
+}
+
+static void
+set_pattern (cairo_t      *cr,
+             const double *pattern,
+             int           n,
+             double        unit)
+{
+  double dashes[4];
+
+  g_assert (n <= (int) G_N_ELEMENTS (dashes));
+  for (int i = 0; i < n; i++)
+    dashes[i] = pattern[i] * unit;
+  cairo_set_dash (cr, dashes, n, 0.0);
+}
+
+/* A value the same at every frequency, as a crisp horizontal line. */
+static void
+stroke_level (HrChartPainter    *painter,
+              const HrChartAxes *axes,
+              double             y)
+{
+  cairo_t *cr = painter->cr;
+
+  if (!isfinite (y))
+    return;
+  y = floor (y) + 0.5;
+  cairo_move_to (cr, axes->plot.x, y);
+  cairo_line_to (cr, axes->plot.x + axes->plot.width, y);
+  cairo_stroke (cr);
+}
+
+static void
+draw_zout (HrChartPainter    *painter,
+           const HrChartAxes *axes,
+           HrChartTrace      *trace,
+           double             factor)
+{
+  const HrSweep *sweep = trace->sweep;
+  cairo_t *cr = painter->cr;
+
+  if (trace->zout_curve_ohm == NULL)
+    {
+      if (trace->zout_ohm > 0.0)
+        stroke_level (painter, axes, hr_chart_axes_value_to_y (axes, factor * trace->zout_ohm));
+      return;
+    }
+
+  {
+    g_autofree double *values = g_new (double, sweep->n_points);
+
+    for (guint i = 0; i < sweep->n_points; i++)
+      values[i] = factor * hr_chart_trace_get_zout_ohm (trace, i);
+    path_curve (cr, axes, sweep->freq_hz, values, sweep->n_points, FALSE, painter->scale);
+    cairo_stroke (cr);
+  }
+}
+
+/* Where the level asked for is above the ceiling, the gap between them. */
+static void
+fill_clipping (cairo_t           *cr,
+               const HrChartAxes *axes,
+               const HrSweep     *sweep)
+{
+  guint i = 0;
+
+  while (i < sweep->n_points)
+    {
+      guint start;
+
+      if (!(sweep->spl_db[i] > sweep->spl_max_db[i]))
+        {
+          i++;
+          continue;
+        }
+      start = i;
+      while (i < sweep->n_points && sweep->spl_db[i] > sweep->spl_max_db[i])
+        i++;
+      cairo_move_to (cr, hr_chart_axes_freq_to_x (axes, sweep->freq_hz[start]),
+                     hr_chart_axes_value_to_y (axes, sweep->spl_db[start]));
+      for (guint k = start + 1; k < i; k++)
+        cairo_line_to (cr, hr_chart_axes_freq_to_x (axes, sweep->freq_hz[k]),
+                       hr_chart_axes_value_to_y (axes, sweep->spl_db[k]));
+      for (guint k = i; k-- > start;)
+        cairo_line_to (cr, hr_chart_axes_freq_to_x (axes, sweep->freq_hz[k]),
+                       hr_chart_axes_value_to_y (axes, sweep->spl_max_db[k]));
+      cairo_close_path (cr);
+    }
+  cairo_fill (cr);
+}
+
+/* One row of the strip under the SPL chart: which limit binds where,
+ * solid for the voltage, striped for the current. */
+static void
+draw_limit_row (HrChartPainter    *painter,
+                const HrChartCell *cell,
+                const HrSweep     *sweep,
+                guint              row)
+{
+  cairo_t *cr = painter->cr;
+  const HrChartAxes *axes = &cell->axes;
+  double s = painter->scale;
+  double y = cell->strip.y + row * cell->strip_pitch;
+  double row_h = cell->strip_pitch * STRIP_ROW / STRIP_PITCH;
+  guint i = 0;
+
+  while (i < sweep->n_points)
+    {
+      HrLimit limit = sweep->limit[i];
+      guint start = i;
+      double x0;
+      double x1;
+
+      while (i < sweep->n_points && sweep->limit[i] == limit)
+        i++;
+      /* Each point owns the half-way to its neighbours. */
+      x0 = start == 0 ? axes->plot.x
+                      : hr_chart_axes_freq_to_x (axes, sqrt (sweep->freq_hz[start - 1] * sweep->freq_hz[start]));
+      x1 = i == sweep->n_points ? axes->plot.x + axes->plot.width
+                                : hr_chart_axes_freq_to_x (axes, sqrt (sweep->freq_hz[i - 1] * sweep->freq_hz[i]));
+      switch (limit)
+        {
+        case HR_LIMIT_VOLTAGE:
+          cairo_rectangle (cr, x0, y, x1 - x0, row_h);
+          cairo_fill (cr);
+          break;
+        case HR_LIMIT_CURRENT:
+          fill_striped (cr, x0, y, x1 - x0, row_h, 4.0 * s);
+          break;
+        case HR_LIMIT_NONE:
+        default:
+          break;
+        }
+    }
+}
+
+static void
+draw_bands (HrChartPainter    *painter,
+            const HrChartAxes *axes)
+{
+  static const double bands_db[] = { 1.0, 0.5, 0.2 };
+  cairo_t *cr = painter->cr;
+
+  hr_chart_set_source (cr, painter->style->foreground, painter->style->band_alpha);
+  for (guint i = 0; i < G_N_ELEMENTS (bands_db); i++)
+    {
+      double top = hr_chart_axes_value_to_y (axes, bands_db[i]);
+      double bottom = hr_chart_axes_value_to_y (axes, -bands_db[i]);
+
+      cairo_rectangle (cr, axes->plot.x, top, axes->plot.width, bottom - top);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_band_labels (HrChartPainter    *painter,
+                  const HrChartAxes *axes)
+{
+  static const double bands_db[] = { 1.0, 0.5, 0.2 };
+  cairo_t *cr = painter->cr;
+
+  hr_chart_select_font (cr, HR_CHART_FONT_TICK, painter->scale);
+  hr_chart_set_source (cr, painter->style->foreground, painter->style->dim_text_alpha);
+  for (guint i = 0; i < G_N_ELEMENTS (bands_db); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("±%g", bands_db[i]);
+      double x = axes->plot.x + axes->plot.width - 4.0 * painter->scale - hr_chart_text_width (cr, text);
+
+      hr_chart_draw_text_if_room (painter, HR_CHART_TEXT_NOTE, text, x,
+                                  hr_chart_axes_value_to_y (axes, bands_db[i]) - 2.0 * painter->scale,
+                                  &axes->plot);
+    }
+}
+
+static void
+draw_trace (HrChartPainter    *painter,
+            const HrChartCell *cell,
+            HrChartTrace      *trace,
+            gboolean           with_references)
+{
+  const HrChartAxes *axes = &cell->axes;
+  const HrSweep *sweep = trace->sweep;
+  cairo_t *cr = painter->cr;
+  double s = painter->scale;
+  HrChartColor color = hr_chart_slot_color (painter->view->theme, trace->slot);
+  double width = hr_chart_trace_width (trace, s);
+  const double *values = NULL;
+
+  hr_chart_set_source (cr, color, 1.0);
+  cairo_set_line_width (cr, 1.25 * s);
+
+  switch (axes->kind)
+    {
+    case HR_CHART_IMPEDANCE:
+      values = sweep->z_mag_ohm;
+      if (with_references)
+        {
+          set_pattern (cr, dotted, G_N_ELEMENTS (dotted), s);
+          draw_zout (painter, axes, trace, 1.0);
+          set_pattern (cr, dash_dot, G_N_ELEMENTS (dash_dot), s);
+          draw_zout (painter, axes, trace, 8.0);
+        }
+      hr_chart_set_slot_dash (cr, trace->slot, s);
+      path_curve (cr, axes, sweep->freq_hz, sweep->z_phase_deg, sweep->n_points, TRUE, s);
+      hr_chart_set_source (cr, color, 0.6);
+      cairo_stroke (cr);
+      break;
+
+    case HR_CHART_CURRENT:
+      values = sweep->i_source_ma;
+      if (with_references && isfinite (trace->current_limit_ma))
+        {
+          set_pattern (cr, dash_dot, G_N_ELEMENTS (dash_dot), s);
+          cairo_set_line_width (cr, 1.5 * s);
+          stroke_level (painter, axes, hr_chart_axes_value_to_y (axes, trace->current_limit_ma));
+        }
+      break;
+
+    case HR_CHART_SPL:
+      values = sweep->spl_db;
+      hr_chart_set_source (cr, color, 0.25);
+      fill_clipping (cr, axes, sweep);
+      hr_chart_set_source (cr, color, 1.0);
+      set_pattern (cr, dotted, G_N_ELEMENTS (dotted), s);
+      cairo_set_line_width (cr, 1.5 * s);
+      path_curve (cr, axes, sweep->freq_hz, sweep->spl_max_db, sweep->n_points, FALSE, s);
+      cairo_stroke (cr);
+      break;
+
+    case HR_CHART_DEVIATION:
+      values = sweep->dev_db;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  hr_chart_set_source (cr, color, 1.0);
+  hr_chart_set_slot_dash (cr, trace->slot, width / 2.0);
+  cairo_set_line_width (cr, width);
+  path_curve (cr, axes, sweep->freq_hz, values, sweep->n_points, FALSE, s);
+  cairo_stroke (cr);
+}
+
+static gboolean
+trace_is_limited (HrChartTrace *trace)
+{
+  for (guint i = 0; i < trace->sweep->n_points; i++)
+    if (isfinite (trace->sweep->spl_max_db[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The traces, the live one last so that it lies on top; then, under
+ * the SPL chart, one strip row per trace that has a ceiling, in the order
+ * of the traces. */
+void
+hr_chart_draw_cell_data (HrChartPainter    *painter,
+                         const HrChartCell *cell)
+{
+  HrChartView *view = painter->view;
+  cairo_t *cr = painter->cr;
+  guint row = 0;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, cell->axes.plot.x, cell->axes.plot.y, cell->axes.plot.width, cell->axes.plot.height);
+  cairo_clip (cr);
+
+  if (cell->axes.kind == HR_CHART_DEVIATION)
+    draw_bands (painter, &cell->axes);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < view->traces->len; i++)
+      {
+        HrChartTrace *trace = g_ptr_array_index (view->traces, i);
+
+        if (hr_chart_trace_is_drawn (trace) && (pass == 1) == trace->live)
+          draw_trace (painter, cell, trace, hr_chart_view_draws_references (view, trace));
+      }
+
+  if (cell->axes.kind == HR_CHART_DEVIATION)
+    draw_band_labels (painter, &cell->axes);
+
+  cairo_restore (cr);
+
+  if (cell->n_strip_rows == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, cell->strip.x, cell->strip.y, cell->strip.width, cell->strip.height);
+  cairo_clip (cr);
+  for (guint i = 0; i < view->traces->len && row < cell->n_strip_rows; i++)
+    {
+      HrChartTrace *trace = g_ptr_array_index (view->traces, i);
+
+      if (!hr_chart_trace_is_drawn (trace) || !trace_is_limited (trace))
+        continue;
+      hr_chart_set_source (cr, hr_chart_slot_color (view->theme, trace->slot), 1.0);
+      draw_limit_row (painter, cell, trace->sweep, row++);
+    }
+  cairo_restore (cr);
+}

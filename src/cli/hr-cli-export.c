@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "hr-chart-export.h"
+#include "hr-cli.h"
+#include "hr-cli-export.h"
+#include "hr-cli-private.h"
+#include "hr-db-error.h"
+#include "hr-gear-json.h"
+
+/* headroom-cli export: the charts of the app, from the command line.
+ *
+ * The first configuration comes from the options that sweep and check
+ * take (a preset or a file for each side, or --zout), parsed and checked
+ * by hr_cli_build_request() so that the messages are the same; each
+ * --compare HEADPHONE:SOURCE[:OUTPUT] adds one from the presets. All are
+ * swept at the same level, and the first is drawn as the live one: on
+ * top, thicker.
+ *
+ * The subtitle carries the date; SOURCE_DATE_EPOCH, when set, fixes it,
+ * so that an image made for the documentation is the same on every run.
+ */
+
+typedef struct
+{
+  HrCliOptions   common;
+  char         **compare;
+  char          *chart;
+  char          *theme;
+  char          *width_text;
+  char          *height_text;
+  char          *dpi_text;
+  char          *file;
+} ExportOptions;
+
+static void
+export_options_clear (ExportOptions *options)
+{
+  hr_cli_options_clear (&options->common);
+  g_clear_pointer (&options->compare, g_strfreev);
+  g_clear_pointer (&options->chart, g_free);
+  g_clear_pointer (&options->theme, g_free);
+  g_clear_pointer (&options->width_text, g_free);
+  g_clear_pointer (&options->height_text, g_free);
+  g_clear_pointer (&options->dpi_text, g_free);
+  g_clear_pointer (&options->file, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
+
+/* A sweep of @circuit as a trace, with what the impedance chart needs of
+ * the source: |Zout| as the headphone sees it, per frequency. */
+static HrChartTrace *
+make_trace (const HrCircuit     *circuit,
+            const char          *source_label,
+            const HrCliRequest  *request,
+            GError             **error)
+{
+  g_autoptr(HrSweep) sweep = NULL;
+  g_autofree double *zout_ohm = NULL;
+  g_autofree char *label = NULL;
+  HrChartTrace *trace;
+
+  if (!hr_circuit_validate (circuit, error))
+    return NULL;
+  sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ, request->n_points, error);
+  if (sweep == NULL || !hr_sweep_compute (sweep, circuit, &request->drive, error))
+    return NULL;
+
+  zout_ohm = g_new (double, sweep->n_points);
+  for (guint i = 0; i < sweep->n_points; i++)
+    {
+      HrCircuitPoint point;
+
+      hr_circuit_eval (circuit, sweep->freq_hz[i], &point);
+      zout_ohm[i] = cabs (point.z_thevenin_ohm);
+    }
+
+  /* Translators: a configuration, "HD 600 on Scarlett 2i2 · Line out" */
+  label = g_strdup_printf (_("%s on %s"), hr_headphone_get_name (circuit->headphone), source_label);
+  trace = hr_chart_trace_new (label, g_steal_pointer (&sweep), (GDestroyNotify) hr_sweep_free);
+  hr_chart_trace_set_zout_curve (trace, zout_ohm, request->n_points);
+  hr_chart_trace_set_current_limit_ma (trace, circuit->source.max_current_ma);
+  return trace;
+}
+
+/* The first configuration: what sweep and check would compute. */
+static HrChartTrace *
+main_trace (const HrCliOptions  *options,
+            const HrCliRequest  *request,
+            HrPresetDb         **db,
+            GError             **error)
+{
+  g_autoptr(HrHeadphone) headphone = NULL;
+  g_autofree char *source_label = NULL;
+  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+
+  headphone = options->headphone_file != NULL
+              ? hr_gear_json_load_headphone (options->headphone_file, error)
+              : hr_cli_lookup_headphone (db, options->headphone_id, error);
+  if (headphone == NULL)
+    return NULL;
+
+  if (options->source_file != NULL)
+    {
+      if (!hr_gear_json_load_source (options->source_file, &circuit.source, &source_label, error))
+        return NULL;
+    }
+  else if (options->source_id != NULL)
+    {
+      if (!hr_cli_lookup_source (db, options->source_id, options->output_name, &circuit.source, &source_label, error))
+        return NULL;
+    }
+  else if (options->zout_text != NULL)
+    {
+      g_autofree char *ohm = hr_format_ohm (request->zout_ohm);
+
+      circuit.source.output_impedance_ohm = request->zout_ohm;
+      /* Translators: "a 10 Ω source", for a bare output impedance */
+      source_label = g_strdup_printf (_("a %s source"), ohm);
+    }
+  else
+    source_label = g_strdup (_("an ideal source"));
+
+  circuit.headphone = headphone;
+  return make_trace (&circuit, source_label, request, error);
+}
+
+/* --compare HEADPHONE:SOURCE[:OUTPUT], all three preset ids. */
+static HrChartTrace *
+compare_trace (const char          *spec,
+               const HrCliRequest  *request,
+               HrPresetDb         **db,
+               GError             **error)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, ":", 3);
+  g_autoptr(HrHeadphone) headphone = NULL;
+  g_autofree char *source_label = NULL;
+  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+
+  if (g_strv_length (parts) < 2 || *parts[0] == '\0' || *parts[1] == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--compare needs HEADPHONE:SOURCE[:OUTPUT], got “%s”"), spec);
+      return NULL;
+    }
+
+  headphone = hr_cli_lookup_headphone (db, parts[0], error);
+  if (headphone == NULL ||
+      !hr_cli_lookup_source (db, parts[1], parts[2], &circuit.source, &source_label, error))
+    return NULL;
+  circuit.headphone = headphone;
+  return make_trace (&circuit, source_label, request, error);
+}
+
+static gboolean
+parse_int (const char  *option,
+           const char  *text,
+           int         *value,
+           GError     **error)
+{
+  char *end = NULL;
+  gint64 parsed;
+
+  if (text == NULL)
+    return TRUE;
+  parsed = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || parsed < 16 || parsed > 32768)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s needs a whole number of pixels from 16 to 32768, got “%s”"), option, text);
+      return FALSE;
+    }
+  *value = (int) parsed;
+  return TRUE;
+}
+
+static gboolean
+configure_view (const ExportOptions   *options,
+                HrChartView           *view,
+                HrChartExportOptions  *export,
+                GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  HrChartKind kind = HR_CHART_IMPEDANCE;
+  HrChartFormat format;
+  char *end = NULL;
+
+  if (options->file == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("-o FILE is required"));
+      return FALSE;
+    }
+  if (!hr_chart_format_from_filename (options->file, &format, &local_error))
+    {
+      /* The name is part of the command line: a usage error. */
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, local_error->message);
+      return FALSE;
+    }
+  hr_chart_export_options_init (export, format);
+
+  if (options->chart == NULL || g_str_equal (options->chart, "all"))
+    hr_chart_view_set_layout (view, HR_CHART_LAYOUT_GRID);
+  else if (hr_chart_kind_from_string (options->chart, &kind))
+    {
+      hr_chart_view_set_layout (view, HR_CHART_LAYOUT_SINGLE);
+      hr_chart_view_set_kind (view, kind);
+    }
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--chart must be all, impedance, current, spl or deviation, got “%s”"), options->chart);
+      return FALSE;
+    }
+
+  if (options->theme == NULL || g_str_equal (options->theme, "light"))
+    hr_chart_view_set_theme (view, HR_CHART_THEME_LIGHT);
+  else if (g_str_equal (options->theme, "dark"))
+    hr_chart_view_set_theme (view, HR_CHART_THEME_DARK);
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--theme must be light or dark, got “%s”"), options->theme);
+      return FALSE;
+    }
+
+  if (!parse_int ("--width", options->width_text, &export->width_px, error) ||
+      !parse_int ("--height", options->height_text, &export->height_px, error))
+    return FALSE;
+
+  if (options->dpi_text != NULL)
+    {
+      export->dpi = g_ascii_strtod (options->dpi_text, &end);
+      if (end == options->dpi_text || *end != '\0' || !(export->dpi >= 24.0 && export->dpi <= 2400.0))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--dpi needs a number from 24 to 2400, got “%s”"), options->dpi_text);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+format_subtitle (const HrCliRequest *request)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *date = NULL;
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autofree char *level = NULL;
+
+  if (epoch != NULL)
+    now = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
+  if (now == NULL)
+    now = g_date_time_new_now_local ();
+  date = g_date_time_format (now, "%Y-%m-%d");
+
+  if (request->drive.kind == HR_DRIVE_SPL)
+    level = g_strdup_printf (_("%.1f dB SPL at 1 kHz"), request->drive.value);
+  else
+    level = g_strdup_printf (_("%.3g Vrms open circuit"), request->drive.value);
+  return g_strdup_printf ("%s · %s", level, date);
+}
+
+static gboolean
+run_export (const ExportOptions  *options,
+            GError              **error)
+{
+  g_autoptr(HrChartView) view = hr_chart_view_new ();
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autoptr(HrChartTrace) first = NULL;
+  g_autofree char *subtitle = NULL;
+  HrChartExportOptions export;
+  HrCliRequest request;
+  guint n_compare = options->compare != NULL ? g_strv_length (options->compare) : 0;
+
+  if (!hr_cli_build_request (HR_CLI_COMMAND_SWEEP, &options->common, &request, error) ||
+      !configure_view (options, view, &export, error))
+    return FALSE;
+  /* Finer than sweep's default: a resonance's peak must look round. */
+  if (options->common.points_text == NULL)
+    request.n_points = HR_SUMMARY_DEFAULT_POINTS;
+  if (n_compare >= HR_CHART_N_SLOTS)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("at most %d configurations can be compared, got %u"),
+                   HR_CHART_N_SLOTS, n_compare + 1);
+      return FALSE;
+    }
+
+  first = main_trace (&options->common, &request, &db, error);
+  if (first == NULL)
+    return FALSE;
+  hr_chart_trace_set_live (first, TRUE);
+  hr_chart_view_add_trace (view, first);
+  for (guint i = 0; i < n_compare; i++)
+    {
+      g_autoptr(HrChartTrace) trace = compare_trace (options->compare[i], &request, &db, error);
+
+      if (trace == NULL)
+        return FALSE;
+      hr_chart_trace_set_slot (trace, i + 1);
+      hr_chart_view_add_trace (view, trace);
+    }
+
+  subtitle = format_subtitle (&request);
+  if (n_compare == 0)
+    hr_chart_view_set_title (view, hr_chart_trace_get_label (first));
+  else
+    {
+      g_autofree char *title = g_strdup_printf (_("%u configurations compared"), n_compare + 1);
+
+      hr_chart_view_set_title (view, title);
+    }
+  hr_chart_view_set_subtitle (view, subtitle);
+
+  return hr_chart_export_to_file (view, &export, options->file, error);
+}
+
+static void
+describe (GOptionContext *context)
+{
+  g_option_context_set_summary (context,
+    _("Draws the charts of a configuration, or of several compared, into a file."));
+  g_option_context_set_description (context,
+    _("The format is the file's extension: .png, .svg, .pdf (all four charts on one page, "
+      "text as text) or .csv (the data: one row per frequency, one column per configuration "
+      "and figure, numbers with a dot whatever the locale).\n"
+      "The first configuration is the one of --headphone or --headphone-file and --source, "
+      "--source-file or --zout, as for sweep; each --compare adds one from the presets, "
+      "all at the same level. At most 8.\n"
+      "\n"
+      "Exit status: 0 on success, 1 on bad input (files, values, a file that cannot be written), "
+      "2 on bad usage."));
+}
+
+int
+hr_cli_export (int    argc,
+               char **argv)
+{
+  g_auto(ExportOptions) options = { 0 };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("-o FILE"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("%s %s", HR_CLI_PROGRAM_NAME, argv[0]);
+  g_auto(GStrv) args = g_new0 (char *, argc + 1);
+  const GOptionEntry entries[] = {
+    { "headphone-file", 0, 0, G_OPTION_ARG_FILENAME, &options.common.headphone_file,
+      N_("The headphones, as a JSON file (this or --headphone is required)"), N_("FILE") },
+    { "headphone", 0, 0, G_OPTION_ARG_STRING, &options.common.headphone_id,
+      N_("The headphones, as the id of a preset"), N_("ID") },
+    { "source-file", 0, 0, G_OPTION_ARG_FILENAME, &options.common.source_file,
+      N_("The source, as a JSON file"), N_("FILE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &options.common.source_id,
+      N_("The source, as the id of a preset"), N_("ID") },
+    { "output", 0, 0, G_OPTION_ARG_STRING, &options.common.output_name,
+      N_("With --source: the output, by its id or name (default: the first)"), N_("NAME") },
+    { "zout", 0, 0, G_OPTION_ARG_STRING, &options.common.zout_text,
+      N_("Instead of a source: a resistive source with this output impedance and no limits"), N_("OHM") },
+    { "vs", 0, 0, G_OPTION_ARG_STRING, &options.common.vs_text,
+      N_("Drive with this open-circuit voltage (default: 1)"), N_("VRMS") },
+    { "spl", 0, 0, G_OPTION_ARG_STRING, &options.common.spl_text,
+      N_("Drive to this level at 1 kHz instead"), N_("DB") },
+    { "points", 0, 0, G_OPTION_ARG_STRING, &options.common.points_text,
+      N_("Number of frequencies (default: 481)"), N_("N") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.compare,
+      N_("Add a configuration from the presets; may be repeated"), N_("HEADPHONE:SOURCE[:OUTPUT]") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &options.chart,
+      N_("all (default), impedance, current, spl or deviation"), N_("CHART") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme,
+      N_("light (default) or dark"), N_("THEME") },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &options.width_text,
+      N_("Width in pixels (default: 1600)"), N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_STRING, &options.height_text,
+      N_("Height in pixels (default: 1000)"), N_("PX") },
+    { "dpi", 0, 0, G_OPTION_ARG_STRING, &options.dpi_text,
+      N_("PNG: the resolution; text and lines grow with it (default: 96)"), N_("DPI") },
+    { "output-file", 'o', 0, G_OPTION_ARG_FILENAME, &options.file,
+      N_("The file to write; its extension gives the format"), N_("FILE") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &options.common.help,
+      N_("Show the options and exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  g_set_prgname (prgname);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  describe (context);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr (_("%s: %s (see “%s --help”)\n"), HR_CLI_PROGRAM_NAME, error->message, prgname);
+      return HR_CLI_EXIT_USAGE;
+    }
+  if (options.common.help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", help);
+      return HR_CLI_EXIT_SUCCESS;
+    }
+  if (args[1] != NULL)
+    {
+      g_printerr (_("%s: unexpected argument “%s” (see “%s --help”)\n"),
+                  HR_CLI_PROGRAM_NAME, args[1], prgname);
+      return HR_CLI_EXIT_USAGE;
+    }
+
+  if (!run_export (&options, &error))
+    {
+      if (error->domain == G_OPTION_ERROR)
+        {
+          g_printerr (_("%s: %s (see “%s --help”)\n"), HR_CLI_PROGRAM_NAME, error->message, prgname);
+          return HR_CLI_EXIT_USAGE;
+        }
+      g_printerr ("%s: %s\n", HR_CLI_PROGRAM_NAME, error->message);
+      return HR_CLI_EXIT_BAD_INPUT;
+    }
+  return HR_CLI_EXIT_SUCCESS;
+}

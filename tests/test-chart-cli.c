@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <glib/gstdio.h>
+
+#include "hr-cli.h"
+#include "hr-cli-export.h"
+
+/* `headroom-cli export`, called in-process through hr_cli_export() until
+ * the dispatcher in hr-cli.c routes to it: exit codes, the files written,
+ * and what is left of an existing file when writing fails. */
+
+static char *tmp_dir;
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static char *
+out_file (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+/* argv[0] is "export", as the dispatcher passes it. */
+static int
+run_export (const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) "export");
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return hr_cli_export ((int) args->len - 1, (char **) args->pdata);
+}
+
+static void
+test_png_from_files (void)
+{
+  g_autofree char *hp = data_file ("hp-hd600.json");
+  g_autofree char *source = data_file ("source-iec.json");
+  g_autofree char *png = out_file ("files.png");
+  cairo_surface_t *image;
+
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--source-file", source, "--spl", "100",
+                               "--width", "900", "--height", "600", "--theme", "dark", "-o", png, NULL),
+                   ==, HR_CLI_EXIT_SUCCESS);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 900);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 600);
+  cairo_surface_destroy (image);
+}
+
+static void
+test_csv_zout_and_presets (void)
+{
+  g_autofree char *hp = data_file ("hp-resistor-32.json");
+  g_autofree char *csv_path = out_file ("data.csv");
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "10", "--points", "50",
+                               "-o", csv_path, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 52);
+  header = g_strsplit (lines[0], ",", -1);
+  g_assert_cmpuint (g_strv_length (header), ==, 11);
+  g_assert_cmpstr (header[0], ==, "freq_hz");
+  g_assert_nonnull (strstr (header[1], "z_mag_ohm"));
+  /* The zout_ohm column: 10 Ω at every frequency. */
+  g_assert_nonnull (strstr (header[3], "zout_ohm"));
+  {
+    g_auto(GStrv) row = g_strsplit (lines[1], ",", -1);
+
+    g_assert_cmpstr (row[0], ==, "20");
+    g_assert_cmpstr (row[3], ==, "10");
+  }
+
+  /* With presets: two more configurations, thirty more columns. */
+  g_clear_pointer (&csv, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&header, g_strfreev);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "10", "--points", "50",
+                               "--compare", "sennheiser-hd-650:schiit-magni-2",
+                               "--compare", "akg-k701:rme-fireface-800:line",
+                               "-o", csv_path, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\n", -1);
+  /* Labels are quoted and may hold commas: count the columns by name. */
+  header = g_strsplit (lines[0], "z_mag_ohm\"", -1);
+  g_assert_cmpuint (g_strv_length (header), ==, 3 + 1);
+  g_assert_nonnull (strstr (lines[0], "HD 650 on Schiit"));
+  g_assert_nonnull (strstr (lines[0], "K701 on RME"));
+}
+
+static void
+test_pdf_svg (void)
+{
+  g_autofree char *hp = data_file ("hp-dynamic-32.json");
+  g_autofree char *source = data_file ("source-limited.json");
+  g_autofree char *pdf = out_file ("chart.pdf");
+  g_autofree char *svg = out_file ("chart.svg");
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--source-file", source, "-o", pdf, NULL),
+                   ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--source-file", source,
+                               "--chart", "spl", "-o", svg, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *hp = data_file ("hp-resistor-32.json");
+  g_autofree char *png = out_file ("usage.png");
+
+  g_assert_cmpint (run_export ("--headphone-file", hp, NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "-o", "chart.jpeg", NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--chart", "bode", "-o", png, NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--theme", "sepia", "-o", png, NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--width", "12abc", "-o", png, NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--compare", "nocolon", "-o", png, NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--no-such-option", NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("-o", png, NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *hp = data_file ("hp-resistor-32.json");
+  g_autofree char *bad = data_file ("bad-re.json");
+  g_autofree char *png = out_file ("bad.png");
+  g_autofree char *missing_dir = g_build_filename (tmp_dir, "no-such-dir", "chart.png", NULL);
+
+  g_assert_cmpint (run_export ("--headphone-file", bad, "-o", png, NULL), ==, HR_CLI_EXIT_BAD_INPUT);
+  g_assert_cmpint (run_export ("--headphone", "no-such-headphone", "-o", png, NULL), ==, HR_CLI_EXIT_BAD_INPUT);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--compare", "no-such:thing", "-o", png, NULL),
+                   ==, HR_CLI_EXIT_BAD_INPUT);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_export ("--headphone-file", hp, "-o", missing_dir, NULL), ==, HR_CLI_EXIT_BAD_INPUT);
+}
+
+/* A failed export leaves the file that was there before as it was. */
+static void
+test_existing_file_kept (void)
+{
+  g_autofree char *hp = data_file ("hp-resistor-32.json");
+  g_autofree char *png = out_file ("kept.png");
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (png, "precious", -1, NULL));
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "-1", "-o", png, NULL), ==, HR_CLI_EXIT_BAD_INPUT);
+  g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "precious");
+}
+
+static void
+test_help (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_assert_cmpint (run_export ("--help", NULL), ==, HR_CLI_EXIT_SUCCESS);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*--compare*--chart*--theme*-o, --output-file*Exit status*");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("hr-cli-export-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+
+  g_test_add_func ("/cli-export/png-from-files", test_png_from_files);
+  g_test_add_func ("/cli-export/csv-zout-and-presets", test_csv_zout_and_presets);
+  g_test_add_func ("/cli-export/pdf-svg", test_pdf_svg);
+  g_test_add_func ("/cli-export/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli-export/bad-input", test_bad_input);
+  g_test_add_func ("/cli-export/existing-file-kept", test_existing_file_kept);
+  g_test_add_func ("/cli-export/help", test_help);
+
+  status = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (tmp_dir);
+    g_free (tmp_dir);
+  }
+  cairo_debug_reset_static_data ();
+  FcFini ();
+  return status;
+}
