@@ -60,6 +60,17 @@ gboolean hr_cli_run_request    (const HrCliOptions  *options,
                                 const HrCliRequest  *request,
                                 GError             **error);
 
+/* Presets by id, for sweep, check and export; @db is loaded on first use. */
+HrHeadphone *hr_cli_lookup_headphone (HrPresetDb  **db,
+                                      const char   *id,
+                                      GError      **error);
+gboolean     hr_cli_lookup_source    (HrPresetDb  **db,
+                                      const char   *id,
+                                      const char   *output_name,
+                                      HrSource     *source,
+                                      char        **label,
+                                      GError      **error);
+
 /* hr-cli-presets.c: the preset commands, and what sweep and check need
  * of the preset database. @argv[0] is the command's name; they return
  * the exit status. */

@@ -230,38 +230,35 @@ ensure_db (HrPresetDb **db)
   return *db;
 }
 
-static HrHeadphone *
-load_headphone (const HrCliOptions  *options,
-                HrPresetDb         **db,
-                GError             **error)
+HrHeadphone *
+hr_cli_lookup_headphone (HrPresetDb **db,
+                         const char  *id,
+                         GError     **error)
 {
-  HrHeadphonePreset *preset;
+  HrHeadphonePreset *preset = hr_preset_db_lookup_headphone (ensure_db (db), id);
 
-  if (options->headphone_file != NULL)
-    return hr_gear_json_load_headphone (options->headphone_file, error);
-
-  preset = hr_preset_db_lookup_headphone (ensure_db (db), options->headphone_id);
   if (preset == NULL)
     {
       g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_FOUND,
                    _("no headphone preset has the id “%s” (“%s list --kind headphone” lists them)"),
-                   options->headphone_id, HR_CLI_PROGRAM_NAME);
+                   id, HR_CLI_PROGRAM_NAME);
       return NULL;
     }
 
   return g_object_ref (hr_headphone_preset_get_headphone (preset));
 }
 
-/* --output NAME: an output's id or name, in any case; the first output
- * without it. A wrong one lists the right ones. */
-static gboolean
-load_source_preset (const HrCliOptions  *options,
-                    HrPresetDb          *db,
-                    HrSource            *source,
-                    char               **name,
-                    GError             **error)
+/* @output_name: an output's id or name, in any case; the first output when
+ * NULL. A wrong one lists the right ones. */
+gboolean
+hr_cli_lookup_source (HrPresetDb **db,
+                      const char  *id,
+                      const char  *output_name,
+                      HrSource    *source,
+                      char       **label,
+                      GError     **error)
 {
-  HrSourcePreset *preset = hr_preset_db_lookup_source (db, options->source_id);
+  HrSourcePreset *preset = hr_preset_db_lookup_source (ensure_db (db), id);
   g_autoptr(GString) outputs = NULL;
   guint index = 0;
 
@@ -269,15 +266,14 @@ load_source_preset (const HrCliOptions  *options,
     {
       g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_FOUND,
                    _("no source preset has the id “%s” (“%s list --kind source” lists them)"),
-                   options->source_id, HR_CLI_PROGRAM_NAME);
+                   id, HR_CLI_PROGRAM_NAME);
       return FALSE;
     }
 
-  if (options->output_name == NULL ||
-      hr_source_preset_find_output (preset, options->output_name, &index))
+  if (output_name == NULL || hr_source_preset_find_output (preset, output_name, &index))
     {
       hr_source_preset_build_source (preset, index, source);
-      *name = hr_source_preset_dup_output_label (preset, index);
+      *label = hr_source_preset_dup_output_label (preset, index);
       return TRUE;
     }
 
@@ -290,8 +286,18 @@ load_source_preset (const HrCliOptions  *options,
     }
   g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_FOUND,
                _("the source “%s” has no output “%s”; its outputs are %s"),
-               options->source_id, options->output_name, outputs->str);
+               id, output_name, outputs->str);
   return FALSE;
+}
+
+static HrHeadphone *
+load_headphone (const HrCliOptions  *options,
+                HrPresetDb         **db,
+                GError             **error)
+{
+  if (options->headphone_file != NULL)
+    return hr_gear_json_load_headphone (options->headphone_file, error);
+  return hr_cli_lookup_headphone (db, options->headphone_id, error);
 }
 
 /* The source: a file, a preset, a bare output impedance with no limits,
@@ -311,7 +317,7 @@ load_source (const HrCliOptions  *options,
   if (options->source_file != NULL)
     return hr_gear_json_load_source (options->source_file, source, name, error);
   if (options->source_id != NULL)
-    return load_source_preset (options, ensure_db (db), source, name, error);
+    return hr_cli_lookup_source (db, options->source_id, options->output_name, source, name, error);
 
   resistive.output_impedance_ohm = request->zout_ohm;
   *source = resistive;
