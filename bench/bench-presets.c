@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <glib.h>
 
+#include "hr-bench.h"
 #include "hr-preset-file.h"
 
 /* Loading 10,000 presets: parse, validate and build every object, as the
@@ -66,16 +67,6 @@ append_headphone (GString *json,
     i % 97, i, i, i % 97, 95 + i % 15, models[i % G_N_ELEMENTS (models)]);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (void)
 {
@@ -130,8 +121,8 @@ main (void)
       parse_ms[run] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  qsort (times_ms, N_RUNS, sizeof times_ms[0], compare_doubles);
-  qsort (parse_ms, N_RUNS, sizeof parse_ms[0], compare_doubles);
+  qsort (times_ms, N_RUNS, sizeof times_ms[0], hr_bench_compare_doubles);
+  qsort (parse_ms, N_RUNS, sizeof parse_ms[0], hr_bench_compare_doubles);
   printf ("load %u presets (%u sources, %u headphones), %.1f MB of JSON: median %.1f ms "
           "(min %.1f, max %.1f) over %u runs; target 50 ms\n",
           N_PRESETS, n_sources, N_PRESETS - n_sources, json->len / 1e6,

@@ -17,29 +17,11 @@
 #include <time.h>
 #include <glib.h>
 
+#include "hr-bench.h"
 #include "hr-core.h"
 
 #define N_POINTS  1000
 #define N_BATCHES 41
-
-static double
-now_s (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  const double da = *(const double *) a;
-  const double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
 
 static HrImpedance *
 make_model (HrImpedanceKind kind)
@@ -122,7 +104,7 @@ time_sweeps (HrSweep         *sweep,
    * does not matter. */
   for (;;)
     {
-      double start = now_s ();
+      double start = hr_bench_now_s ();
 
       for (guint i = 0; i < per_batch; i++)
         {
@@ -130,14 +112,14 @@ time_sweeps (HrSweep         *sweep,
           if (with_summary)
             hr_summary_free (hr_summary_compute (sweep, circuit, HR_DEFAULT_CREST_FACTOR_DB, NULL));
         }
-      if (now_s () - start > 0.02)
+      if (hr_bench_now_s () - start > 0.02)
         break;
       per_batch *= 2;
     }
 
   for (guint b = 0; b < N_BATCHES; b++)
     {
-      double start = now_s ();
+      double start = hr_bench_now_s ();
 
       for (guint i = 0; i < per_batch; i++)
         {
@@ -145,10 +127,10 @@ time_sweeps (HrSweep         *sweep,
           if (with_summary)
             hr_summary_free (hr_summary_compute (sweep, circuit, HR_DEFAULT_CREST_FACTOR_DB, NULL));
         }
-      batch_s[b] = (now_s () - start) / per_batch;
+      batch_s[b] = (hr_bench_now_s () - start) / per_batch;
     }
 
-  qsort (batch_s, N_BATCHES, sizeof (double), compare_doubles);
+  qsort (batch_s, N_BATCHES, sizeof (double), hr_bench_compare_doubles);
   return batch_s[N_BATCHES / 2];
 }
 
@@ -163,10 +145,10 @@ main (void)
 
   setlocale (LC_ALL, "");
 
-  start = now_s ();
+  start = hr_bench_now_s ();
   for (guint i = 0; i < 1000; i++)
     g_free (hr_log_frequencies (20.0, 20000.0, N_POINTS, NULL));
-  grid_s = (now_s () - start) / 1000;
+  grid_s = (hr_bench_now_s () - start) / 1000;
 
   g_print ("Headroom sweep benchmark: %u points, 20 Hz–20 kHz, one core\n", N_POINTS);
   g_print ("source: 10 Ω + 220 µF DC block, 2 Vrms, 50 mA, 0.1 Ω cable; drive 85 dB SPL\n");
