@@ -116,7 +116,7 @@ test_zma_refuses_bad_frequencies (void)
 
   g_assert_null (text);
   g_assert_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_NOT_INCREASING);
-  g_assert_cmpstr (error->message, ==, "freq_hz[1] must be greater than the previous frequency, got 50");
+  g_assert_cmpstr (error->message, ==, "freq_hz[1] must be greater than the frequency before it, got 50");
 }
 
 /* The app's CSV export and the CLI's stream are one writer. */

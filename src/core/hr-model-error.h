@@ -28,5 +28,8 @@ gboolean hr_check_non_negative          (const char  *field,
 gboolean hr_check_finite                (const char  *field,
                                          double       value,
                                          GError     **error);
+gboolean hr_check_frequencies           (const double *freq_hz,
+                                         guint         n_freqs,
+                                         GError      **error);
 
 G_END_DECLS

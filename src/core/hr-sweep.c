@@ -124,30 +124,8 @@ hr_sweep_new (const double  *freq_hz,
 {
   HrSweep *self;
 
-  if (n_points == 0 || freq_hz == NULL)
-    {
-      g_set_error_literal (error, HR_MODEL_ERROR, HR_MODEL_ERROR_EMPTY,
-                           _("a sweep needs at least one frequency"));
-      return NULL;
-    }
-
-  for (guint i = 0; i < n_points; i++)
-    {
-      g_autofree char *field = g_strdup_printf ("freq_hz[%u]", i);
-
-      if (!hr_check_positive (field, freq_hz[i], error))
-        return NULL;
-      if (i > 0 && !(freq_hz[i] > freq_hz[i - 1]))
-        {
-          char value_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_ascii_formatd (value_text, sizeof value_text, "%g", freq_hz[i]);
-          g_set_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_NOT_INCREASING,
-                       _("%s must be greater than the frequency before it, got %s"),
-                       field, value_text);
-          return NULL;
-        }
-    }
+  if (!hr_check_frequencies (freq_hz, n_points, error))
+    return NULL;
 
   self = hr_sweep_alloc (n_points);
   memcpy (self->freq_hz, freq_hz, sizeof (double) * n_points);

@@ -157,29 +157,8 @@ hr_export_zma (const HrCircuit  *circuit,
 
   if (!hr_connection_validate (&circuit->connection, error))
     return NULL;
-  if (n_freqs == 0)
-    {
-      g_set_error_literal (error, HR_MODEL_ERROR, HR_MODEL_ERROR_EMPTY,
-                           _("there are no frequencies to export"));
-      return NULL;
-    }
-  for (guint i = 0; i < n_freqs; i++)
-    {
-      g_autofree char *field = g_strdup_printf ("freq_hz[%u]", i);
-
-      if (!hr_check_positive (field, freq_hz[i], error))
-        return NULL;
-      if (i > 0 && !(freq_hz[i] > freq_hz[i - 1]))
-        {
-          char value_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_ascii_formatd (value_text, sizeof value_text, "%g", freq_hz[i]);
-          g_set_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_NOT_INCREASING,
-                       _("%s must be greater than the previous frequency, got %s"),
-                       field, value_text);
-          return NULL;
-        }
-    }
+  if (!hr_check_frequencies (freq_hz, n_freqs, error))
+    return NULL;
 
   headphone_name = comment_safe (hr_headphone_get_name (circuit->headphone));
   g_string_append (text, "* Impedance seen by the source, exported by Headroom " PACKAGE_VERSION "\n");
