@@ -50,12 +50,14 @@ flow (cairo_t        *cr,
   for (guint i = 0; i < view->traces->len; i++)
     {
       HrChartTrace *trace = g_ptr_array_index (view->traces, i);
+      g_autofree char *label = NULL;
       double entry_w;
 
       if (!hr_chart_trace_is_drawn (trace))
         continue;
 
-      entry_w = (SWATCH_W + SWATCH_GAP) * scale + hr_chart_text_width (cr, trace->label);
+      label = hr_chart_text_fit_width (cr, trace->label, width - (SWATCH_W + SWATCH_GAP) * scale);
+      entry_w = (SWATCH_W + SWATCH_GAP) * scale + hr_chart_text_width (cr, label);
       if (n_rows == 0)
         n_rows = 1;
       else if (x > x0 && x + entry_w > x0 + width)
@@ -79,7 +81,7 @@ flow (cairo_t        *cr,
           cairo_stroke (cr);
 
           hr_chart_set_source (cr, draw->style->foreground, draw->style->text_alpha);
-          hr_chart_draw_text (draw, HR_CHART_TEXT_LEGEND, trace->label,
+          hr_chart_draw_text (draw, HR_CHART_TEXT_LEGEND, label,
                               x + (SWATCH_W + SWATCH_GAP) * scale, baseline);
         }
       x += entry_w + ENTRY_GAP * scale;

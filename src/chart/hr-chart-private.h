@@ -153,6 +153,9 @@ void                hr_chart_select_font        (cairo_t            *cr,
                                                  double              scale);
 double              hr_chart_text_width         (cairo_t            *cr,
                                                  const char         *text);
+char            *hr_chart_text_fit_width      (cairo_t            *cr,
+                                              const char         *text,
+                                              double              max_width);
 double              hr_chart_font_height        (cairo_t            *cr);
 HrChartRect         hr_chart_text_box_at        (cairo_t            *cr,
                                                  const char         *text,

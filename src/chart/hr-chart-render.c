@@ -117,15 +117,21 @@ draw_titles (HrChartPainter      *painter,
 
   if (view->title != NULL)
     {
+      g_autofree char *title = NULL;
+
       hr_chart_select_font (cr, HR_CHART_FONT_TITLE, painter->scale);
       hr_chart_set_source (cr, painter->style->foreground, painter->style->text_alpha);
-      hr_chart_draw_text (painter, HR_CHART_TEXT_TITLE, view->title, pad, figure->title_baseline);
+      title = hr_chart_text_fit_width (cr, view->title, width - 2.0 * pad);
+      hr_chart_draw_text (painter, HR_CHART_TEXT_TITLE, title, pad, figure->title_baseline);
     }
   if (view->subtitle != NULL)
     {
+      g_autofree char *subtitle = NULL;
+
       hr_chart_select_font (cr, HR_CHART_FONT_SUBTITLE, painter->scale);
       hr_chart_set_source (cr, painter->style->foreground, painter->style->dim_text_alpha);
-      hr_chart_draw_text (painter, HR_CHART_TEXT_SUBTITLE, view->subtitle, pad, figure->subtitle_baseline);
+      subtitle = hr_chart_text_fit_width (cr, view->subtitle, width - 2.0 * pad);
+      hr_chart_draw_text (painter, HR_CHART_TEXT_SUBTITLE, subtitle, pad, figure->subtitle_baseline);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "hr-chart-private.h"
 
@@ -55,6 +56,31 @@ hr_chart_font_height (cairo_t *cr)
   return extents.ascent + extents.descent;
 }
 
+/* @text, or as much of it as fits in @max_width followed by "…": a title
+ * or a legend entry must not run off the figure when it is small. */
+char *
+hr_chart_text_fit_width (cairo_t    *cr,
+                         const char *text,
+                         double      max_width)
+{
+  gsize length = strlen (text);
+
+  if (hr_chart_text_width (cr, text) <= max_width)
+    return g_strdup (text);
+
+  while (length > 0)
+    {
+      g_autofree char *candidate = NULL;
+
+      length = (gsize) (g_utf8_find_prev_char (text, text + length) - text);
+      candidate = g_strdup_printf ("%.*s…", (int) length, text);
+      if (hr_chart_text_width (cr, candidate) <= max_width)
+        return g_steal_pointer (&candidate);
+    }
+
+  return g_strdup ("…");
+}
+
 HrChartRect
 hr_chart_text_box_at (cairo_t    *cr,
                       const char *text,
@@ -88,11 +114,16 @@ gboolean
 hr_chart_text_fits (HrChartPainter *painter,
                     HrChartRect     rect)
 {
+  /* Labels side by side need a gap to read as two: boxes that only touch
+   * turn "50" and "100" into "50100". */
+  const double gap = 4.0 * painter->scale;
+  const HrChartRect padded = { rect.x - gap, rect.y, rect.width + 2.0 * gap, rect.height };
+
   for (guint i = 0; i < painter->boxes->len; i++)
     {
       const HrChartTextBox *box = &g_array_index (painter->boxes, HrChartTextBox, i);
 
-      if (hr_chart_rects_intersect (&rect, &box->rect))
+      if (hr_chart_rects_intersect (&padded, &box->rect))
         return FALSE;
     }
   return TRUE;
