@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hr-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hr-application.h"
+#include "hr-preset-db.h"
+#include "hr-window.h"
+
+struct _HrApplication
+{
+  AdwApplication  parent_instance;
+
+  HrPresetDb     *db;
+};
+
+G_DEFINE_FINAL_TYPE (HrApplication, hr_application, ADW_TYPE_APPLICATION)
+
+static void
+hr_application_activate (GApplication *application)
+{
+  HrApplication *self = HR_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      if (self->db == NULL)
+        {
+          /* HEADROOM_PRESETS_DIR, else the installed or source tree's
+           * presets, as for the CLI; the user's own file is merged in. */
+          const char *env_dir = g_getenv ("HEADROOM_PRESETS_DIR");
+          g_autofree char *bundled_dir = env_dir != NULL ? g_strdup (env_dir)
+                                                         : hr_preset_db_dup_default_bundled_dir ();
+          g_autofree char *user_file = hr_preset_db_dup_default_user_file ();
+
+          self->db = hr_preset_db_new (bundled_dir, user_file);
+        }
+      window = GTK_WINDOW (hr_window_new (ADW_APPLICATION (self), self->db));
+    }
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  HrApplication *self = HR_APPLICATION (user_data);
+  static const char *developers[] = { "The Headroom authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Headroom"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Can this source drive these headphones, and what will it do to the sound?"),
+                        "developers", developers,
+                        /* Translators: your names, one a line */
+                        "translator-credits", _("translator-credits"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+hr_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (hr_application_parent_class)->startup (application);
+
+  /* The colour scheme follows the system's, light or dark. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+hr_application_dispose (GObject *object)
+{
+  HrApplication *self = HR_APPLICATION (object);
+
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (hr_application_parent_class)->dispose (object);
+}
+
+static void
+hr_application_class_init (HrApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = hr_application_dispose;
+  application_class->activate = hr_application_activate;
+  application_class->startup = hr_application_startup;
+}
+
+static void
+hr_application_init (HrApplication *self)
+{
+}
+
+HrApplication *
+hr_application_new (void)
+{
+  return g_object_new (HR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/headroom/Headroom",
+                       NULL);
+}

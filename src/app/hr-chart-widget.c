@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hr-chart-widget"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "hr-chart-widget.h"
+#include "hr-format.h"
+
+/* The charts on screen. The drawing is hr_chart_render(), the same code
+ * that export uses, so what is exported is what is seen. The widget owns
+ * the view; the window fills it with traces and calls
+ * hr_chart_widget_changed() after recomputing them. A pointer motion only
+ * stores where the pointer is and queues a draw: the hover line and its
+ * card are drawn in snapshot, from the sweeps already computed. */
+struct _HrChartWidget
+{
+  GtkWidget     parent_instance;
+
+  HrChartView  *view;
+  double        pointer_x;
+  double        pointer_y;
+  gboolean      pointer_inside;
+};
+
+G_DEFINE_FINAL_TYPE (HrChartWidget, hr_chart_widget, GTK_TYPE_WIDGET)
+
+/* The value of @sweep at @freq_hz for the quantity of chart @kind,
+ * interpolated linearly in log f between the two points around it. */
+static double
+sweep_value_at (const HrSweep *sweep,
+                HrChartKind    kind,
+                double         freq_hz)
+{
+  const double *values;
+  guint lo = 0;
+  guint hi;
+  double t;
+
+  switch (kind)
+    {
+    case HR_CHART_IMPEDANCE:
+      values = sweep->z_mag_ohm;
+      break;
+    case HR_CHART_CURRENT:
+      values = sweep->i_ma;
+      break;
+    case HR_CHART_SPL:
+      values = sweep->spl_db;
+      break;
+    case HR_CHART_DEVIATION:
+      values = sweep->dev_db;
+      break;
+    default:
+      g_return_val_if_reached (NAN);
+    }
+
+  if (sweep->n_points == 0)
+    return NAN;
+  hi = sweep->n_points - 1;
+  if (freq_hz <= sweep->freq_hz[0])
+    return values[0];
+  if (freq_hz >= sweep->freq_hz[hi])
+    return values[hi];
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (sweep->freq_hz[mid] <= freq_hz)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  t = log (freq_hz / sweep->freq_hz[lo]) / log (sweep->freq_hz[hi] / sweep->freq_hz[lo]);
+  return values[lo] + t * (values[hi] - values[lo]);
+}
+
+static char *
+format_value (HrChartKind kind,
+              double      value)
+{
+  switch (kind)
+    {
+    case HR_CHART_IMPEDANCE:
+      return hr_format_ohm (value);
+    case HR_CHART_CURRENT:
+      /* Translators: a current, "12.3 mA" */
+      return g_strdup_printf (_("%.3g mA"), value);
+    case HR_CHART_SPL:
+      /* Translators: a level, "102.4 dB SPL" */
+      return g_strdup_printf (_("%.1f dB SPL"), value);
+    case HR_CHART_DEVIATION:
+      /* Not "-0.00 dB" for a change that rounds to nothing. */
+      if (fabs (value) < 0.005)
+        value = 0.0;
+      /* Translators: a change of level, "+0.42 dB" */
+      return g_strdup_printf (_("%+.2f dB"), value);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+draw_hover (HrChartWidget *self,
+            cairo_t       *cr,
+            double         width,
+            double         height)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *freq_text = NULL;
+  HrChartAxes axes;
+  HrChartColor fg;
+  HrChartColor bg;
+  PangoRectangle extents;
+  double freq_hz;
+  double x;
+  double card_x;
+  double card_y;
+  double card_w;
+  double card_h;
+  gboolean dark;
+
+  if (!hr_chart_view_pick (self->view, width, height, self->pointer_x, self->pointer_y, &axes))
+    return;
+
+  dark = hr_chart_view_get_theme (self->view) == HR_CHART_THEME_DARK;
+  bg = hr_chart_theme_background (hr_chart_view_get_theme (self->view));
+  fg = dark ? (HrChartColor) { 0.92, 0.92, 0.92 } : (HrChartColor) { 0.1, 0.1, 0.1 };
+
+  freq_hz = hr_chart_axes_x_to_freq (&axes, self->pointer_x);
+  x = floor (self->pointer_x) + 0.5;
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
+  cairo_set_line_width (cr, 1.0);
+  cairo_move_to (cr, x, axes.plot.y);
+  cairo_line_to (cr, x, axes.plot.y + axes.plot.height);
+  cairo_stroke (cr);
+
+  freq_text = hr_format_freq (freq_hz);
+  g_string_append (text, freq_text);
+  for (guint i = 0; i < hr_chart_view_get_n_traces (self->view); i++)
+    {
+      HrChartTrace *trace = hr_chart_view_get_trace (self->view, i);
+      g_autofree char *value_text = NULL;
+      g_autofree char *escaped = NULL;
+      HrChartColor color;
+
+      if (!hr_chart_trace_get_visible (trace))
+        continue;
+      color = hr_chart_slot_color (hr_chart_view_get_theme (self->view), hr_chart_trace_get_slot (trace));
+      value_text = format_value (axes.kind, sweep_value_at (hr_chart_trace_get_sweep (trace), axes.kind, freq_hz));
+      escaped = g_markup_escape_text (hr_chart_trace_get_label (trace), -1);
+      g_string_append_printf (text, "\n<span foreground=\"#%02x%02x%02x\">■</span> %s: <b>%s</b>",
+                              (guint) (color.red * 255), (guint) (color.green * 255),
+                              (guint) (color.blue * 255), escaped, value_text);
+    }
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_markup (layout, text->str, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  card_w = extents.width + 16;
+  card_h = extents.height + 12;
+  /* Beside the line, on the side with room, and inside the plot. */
+  card_x = x + 12;
+  if (card_x + card_w > axes.plot.x + axes.plot.width)
+    card_x = x - 12 - card_w;
+  card_x = MAX (card_x, 0);
+  card_y = CLAMP (self->pointer_y - card_h / 2, axes.plot.y, MAX (axes.plot.y, axes.plot.y + axes.plot.height - card_h));
+
+  cairo_rectangle (cr, card_x, card_y, card_w, card_h);
+  cairo_set_source_rgba (cr, bg.red, bg.green, bg.blue, 0.94);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, fg.red, fg.green, fg.blue);
+  cairo_move_to (cr, card_x + 8, card_y + 6);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+static void
+hr_chart_widget_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  HrChartWidget *self = HR_CHART_WIDGET (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  hr_chart_view_set_theme (self->view,
+                           adw_style_manager_get_dark (adw_style_manager_get_default ())
+                           ? HR_CHART_THEME_DARK : HR_CHART_THEME_LIGHT);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  hr_chart_render (cr, self->view, width, height);
+  if (self->pointer_inside && hr_chart_view_get_n_traces (self->view) > 0)
+    draw_hover (self, cr, width, height);
+  cairo_destroy (cr);
+}
+
+static void
+on_motion (HrChartWidget *self,
+           double         x,
+           double         y)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->pointer_inside = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_leave (HrChartWidget *self)
+{
+  self->pointer_inside = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_dark_changed (HrChartWidget *self)
+{
+  hr_chart_widget_changed (self);
+}
+
+static void
+hr_chart_widget_finalize (GObject *object)
+{
+  HrChartWidget *self = HR_CHART_WIDGET (object);
+
+  g_clear_pointer (&self->view, hr_chart_view_free);
+
+  G_OBJECT_CLASS (hr_chart_widget_parent_class)->finalize (object);
+}
+
+static void
+hr_chart_widget_class_init (HrChartWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = hr_chart_widget_finalize;
+  widget_class->snapshot = hr_chart_widget_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+hr_chart_widget_init (HrChartWidget *self)
+{
+  GtkEventController *motion;
+
+  self->view = hr_chart_view_new ();
+  hr_chart_view_set_layout (self->view, HR_CHART_LAYOUT_GRID);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "enter", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Charts"), -1);
+}
+
+HrChartView *
+hr_chart_widget_get_view (HrChartWidget *self)
+{
+  g_return_val_if_fail (HR_IS_CHART_WIDGET (self), NULL);
+
+  return self->view;
+}
+
+/* After the traces or their sweeps changed: the view drops what it cached
+ * of them (axis ranges, normalised series) and the widget redraws. */
+void
+hr_chart_widget_changed (HrChartWidget *self)
+{
+  g_return_if_fail (HR_IS_CHART_WIDGET (self));
+
+  hr_chart_view_changed (self->view);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The frequency under the pointer, if it is over a chart's plot. */
+gboolean
+hr_chart_widget_get_hover_freq (HrChartWidget *self,
+                                double        *freq_hz)
+{
+  HrChartAxes axes;
+
+  g_return_val_if_fail (HR_IS_CHART_WIDGET (self), FALSE);
+
+  if (!self->pointer_inside
+      || !hr_chart_view_pick (self->view, gtk_widget_get_width (GTK_WIDGET (self)),
+                              gtk_widget_get_height (GTK_WIDGET (self)),
+                              self->pointer_x, self->pointer_y, &axes))
+    return FALSE;
+  if (freq_hz != NULL)
+    *freq_hz = hr_chart_axes_x_to_freq (&axes, self->pointer_x);
+  return TRUE;
+}

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hr-preset-labels"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hr-format.h"
+#include "hr-preset-labels.h"
+
+/* What the sidebar says about a preset: its category in words, and its key
+ * figures on one line with a tooltip that names where each comes from. */
+
+const char *
+hr_output_kind_label (HrOutputKind kind)
+{
+  switch (kind)
+    {
+    case HR_OUTPUT_KIND_LINE:
+      return _("Line out");
+    case HR_OUTPUT_KIND_HEADPHONE:
+      return _("Headphone out");
+    case HR_OUTPUT_KIND_BALANCED:
+      return _("Balanced out");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+hr_source_category_label (HrSourceCategory category)
+{
+  switch (category)
+    {
+    case HR_SOURCE_CATEGORY_MIC_PREAMP:
+      return _("Mic preamp");
+    case HR_SOURCE_CATEGORY_LINE_PREAMP:
+      return _("Line preamp");
+    case HR_SOURCE_CATEGORY_TUBE_PREAMP:
+      return _("Tube preamp");
+    case HR_SOURCE_CATEGORY_AUDIO_INTERFACE:
+      return _("Audio interface");
+    case HR_SOURCE_CATEGORY_MIXER:
+      return _("Mixer");
+    case HR_SOURCE_CATEGORY_HEADPHONE_AMP:
+      return _("Headphone amp");
+    case HR_SOURCE_CATEGORY_DAC_AMP:
+      return _("DAC/amp");
+    case HR_SOURCE_CATEGORY_USB_DONGLE:
+      return _("USB dongle");
+    case HR_SOURCE_CATEGORY_PHONE:
+      return _("Phone");
+    case HR_SOURCE_CATEGORY_PLAYER:
+      return _("Player");
+    case HR_SOURCE_CATEGORY_REFERENCE:
+      return _("Reference");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+hr_headphone_type_label (HrHeadphoneType type)
+{
+  switch (type)
+    {
+    case HR_HEADPHONE_TYPE_OPEN_DYNAMIC:
+      return _("Open-back dynamic");
+    case HR_HEADPHONE_TYPE_CLOSED_DYNAMIC:
+      return _("Closed-back dynamic");
+    case HR_HEADPHONE_TYPE_PLANAR:
+      return _("Planar magnetic");
+    case HR_HEADPHONE_TYPE_DYNAMIC_IEM:
+      return _("Dynamic IEM");
+    case HR_HEADPHONE_TYPE_BA_IEM:
+      return _("Balanced-armature IEM");
+    case HR_HEADPHONE_TYPE_HYBRID_IEM:
+      return _("Hybrid IEM");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* One figure for the rows under the dropdowns: "?" when the spec sheet
+ * does not give it, and a line of the tooltip saying where it comes from. */
+static void
+append_figure (GString        *figures,
+               GString        *provenance,
+               const char     *what,
+               const HrFigure *figure,
+               char           *(*format) (double))
+{
+  g_autofree char *text = NULL;
+
+  if (figures->len > 0)
+    g_string_append (figures, " · ");
+  if (!hr_figure_is_known (figure))
+    {
+      /* Translators: a figure the spec sheet does not give, "? mA" */
+      g_string_append (figures, "?");
+      g_string_append_printf (provenance, "%s%s: %s", provenance->len > 0 ? "\n" : "", what, _("unknown"));
+      return;
+    }
+  text = format (figure->value);
+  g_string_append (figures, text);
+  g_string_append_printf (provenance, "%s%s: %s (%s)", provenance->len > 0 ? "\n" : "", what, text,
+                          figure->source != NULL ? figure->source : _("source not stated"));
+}
+
+static char *
+format_vrms (double vrms)
+{
+  /* Translators: a voltage, "5.5 Vrms" */
+  return g_strdup_printf (_("%.3g Vrms"), vrms);
+}
+
+static char *
+format_ma (double ma)
+{
+  /* Translators: a current, "120 mA" */
+  return g_strdup_printf (_("%.3g mA"), ma);
+}
+
+char *
+hr_dup_output_figures (const HrSourceOutput  *output,
+                       char                 **tooltip)
+{
+  g_autoptr(GString) figures = g_string_new (NULL);
+  g_autoptr(GString) provenance = g_string_new (NULL);
+
+  g_return_val_if_fail (output != NULL, NULL);
+
+  append_figure (figures, provenance, _("Output impedance"), &output->output_impedance_ohm, hr_format_ohm);
+  if (hr_figure_is_known (&output->max_voltage_vrms))
+    append_figure (figures, provenance, _("Maximum voltage"), &output->max_voltage_vrms, format_vrms);
+  else
+    {
+      /* The "?" alone would not say which figure is missing. */
+      g_string_append_printf (figures, " · %s", _("? Vrms"));
+      g_string_append_printf (provenance, "\n%s: %s", _("Maximum voltage"), _("unknown"));
+    }
+  if (hr_figure_is_known (&output->max_current_ma))
+    append_figure (figures, provenance, _("Maximum current"), &output->max_current_ma, format_ma);
+  else
+    {
+      g_string_append_printf (figures, " · %s", _("? mA"));
+      g_string_append_printf (provenance, "\n%s: %s", _("Maximum current"),
+                              _("unknown, so the current check is skipped"));
+    }
+  if (tooltip != NULL)
+    *tooltip = g_strdup (provenance->str);
+  return g_strdup (figures->str);
+}
+
+char *
+hr_dup_headphone_figures (HrHeadphonePreset  *preset,
+                          char              **tooltip)
+{
+  g_autoptr(GString) figures = g_string_new (NULL);
+  g_autoptr(GString) provenance = g_string_new (NULL);
+  const HrSensitivityFigure *sensitivity;
+  HrHeadphone *headphone;
+
+  g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (preset), NULL);
+
+  headphone = hr_headphone_preset_get_headphone (preset);
+  sensitivity = hr_headphone_preset_get_sensitivity (preset);
+  append_figure (figures, provenance, _("Nominal impedance"),
+                 hr_headphone_preset_get_nominal_impedance (preset), hr_format_ohm);
+  /* Translators: a sensitivity, "102 dB/V" */
+  g_string_append_printf (figures, " · ");
+  g_string_append_printf (figures, _("%.0f dB/V"), hr_headphone_get_sensitivity_db_per_v (headphone));
+  g_string_append_printf (provenance, "\n%s: %g %s (%s)", _("Sensitivity"), sensitivity->value,
+                          hr_sensitivity_unit_to_string (sensitivity->unit),
+                          sensitivity->source != NULL ? sensitivity->source : _("source not stated"));
+  g_string_append_printf (figures, " · %s",
+                          hr_headphone_type_label (hr_headphone_preset_get_headphone_type (preset)));
+  if (hr_headphone_preset_get_impedance_source (preset) != NULL)
+    g_string_append_printf (provenance, "\n%s: %s", _("Impedance curve"),
+                            hr_headphone_preset_get_impedance_source (preset));
+  if (tooltip != NULL)
+    *tooltip = g_strdup (provenance->str);
+  return g_strdup (figures->str);
+}
+

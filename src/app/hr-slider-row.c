@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hr-slider-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hr-slider-row.h"
+
+/* A row of the Adjust group: a slider, an entry that takes units, and a
+ * button back to the preset's value. Impedances span six decades, so
+ * their slider moves over log10 of the value: 0.1 Ω and 1 kΩ are then both
+ * a short drag away. The row holds the value in its own unit; the slider
+ * and the entry are two views of it. */
+struct _HrSliderRow
+{
+  AdwActionRow    parent_instance;
+
+  GtkScale       *scale;
+  GtkEntry       *entry;
+  GtkButton      *reset_button;
+
+  HrUnit          unit;
+  double          min_value;
+  double          max_value;
+  double          step;
+  double          value;
+  double          default_value;
+  gboolean        logarithmic;
+  gboolean        off_at_max;
+  gboolean        updating;
+};
+
+G_DEFINE_FINAL_TYPE (HrSliderRow, hr_slider_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_VALUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static double
+value_to_position (HrSliderRow *self,
+                   double       value)
+{
+  g_assert (HR_IS_SLIDER_ROW (self));
+
+  if (self->logarithmic)
+    return log10 (CLAMP (value, self->min_value, self->max_value));
+  return CLAMP (value, self->min_value, self->max_value);
+}
+
+static double
+position_to_value (HrSliderRow *self,
+                   double       position)
+{
+  g_assert (HR_IS_SLIDER_ROW (self));
+
+  if (self->logarithmic)
+    {
+      /* Three significant digits: what the entry shows, and finer than
+       * any spec sheet states an impedance. */
+      double value = pow (10.0, position);
+      double digits = pow (10.0, floor (log10 (value)) - 2.0);
+
+      return CLAMP (round (value / digits) * digits, self->min_value, self->max_value);
+    }
+  if (self->step > 0)
+    position = round (position / self->step) * self->step;
+  return CLAMP (position, self->min_value, self->max_value);
+}
+
+static gboolean
+is_off (HrSliderRow *self,
+        double       value)
+{
+  return self->off_at_max && value >= self->max_value;
+}
+
+static void
+sync_views (HrSliderRow *self)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (HR_IS_SLIDER_ROW (self));
+
+  self->updating = TRUE;
+  gtk_range_set_value (GTK_RANGE (self->scale), value_to_position (self, self->value));
+  self->updating = FALSE;
+
+  if (is_off (self, self->value))
+    text = g_strdup (_("off"));
+  else
+    text = hr_units_format (self->value, self->unit);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), self->value != self->default_value);
+}
+
+static void
+on_scale_value_changed (HrSliderRow *self,
+                        GtkRange    *range)
+{
+  g_assert (HR_IS_SLIDER_ROW (self));
+
+  if (self->updating)
+    return;
+  hr_slider_row_set_value (self, position_to_value (self, gtk_range_get_value (range)));
+}
+
+static void
+on_entry_activate (HrSliderRow *self,
+                   GtkEntry    *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  double value;
+
+  g_assert (HR_IS_SLIDER_ROW (self));
+
+  /* "off", in English or as translated, removes the shunt. */
+  if (self->off_at_max && (g_ascii_strcasecmp (text, "off") == 0 || g_strcmp0 (text, _("off")) == 0))
+    {
+      hr_slider_row_set_value (self, self->max_value);
+      return;
+    }
+  if (!hr_units_parse (text, self->unit, &value))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+      return;
+    }
+  hr_slider_row_set_value (self, value);
+}
+
+static void
+on_reset_clicked (HrSliderRow *self)
+{
+  hr_slider_row_reset (self);
+}
+
+static void
+on_scale_pressed (HrSliderRow *self,
+                  int          n_press,
+                  double       x,
+                  double       y)
+{
+  /* A double-click returns to the preset's value, as the reset button does. */
+  if (n_press == 2)
+    hr_slider_row_reset (self);
+}
+
+static void
+hr_slider_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HrSliderRow *self = HR_SLIDER_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALUE:
+      g_value_set_double (value, self->value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hr_slider_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  HrSliderRow *self = HR_SLIDER_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALUE:
+      hr_slider_row_set_value (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hr_slider_row_class_init (HrSliderRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = hr_slider_row_get_property;
+  object_class->set_property = hr_slider_row_set_property;
+
+  properties[PROP_VALUE] =
+    g_param_spec_double ("value", NULL, NULL,
+                         -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hr_slider_row_init (HrSliderRow *self)
+{
+  GtkGesture *click;
+  GtkWidget *box;
+
+  self->unit = HR_UNIT_OHM;
+  self->min_value = 0.0;
+  self->max_value = 1.0;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+
+  self->scale = GTK_SCALE (gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, NULL));
+  gtk_scale_set_draw_value (self->scale, FALSE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->scale), 120, -1);
+  g_signal_connect_object (self->scale, "value-changed",
+                           G_CALLBACK (on_scale_value_changed), self, G_CONNECT_SWAPPED);
+  click = gtk_gesture_click_new ();
+  /* Capture, so that the double-click is seen before the slider takes it. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_scale_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scale), GTK_EVENT_CONTROLLER (click));
+
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 7);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 7);
+  g_signal_connect_object (self->entry, "activate",
+                           G_CALLBACK (on_entry_activate), self, G_CONNECT_SWAPPED);
+
+  self->reset_button = GTK_BUTTON (gtk_button_new_from_icon_name ("edit-undo-symbolic"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->reset_button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reset_button), _("Back to the preset’s value"));
+  g_signal_connect_object (self->reset_button, "clicked",
+                           G_CALLBACK (on_reset_clicked), self, G_CONNECT_SWAPPED);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scale));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->reset_button));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), box);
+}
+
+/* Sets the range; the slider's labels come from the row's title, which
+ * the accessible names of the slider, entry and button repeat so that a
+ * screen reader says which value each one changes. */
+void
+hr_slider_row_configure (HrSliderRow *self,
+                         HrUnit       unit,
+                         double       min_value,
+                         double       max_value,
+                         gboolean     logarithmic,
+                         double       step)
+{
+  const char *title;
+  g_autofree char *reset_label = NULL;
+
+  g_return_if_fail (HR_IS_SLIDER_ROW (self));
+  g_return_if_fail (min_value < max_value);
+  g_return_if_fail (!logarithmic || min_value > 0);
+
+  self->unit = unit;
+  self->min_value = min_value;
+  self->max_value = max_value;
+  self->logarithmic = logarithmic;
+  self->step = step;
+
+  self->updating = TRUE;
+  gtk_range_set_range (GTK_RANGE (self->scale),
+                       value_to_position (self, min_value), value_to_position (self, max_value));
+  gtk_range_set_increments (GTK_RANGE (self->scale),
+                            logarithmic ? 0.01 : step, logarithmic ? 0.1 : step * 10);
+  self->updating = FALSE;
+
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  reset_label = g_strdup_printf (_("Reset %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, reset_label, -1);
+
+  self->value = CLAMP (self->value, min_value, max_value);
+  self->default_value = CLAMP (self->default_value, min_value, max_value);
+  sync_views (self);
+}
+
+void
+hr_slider_row_set_off_at_max (HrSliderRow *self,
+                              gboolean     off_at_max)
+{
+  g_return_if_fail (HR_IS_SLIDER_ROW (self));
+
+  self->off_at_max = !!off_at_max;
+  sync_views (self);
+}
+
+double
+hr_slider_row_get_value (HrSliderRow *self)
+{
+  g_return_val_if_fail (HR_IS_SLIDER_ROW (self), 0.0);
+
+  return self->value;
+}
+
+void
+hr_slider_row_set_value (HrSliderRow *self,
+                         double       value)
+{
+  g_return_if_fail (HR_IS_SLIDER_ROW (self));
+
+  if (!isfinite (value))
+    value = self->max_value;
+  value = CLAMP (value, self->min_value, self->max_value);
+  if (value == self->value)
+    {
+      /* The entry may hold text that did not change the value ("470"
+       * for 470 Ω): show the value as the row writes it. */
+      sync_views (self);
+      return;
+    }
+  self->value = value;
+  sync_views (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+void
+hr_slider_row_set_default_value (HrSliderRow *self,
+                                 double       value)
+{
+  g_return_if_fail (HR_IS_SLIDER_ROW (self));
+
+  if (!isfinite (value))
+    value = self->max_value;
+  self->default_value = CLAMP (value, self->min_value, self->max_value);
+  sync_views (self);
+}
+
+void
+hr_slider_row_reset (HrSliderRow *self)
+{
+  g_return_if_fail (HR_IS_SLIDER_ROW (self));
+
+  hr_slider_row_set_value (self, self->default_value);
+}
+
+GtkEditable *
+hr_slider_row_get_entry (HrSliderRow *self)
+{
+  g_return_val_if_fail (HR_IS_SLIDER_ROW (self), NULL);
+
+  return GTK_EDITABLE (self->entry);
+}

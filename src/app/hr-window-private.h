@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the UI tests reach into: the state behind the widgets, so that
+ * they can assert on the computed sweep and summary, and the rows they
+ * drive as a user would. */
+
+#include "hr-chart.h"
+#include "hr-chart-widget.h"
+#include "hr-core.h"
+#include "hr-pin.h"
+#include "hr-slider-row.h"
+#include "hr-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by hr-window*.c, which split the window by concern. */
+#define N_REASONS 3
+
+struct _HrWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  AdwFlap              *flap;
+  GtkDropDown          *source_dropdown;
+  GtkDropDown          *output_dropdown;
+  GtkLabel             *source_figures_label;
+  GtkDropDown          *headphone_dropdown;
+  GtkLabel             *headphone_figures_label;
+  HrSliderRow          *zout_row;
+  HrSliderRow          *headphone_z_row;
+  HrSliderRow          *level_row;
+  HrSliderRow          *cable_row;
+  HrSliderRow          *adapter_series_row;
+  HrSliderRow          *adapter_shunt_row;
+  GtkStack             *content_stack;
+  GtkLabel             *verdict_label;
+  GtkLabel             *reason_labels[N_REASONS];
+  HrChartWidget        *chart;
+  GtkWidget            *pins_bar;
+  GtkFlowBox           *pins_flow;
+
+  HrPresetDb           *db;
+  GSettings            *settings;
+  GPtrArray            *source_presets;     /* of HrSourcePreset, as listed */
+  GPtrArray            *headphone_presets;  /* of HrHeadphonePreset, as listed */
+  HrSourcePreset       *source;
+  guint                 output_index;
+  HrHeadphonePreset    *headphone;
+
+  HrSweep              *sweep;
+  HrSummary            *summary;
+  HrChartTrace         *live_trace;
+  char                 *chart_view;
+  GPtrArray            *pins;               /* of HrPin, slot i + 1 each */
+
+  /* Set while a preset change moves the sliders to its values, so that
+   * the circuit is computed once at the end and not per slider. */
+  gboolean              loading_preset;
+};
+
+gboolean         hr_window_select_source    (HrWindow   *self,
+                                             const char *source_id,
+                                             const char *output_id);
+gboolean         hr_window_select_headphone (HrWindow   *self,
+                                             const char *headphone_id);
+const HrSweep   *hr_window_get_sweep        (HrWindow   *self);
+const HrSummary *hr_window_get_summary      (HrWindow   *self);
+const char      *hr_window_get_verdict_text (HrWindow   *self);
+const char      *hr_window_get_content_page (HrWindow   *self);
+HrSliderRow     *hr_window_get_slider_row   (HrWindow   *self,
+                                             const char *name);
+HrChartView     *hr_window_get_chart_view   (HrWindow   *self);
+AdwToastOverlay *hr_window_get_toast_overlay (HrWindow  *self);
+gboolean         hr_window_export_to_file   (HrWindow   *self,
+                                             const char *filename,
+                                             GError    **error);
+void             hr_window_export_action    (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter);
+void             hr_window_get_config       (HrWindow   *self,
+                                             HrConfig   *config);
+void             hr_window_pin_action       (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter);
+void             hr_window_load_pins        (HrWindow   *self);
+GPtrArray       *hr_window_get_pins         (HrWindow   *self);
+gboolean         hr_window_pin              (HrWindow   *self,
+                                             GError    **error);
+void             hr_window_remove_pin       (HrWindow   *self,
+                                             guint       index);
+
+G_END_DECLS

@@ -1,0 +1,797 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hr-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hr-chart-widget.h"
+#include "hr-preset-labels.h"
+#include "hr-slider-row.h"
+#include "hr-window-private.h"
+
+/* The window is a thin shell: it turns the sidebar's choices into an
+ * HrCircuit and an HrDrive, lets src/core compute the sweep and the
+ * summary, and shows them. One sweep is kept and recomputed in place on
+ * every change (481 points, 1/48 octave, as the summary wants), and the
+ * chart's live trace borrows it. */
+
+G_DEFINE_FINAL_TYPE (HrWindow, hr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  PROP_CHART_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The live configuration's label, "HD 650 on Fireface 800 · Line out". */
+static char *
+dup_configuration_label (HrWindow *self)
+{
+  const HrSourceOutput *output = hr_source_preset_get_output (self->source, self->output_index);
+
+  /* Translators: headphones on a source's output, "HD 650 on Fireface 800 · Line out" */
+  return g_strdup_printf (_("%s on %s · %s"),
+                          hr_preset_get_name (HR_PRESET (self->headphone)),
+                          hr_preset_get_name (HR_PRESET (self->source)),
+                          hr_output_kind_label (output->kind));
+}
+
+static void
+update_source_figures (HrWindow *self)
+{
+  g_autofree char *tooltip = NULL;
+  g_autofree char *figures = NULL;
+
+  g_assert (HR_IS_WINDOW (self));
+
+  figures = hr_dup_output_figures (hr_source_preset_get_output (self->source, self->output_index), &tooltip);
+  gtk_label_set_text (self->source_figures_label, figures);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_figures_label), tooltip);
+}
+
+static void
+update_headphone_figures (HrWindow *self)
+{
+  g_autofree char *tooltip = NULL;
+  g_autofree char *figures = NULL;
+
+  g_assert (HR_IS_WINDOW (self));
+
+  figures = hr_dup_headphone_figures (self->headphone, &tooltip);
+  gtk_label_set_text (self->headphone_figures_label, figures);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->headphone_figures_label), tooltip);
+}
+
+static void
+show_verdict (HrWindow   *self,
+              const char *css_class,
+              const char *verdict,
+              GPtrArray  *reasons)
+{
+  static const char *const classes[] = { "success", "warning", "error" };
+
+  g_assert (HR_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), css_class);
+  gtk_label_set_text (self->verdict_label, verdict);
+  for (guint i = 0; i < N_REASONS; i++)
+    {
+      gboolean shown = reasons != NULL && i < reasons->len;
+
+      gtk_label_set_text (self->reason_labels[i], shown ? g_ptr_array_index (reasons, i) : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->reason_labels[i]), shown);
+    }
+}
+
+/* The sidebar as a configuration, which hr_config_build() turns into the
+ * circuit: the same for the live trace and for a pin. */
+void
+hr_window_get_config (HrWindow *self,
+                      HrConfig *config)
+{
+  g_return_if_fail (HR_IS_WINDOW (self));
+  g_return_if_fail (self->source != NULL && self->headphone != NULL);
+
+  config->source_id = g_strdup (hr_preset_get_id (HR_PRESET (self->source)));
+  config->output_id = g_strdup (hr_source_preset_get_output (self->source, self->output_index)->id);
+  config->headphone_id = g_strdup (hr_preset_get_id (HR_PRESET (self->headphone)));
+  config->zout_ohm = hr_slider_row_get_value (self->zout_row);
+  config->headphone_z_ohm = hr_slider_row_get_value (self->headphone_z_row);
+  config->level_db_spl = hr_slider_row_get_value (self->level_row);
+  config->cable_ohm = hr_slider_row_get_value (self->cable_row);
+  config->adapter_series_ohm = hr_slider_row_get_value (self->adapter_series_row);
+  config->adapter_shunt_ohm = hr_slider_row_get_value (self->adapter_shunt_row);
+}
+
+static void
+recompute (HrWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrHeadphone) headphone_owned = NULL;
+  g_auto(HrConfig) config = { 0 };
+  g_autofree char *label = NULL;
+  g_autofree double *zout_ohm = NULL;
+  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  HrDrive drive = { HR_DRIVE_SPL, 0.0 };
+  HrChartView *view;
+
+  g_assert (HR_IS_WINDOW (self));
+
+  if (self->loading_preset)
+    return;
+
+  view = hr_chart_widget_get_view (self->chart);
+  if (self->live_trace != NULL)
+    {
+      hr_chart_view_remove_trace (view, self->live_trace);
+      g_clear_pointer (&self->live_trace, hr_chart_trace_unref);
+    }
+  g_clear_pointer (&self->summary, hr_summary_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin", FALSE);
+
+  if (self->source == NULL || self->headphone == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Headroom"));
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      hr_chart_widget_changed (self->chart);
+      return;
+    }
+
+  label = dup_configuration_label (self);
+  adw_window_title_set_title (self->window_title, label);
+  gtk_window_set_title (GTK_WINDOW (self), label);
+  gtk_stack_set_visible_child_name (self->content_stack, "charts");
+
+  hr_window_get_config (self, &config);
+  if (!hr_config_build (&config, self->db, &circuit, &drive, &headphone_owned, &error)
+      || !hr_sweep_compute (self->sweep, &circuit, &drive, &error)
+      || (self->summary = hr_summary_compute (self->sweep, &circuit,
+                                              HR_DEFAULT_CREST_FACTOR_DB, &error)) == NULL)
+    {
+      g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
+
+      g_ptr_array_add (reasons, error->message);
+      show_verdict (self, "error", _("Cannot compute this configuration"), reasons);
+      hr_chart_widget_changed (self->chart);
+      return;
+    }
+
+  switch (self->summary->verdict)
+    {
+    case HR_VERDICT_DRIVES_WELL:
+      show_verdict (self, "success", hr_verdict_to_string (self->summary->verdict), self->summary->reasons);
+      break;
+    case HR_VERDICT_CAVEATS:
+      show_verdict (self, "warning", hr_verdict_to_string (self->summary->verdict), self->summary->reasons);
+      break;
+    case HR_VERDICT_CANNOT_DRIVE:
+      show_verdict (self, "error", hr_verdict_to_string (self->summary->verdict), self->summary->reasons);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* The impedance chart draws |Zout| as the headphone sees it, which a
+   * DC-blocking capacitor makes rise in the bass. */
+  zout_ohm = g_new (double, self->sweep->n_points);
+  for (guint i = 0; i < self->sweep->n_points; i++)
+    {
+      HrCircuitPoint point;
+
+      hr_circuit_eval (&circuit, self->sweep->freq_hz[i], &point);
+      zout_ohm[i] = cabs (point.z_thevenin_ohm);
+    }
+  self->live_trace = hr_chart_trace_new (label, self->sweep, NULL);
+  hr_chart_trace_set_zout_curve (self->live_trace, zout_ohm, self->sweep->n_points);
+  hr_chart_trace_set_current_limit_ma (self->live_trace, circuit.source.max_current_ma);
+  hr_chart_trace_set_live (self->live_trace, TRUE);
+  hr_chart_view_add_trace (view, self->live_trace);
+  hr_chart_widget_changed (self->chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin", self->pins->len < HR_PIN_MAX);
+}
+
+static void
+fill_output_dropdown (HrWindow *self)
+{
+  g_autoptr(GtkStringList) outputs = gtk_string_list_new (NULL);
+
+  g_assert (HR_IS_WINDOW (self));
+
+  for (guint i = 0; i < hr_source_preset_get_n_outputs (self->source); i++)
+    gtk_string_list_append (outputs, hr_source_preset_get_output (self->source, i)->name);
+  gtk_drop_down_set_model (self->output_dropdown, G_LIST_MODEL (outputs));
+  gtk_drop_down_set_selected (self->output_dropdown, self->output_index);
+}
+
+/* A new source output: its output impedance becomes the slider's value
+ * and the value the reset button returns to. */
+static void
+load_output (HrWindow *self,
+             guint     output_index)
+{
+  const HrSourceOutput *output;
+
+  g_assert (HR_IS_WINDOW (self));
+
+  self->output_index = output_index;
+  output = hr_source_preset_get_output (self->source, output_index);
+  self->loading_preset = TRUE;
+  hr_slider_row_set_default_value (self->zout_row, output->output_impedance_ohm.value);
+  hr_slider_row_set_value (self->zout_row, output->output_impedance_ohm.value);
+  self->loading_preset = FALSE;
+  update_source_figures (self);
+  g_settings_set_string (self->settings, "output-id", output->id);
+  recompute (self);
+}
+
+static void
+on_source_selected (HrWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->source_dropdown);
+
+  g_assert (HR_IS_WINDOW (self));
+
+  if (position >= self->source_presets->len)
+    return;
+  self->source = g_ptr_array_index (self->source_presets, position);
+  self->output_index = 0;
+  g_settings_set_string (self->settings, "source-id", hr_preset_get_id (HR_PRESET (self->source)));
+  /* Filling the outputs selects the first, which loads it. */
+  fill_output_dropdown (self);
+  load_output (self, 0);
+}
+
+static void
+on_output_selected (HrWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->output_dropdown);
+
+  g_assert (HR_IS_WINDOW (self));
+
+  if (self->source == NULL
+      || position >= hr_source_preset_get_n_outputs (self->source)
+      || position == self->output_index)
+    return;
+  load_output (self, position);
+}
+
+static void
+on_headphone_selected (HrWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->headphone_dropdown);
+  double nominal_ohm;
+
+  g_assert (HR_IS_WINDOW (self));
+
+  if (position >= self->headphone_presets->len)
+    {
+      self->headphone = NULL;
+      g_settings_set_string (self->settings, "headphone-id", "");
+      gtk_label_set_text (self->headphone_figures_label, _("Choose the headphones to see their figures."));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->headphone_figures_label), NULL);
+      recompute (self);
+      return;
+    }
+  self->headphone = g_ptr_array_index (self->headphone_presets, position);
+  g_settings_set_string (self->settings, "headphone-id", hr_preset_get_id (HR_PRESET (self->headphone)));
+
+  nominal_ohm = hr_headphone_get_nominal_impedance_ohm (hr_headphone_preset_get_headphone (self->headphone));
+  self->loading_preset = TRUE;
+  hr_slider_row_set_default_value (self->headphone_z_row, nominal_ohm);
+  hr_slider_row_set_value (self->headphone_z_row, nominal_ohm);
+  self->loading_preset = FALSE;
+  update_headphone_figures (self);
+  recompute (self);
+}
+
+/* The dropdowns list "name · category"; search matches any part of it,
+ * so typing "dongle" or "planar" narrows the list as a name does. */
+static GListModel *
+make_preset_model (GPtrArray *presets,
+                   gboolean   is_source)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < presets->len; i++)
+    {
+      HrPreset *preset = g_ptr_array_index (presets, i);
+      g_autofree char *name = hr_preset_dup_display_name (preset);
+      g_autofree char *item = NULL;
+      const char *category;
+
+      if (is_source)
+        category = hr_source_category_label (hr_source_preset_get_category (HR_SOURCE_PRESET (preset)));
+      else
+        category = hr_headphone_type_label (hr_headphone_preset_get_headphone_type (HR_HEADPHONE_PRESET (preset)));
+      item = g_strdup_printf ("%s · %s", name, category);
+      gtk_string_list_append (list, item);
+    }
+  return G_LIST_MODEL (list);
+}
+
+static int
+compare_sources_by_category (gconstpointer a,
+                             gconstpointer b)
+{
+  HrSourcePreset *sa = *(HrSourcePreset *const *) a;
+  HrSourcePreset *sb = *(HrSourcePreset *const *) b;
+  int order = (int) hr_source_preset_get_category (sa) - (int) hr_source_preset_get_category (sb);
+
+  if (order != 0)
+    return order;
+  return g_utf8_collate (hr_preset_get_name (HR_PRESET (sa)), hr_preset_get_name (HR_PRESET (sb)));
+}
+
+static guint
+find_preset (GPtrArray  *presets,
+             const char *id)
+{
+  for (guint i = 0; id != NULL && i < presets->len; i++)
+    if (g_strcmp0 (hr_preset_get_id (g_ptr_array_index (presets, i)), id) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+on_item_setup (GtkListItemFactory *factory,
+               GtkListItem        *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_item_bind (GtkListItemFactory *factory,
+              GtkListItem        *item)
+{
+  GtkStringObject *string = GTK_STRING_OBJECT (gtk_list_item_get_item (item));
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
+}
+
+/* Long names ("Line out 1–8 (1/4" TRS, servo-balanced)") are ellipsized,
+ * with the whole name in a tooltip, so that they do not widen the sidebar;
+ * search matches the whole text of an item. */
+static void
+setup_dropdown (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkExpression) expression =
+    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_item_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_item_bind), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_expression (dropdown, expression);
+}
+
+/* Fills the dropdowns and selects what was chosen last. Says whether the
+ * stored source and headphones were found, so that their slider values,
+ * which belong to them, can be restored too. */
+static void
+populate (HrWindow *self,
+          gboolean *source_restored,
+          gboolean *headphone_restored)
+{
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(GListModel) headphones = NULL;
+  g_autofree char *source_id = g_settings_get_string (self->settings, "source-id");
+  g_autofree char *output_id = g_settings_get_string (self->settings, "output-id");
+  g_autofree char *headphone_id = g_settings_get_string (self->settings, "headphone-id");
+
+  g_assert (HR_IS_WINDOW (self));
+
+  self->source_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_SOURCE, NULL);
+  g_ptr_array_set_free_func (self->source_presets, NULL);
+  g_ptr_array_sort (self->source_presets, compare_sources_by_category);
+  self->headphone_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_HEADPHONE, NULL);
+
+  sources = make_preset_model (self->source_presets, TRUE);
+  headphones = make_preset_model (self->headphone_presets, FALSE);
+  setup_dropdown (self->source_dropdown);
+  setup_dropdown (self->headphone_dropdown);
+  setup_dropdown (self->output_dropdown);
+  gtk_drop_down_set_model (self->source_dropdown, sources);
+  gtk_drop_down_set_model (self->headphone_dropdown, headphones);
+
+  /* No headphones until the user picks some (or picked some last time):
+   * the empty state says what to do. */
+  gtk_drop_down_set_selected (self->headphone_dropdown, find_preset (self->headphone_presets, headphone_id));
+  *source_restored = FALSE;
+  if (self->source_presets->len > 0)
+    {
+      guint position = find_preset (self->source_presets, source_id);
+      gboolean selected;
+
+      selected = hr_window_select_source (self, hr_preset_get_id (g_ptr_array_index (self->source_presets,
+                                                                                     position != GTK_INVALID_LIST_POSITION ? position : 0)),
+                                          output_id);
+      *source_restored = selected && position != GTK_INVALID_LIST_POSITION;
+    }
+  on_headphone_selected (self);
+  *headphone_restored = self->headphone != NULL;
+}
+
+/* Ctrl+F and Ctrl+Shift+F: open the dropdown's popover, whose search
+ * entry then has the focus. GTK 4.8 has no call for that; the dropdown
+ * opens when its toggle button is toggled, so toggle it. */
+static void
+popup_dropdown (GtkDropDown *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+        return;
+      }
+  gtk_widget_grab_focus (GTK_WIDGET (dropdown));
+}
+
+static void
+search_headphones_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HrWindow *self = HR_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  popup_dropdown (self->headphone_dropdown);
+}
+
+static void
+search_sources_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HrWindow *self = HR_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  popup_dropdown (self->source_dropdown);
+}
+
+static void
+apply_chart_view (HrWindow *self)
+{
+  HrChartView *view = hr_chart_widget_get_view (self->chart);
+  HrChartKind kind;
+
+  if (hr_chart_kind_from_string (self->chart_view, &kind))
+    {
+      hr_chart_view_set_layout (view, HR_CHART_LAYOUT_SINGLE);
+      hr_chart_view_set_kind (view, kind);
+    }
+  else
+    hr_chart_view_set_layout (view, HR_CHART_LAYOUT_GRID);
+  hr_chart_widget_changed (self->chart);
+}
+
+static void
+hr_window_constructed (GObject *object)
+{
+  HrWindow *self = HR_WINDOW (object);
+  gboolean source_restored;
+  gboolean headphone_restored;
+
+  G_OBJECT_CLASS (hr_window_parent_class)->constructed (object);
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "chart-view", self, "chart-view", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "level-db-spl", self->level_row, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "cable-ohm", self->cable_row, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "adapter-series-ohm", self->adapter_series_row, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "adapter-shunt-ohm", self->adapter_shunt_row, "value", G_SETTINGS_BIND_DEFAULT);
+
+  populate (self, &source_restored, &headphone_restored);
+  /* The output and headphone impedances belong to the presets chosen: read
+   * back only with them, and written from now on either way. */
+  g_settings_bind (self->settings, "zout-ohm", self->zout_row, "value",
+                   source_restored ? G_SETTINGS_BIND_DEFAULT : G_SETTINGS_BIND_SET);
+  g_settings_bind (self->settings, "headphone-z-ohm", self->headphone_z_row, "value",
+                   headphone_restored ? G_SETTINGS_BIND_DEFAULT : G_SETTINGS_BIND_SET);
+  hr_window_load_pins (self);
+}
+
+static void
+hr_window_dispose (GObject *object)
+{
+  HrWindow *self = HR_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HR_TYPE_WINDOW);
+
+  g_clear_pointer (&self->live_trace, hr_chart_trace_unref);
+  g_clear_pointer (&self->summary, hr_summary_free);
+  g_clear_pointer (&self->pins, g_ptr_array_unref);
+  g_clear_pointer (&self->source_presets, g_ptr_array_unref);
+  g_clear_pointer (&self->headphone_presets, g_ptr_array_unref);
+  self->source = NULL;
+  self->headphone = NULL;
+  g_clear_object (&self->settings);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (hr_window_parent_class)->dispose (object);
+}
+
+static void
+hr_window_finalize (GObject *object)
+{
+  HrWindow *self = HR_WINDOW (object);
+
+  /* After dispose: the chart's view, which borrowed the sweep, is gone. */
+  g_clear_pointer (&self->sweep, hr_sweep_free);
+  g_clear_pointer (&self->chart_view, g_free);
+
+  G_OBJECT_CLASS (hr_window_parent_class)->finalize (object);
+}
+
+static void
+hr_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HrWindow *self = HR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_CHART_VIEW:
+      g_value_set_string (value, self->chart_view);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hr_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  HrWindow *self = HR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      self->db = g_value_dup_object (value);
+      break;
+    case PROP_CHART_VIEW:
+      if (g_strcmp0 (self->chart_view, g_value_get_string (value)) != 0)
+        {
+          g_free (self->chart_view);
+          self->chart_view = g_value_dup_string (value);
+          apply_chart_view (self);
+          g_object_notify_by_pspec (object, properties[PROP_CHART_VIEW]);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hr_window_class_init (HrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = hr_window_constructed;
+  object_class->dispose = hr_window_dispose;
+  object_class->finalize = hr_window_finalize;
+  object_class->get_property = hr_window_get_property;
+  object_class->set_property = hr_window_set_property;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, HR_TYPE_PRESET_DB,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART_VIEW] =
+    g_param_spec_string ("chart-view", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HR_TYPE_CHART_WIDGET);
+  g_type_ensure (HR_TYPE_SLIDER_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/headroom/Headroom/ui/hr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, output_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, source_figures_label);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, headphone_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, headphone_figures_label);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, zout_row);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, headphone_z_row);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, level_row);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, cable_row);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, adapter_series_row);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, adapter_shunt_row);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, verdict_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "reason_label_1", FALSE,
+                                             G_STRUCT_OFFSET (HrWindow, reason_labels[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "reason_label_2", FALSE,
+                                             G_STRUCT_OFFSET (HrWindow, reason_labels[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "reason_label_3", FALSE,
+                                             G_STRUCT_OFFSET (HrWindow, reason_labels[2]));
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, chart);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_bar);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_flow);
+
+  gtk_widget_class_install_property_action (widget_class, "win.chart-view", "chart-view");
+  gtk_widget_class_install_action (widget_class, "win.export", "s", hr_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.pin", NULL, hr_window_pin_action);
+  gtk_widget_class_install_action (widget_class, "win.search-headphones", NULL, search_headphones_action);
+  gtk_widget_class_install_action (widget_class, "win.search-sources", NULL, search_sources_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-headphones", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.search-sources", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "png");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.pin", NULL);
+}
+
+static void
+hr_window_init (HrWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->chart_view = g_strdup ("all");
+  self->pins = g_ptr_array_new_with_free_func ((GDestroyNotify) hr_pin_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ,
+                                  HR_SUMMARY_DEFAULT_POINTS, &error);
+  g_assert_no_error (error);
+
+  hr_slider_row_configure (self->zout_row, HR_UNIT_OHM, 0.01, 10000.0, TRUE, 0.0);
+  hr_slider_row_configure (self->headphone_z_row, HR_UNIT_OHM, 1.0, 2000.0, TRUE, 0.0);
+  hr_slider_row_configure (self->level_row, HR_UNIT_DB_SPL, 60.0, 130.0, FALSE, 0.5);
+  hr_slider_row_set_default_value (self->level_row, 90.0);
+  hr_slider_row_set_value (self->level_row, 90.0);
+  hr_slider_row_configure (self->cable_row, HR_UNIT_OHM, 0.0, 10.0, FALSE, 0.01);
+  hr_slider_row_configure (self->adapter_series_row, HR_UNIT_OHM, 0.0, 1000.0, FALSE, 0.5);
+  hr_slider_row_configure (self->adapter_shunt_row, HR_UNIT_OHM, 1.0, HR_SHUNT_OFF_OHM, TRUE, 0.0);
+  hr_slider_row_set_off_at_max (self->adapter_shunt_row, TRUE);
+  hr_slider_row_set_default_value (self->adapter_shunt_row, HR_SHUNT_OFF_OHM);
+  hr_slider_row_set_value (self->adapter_shunt_row, HR_SHUNT_OFF_OHM);
+
+  g_signal_connect_object (self->source_dropdown, "notify::selected",
+                           G_CALLBACK (on_source_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->output_dropdown, "notify::selected",
+                           G_CALLBACK (on_output_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->headphone_dropdown, "notify::selected",
+                           G_CALLBACK (on_headphone_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->zout_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->headphone_z_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->level_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cable_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->adapter_series_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->adapter_shunt_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
+}
+
+HrWindow *
+hr_window_new (AdwApplication *application,
+               HrPresetDb     *db)
+{
+  g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (HR_IS_PRESET_DB (db), NULL);
+
+  return g_object_new (HR_TYPE_WINDOW, "application", application, "db", db, NULL);
+}
+
+gboolean
+hr_window_select_source (HrWindow   *self,
+                         const char *source_id,
+                         const char *output_id)
+{
+  guint position;
+  guint output_index = 0;
+
+  g_return_val_if_fail (HR_IS_WINDOW (self), FALSE);
+
+  position = find_preset (self->source_presets, source_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  if (gtk_drop_down_get_selected (self->source_dropdown) != position)
+    gtk_drop_down_set_selected (self->source_dropdown, position);
+  else if (self->source == NULL)
+    on_source_selected (self);
+  if (output_id != NULL && output_id[0] != '\0'
+      && !hr_source_preset_find_output (self->source, output_id, &output_index))
+    return FALSE;
+  gtk_drop_down_set_selected (self->output_dropdown, output_index);
+  return TRUE;
+}
+
+gboolean
+hr_window_select_headphone (HrWindow   *self,
+                            const char *headphone_id)
+{
+  guint position;
+
+  g_return_val_if_fail (HR_IS_WINDOW (self), FALSE);
+
+  position = find_preset (self->headphone_presets, headphone_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_drop_down_set_selected (self->headphone_dropdown, position);
+  return TRUE;
+}
+
+const HrSweep *
+hr_window_get_sweep (HrWindow *self)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+
+  return self->summary != NULL ? self->sweep : NULL;
+}
+
+const HrSummary *
+hr_window_get_summary (HrWindow *self)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+
+  return self->summary;
+}
+
+const char *
+hr_window_get_verdict_text (HrWindow *self)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->verdict_label);
+}
+
+const char *
+hr_window_get_content_page (HrWindow *self)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+HrSliderRow *
+hr_window_get_slider_row (HrWindow   *self,
+                          const char *name)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+
+  return HR_SLIDER_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), HR_TYPE_WINDOW, name));
+}
+
+HrChartView *
+hr_window_get_chart_view (HrWindow *self)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+
+  return hr_chart_widget_get_view (self->chart);
+}
+
+AdwToastOverlay *
+hr_window_get_toast_overlay (HrWindow *self)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+
+  return self->toast_overlay;
+}

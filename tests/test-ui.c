@@ -1,0 +1,659 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "hr-chart-export.h"
+#include "hr-pin-chip.h"
+#include "hr-units.h"
+#include "hr-window-private.h"
+
+/* The window, driven as a user drives it (dropdowns, the entries beside
+ * the sliders, actions), with assertions on what it computed: the sweep
+ * must be the one src/core gives for the circuit the sidebar describes,
+ * and the verdict line must say the summary's verdict. Runs under
+ * xvfb-run with the memory GSettings backend (tests/meson.build). */
+
+static HrPresetDb *db;
+
+static const char *const reset_keys[] = {
+  "source-id", "output-id", "headphone-id", "level-db-spl", "cable-ohm",
+  "adapter-series-ohm", "adapter-shunt-ohm", "chart-view", "pins",
+  "zout-ohm", "headphone-z-ohm",
+};
+
+static HrWindow *
+new_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HrWindow *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reset_keys); i++)
+    g_settings_reset (settings, reset_keys[i]);
+  window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* Lets the window map, lay out and draw: the chart's snapshot runs. */
+static void
+spin_main_loop (void)
+{
+  gint64 end_us = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end_us)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+destroy_window (HrWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
+/* Types @text into the entry of slider row @name and presses Enter. */
+static void
+type_into_row (HrWindow   *window,
+               const char *name,
+               const char *text)
+{
+  HrSliderRow *row = hr_window_get_slider_row (window, name);
+  GtkEditable *entry = hr_slider_row_get_entry (row);
+
+  gtk_editable_set_text (entry, text);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static guint
+index_near (const HrSweep *sweep,
+            double         freq_hz)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < sweep->n_points; i++)
+    if (fabs (log (sweep->freq_hz[i] / freq_hz)) < fabs (log (sweep->freq_hz[best] / freq_hz)))
+      best = i;
+  return best;
+}
+
+/* The window's sweep against one computed here from the presets, with
+ * the circuit the sidebar is meant to describe. */
+static void
+assert_sweep_matches (HrWindow   *window,
+                      const char *headphone_id,
+                      double      zout_ohm,
+                      double      level_db_spl)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrSweep) expected = NULL;
+  HrHeadphonePreset *headphone = hr_preset_db_lookup_headphone (db, headphone_id);
+  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  HrDrive drive = { HR_DRIVE_SPL, level_db_spl };
+  const HrSweep *sweep = hr_window_get_sweep (window);
+
+  g_assert_nonnull (sweep);
+  circuit.headphone = hr_headphone_preset_get_headphone (headphone);
+  circuit.source.output_impedance_ohm = zout_ohm;
+  circuit.source.max_voltage_vrms = 6.9;  /* not used by the values compared */
+  expected = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ, HR_SUMMARY_DEFAULT_POINTS, &error);
+  g_assert_no_error (error);
+  g_assert_true (hr_sweep_compute (expected, &circuit, &drive, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (sweep->n_points, ==, expected->n_points);
+  for (guint i = 0; i < sweep->n_points; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (sweep->freq_hz[i], expected->freq_hz[i], 1e-9 * expected->freq_hz[i]);
+      g_assert_cmpfloat_with_epsilon (sweep->spl_db[i], expected->spl_db[i], 1e-9);
+      g_assert_cmpfloat_with_epsilon (sweep->dev_db[i], expected->dev_db[i], 1e-9);
+      g_assert_cmpfloat_with_epsilon (sweep->i_ma[i], expected->i_ma[i], 1e-9 * MAX (1.0, expected->i_ma[i]));
+    }
+}
+
+static void
+test_units_parse (void)
+{
+  struct { const char *text; HrUnit unit; gboolean ok; double value; } cases[] = {
+    { "4.7k", HR_UNIT_OHM, TRUE, 4700.0 },
+    { "470 ohm", HR_UNIT_OHM, TRUE, 470.0 },
+    { "470 Ohms", HR_UNIT_OHM, TRUE, 470.0 },
+    { "2 Ω", HR_UNIT_OHM, TRUE, 2.0 },
+    { "2Ω", HR_UNIT_OHM, TRUE, 2.0 },
+    { " 0,5 ", HR_UNIT_OHM, TRUE, 0.5 },
+    { "10 mΩ", HR_UNIT_OHM, TRUE, 0.01 },
+    { "4.7 kΩ", HR_UNIT_OHM, TRUE, 4700.0 },
+    { "1M", HR_UNIT_OHM, TRUE, 1e6 },
+    { "33", HR_UNIT_OHM, TRUE, 33.0 },
+    { "85 dB", HR_UNIT_DB_SPL, TRUE, 85.0 },
+    { "92.5 dB SPL", HR_UNIT_DB_SPL, TRUE, 92.5 },
+    { "90", HR_UNIT_DB_SPL, TRUE, 90.0 },
+    { "", HR_UNIT_OHM, FALSE, 0 },
+    { "k", HR_UNIT_OHM, FALSE, 0 },
+    { "abc", HR_UNIT_OHM, FALSE, 0 },
+    { "4.7x", HR_UNIT_OHM, FALSE, 0 },
+    { "4.7 dB", HR_UNIT_OHM, FALSE, 0 },
+    { "85 ohm", HR_UNIT_DB_SPL, FALSE, 0 },
+    { "85k dB", HR_UNIT_DB_SPL, FALSE, 0 },
+    { "inf", HR_UNIT_OHM, FALSE, 0 },
+    { "nan", HR_UNIT_OHM, FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double value = -1.0;
+      gboolean ok = hr_units_parse (cases[i].text, cases[i].unit, &value);
+
+      g_test_message ("“%s”", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        g_assert_cmpfloat_with_epsilon (value, cases[i].value, 1e-12 * MAX (1.0, cases[i].value));
+    }
+}
+
+static void
+test_empty_state (void)
+{
+  HrWindow *window = new_window ();
+
+  /* No headphones chosen yet: the status page, and nothing computed. */
+  g_assert_cmpstr (hr_window_get_content_page (window), ==, "empty");
+  g_assert_null (hr_window_get_summary (window));
+  g_assert_cmpuint (hr_chart_view_get_n_traces (hr_window_get_chart_view (window)), ==, 0);
+
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  g_assert_cmpstr (hr_window_get_content_page (window), ==, "charts");
+  g_assert_nonnull (hr_window_get_summary (window));
+  g_assert_cmpuint (hr_chart_view_get_n_traces (hr_window_get_chart_view (window)), ==, 1);
+  g_assert_false (hr_window_select_headphone (window, "no-such-headphone"));
+  spin_main_loop ();
+  destroy_window (window);
+}
+
+static void
+test_presets_and_zout (void)
+{
+  HrWindow *window = new_window ();
+  const HrSummary *summary;
+  const HrSweep *sweep;
+  guint bass;
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "HD 650 on Fireface 800 · Line out");
+
+  /* The key figures, "?" for the current limit that no spec sheet gives,
+   * and where each comes from in the tooltip. */
+  g_assert_cmpstr (gtk_label_get_text (window->source_figures_label), ==, "75 Ω · 6.9 Vrms · ? mA");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->source_figures_label)),
+                            "Sound On Sound"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->source_figures_label)),
+                            "current check is skipped"));
+  g_assert_cmpstr (gtk_label_get_text (window->headphone_figures_label), ==, "300 Ω · 103 dB/V · Open-back dynamic");
+
+  /* 75 Ω into 300 Ω nominal breaks the 1/8 rule: the bass resonance rises
+   * by more than 0.5 dB, a caveat. */
+  summary = hr_window_get_summary (window);
+  g_assert_nonnull (summary);
+  g_assert_cmpfloat_with_epsilon (summary->zout_1k_ohm, 75.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (summary->z_nominal_ohm, 300.0, 1e-9);
+  g_assert_false (summary->eighth_rule_holds);
+  g_assert_cmpfloat (summary->deviation_span_db, >, 0.5);
+  g_assert_cmpint (summary->verdict, ==, HR_VERDICT_CAVEATS);
+  g_assert_cmpstr (hr_window_get_verdict_text (window), ==, hr_verdict_to_string (HR_VERDICT_CAVEATS));
+  assert_sweep_matches (window, "sennheiser-hd-650", 75.0, 90.0);
+  sweep = hr_window_get_sweep (window);
+  bass = index_near (sweep, summary->dev_max_freq_hz);
+  g_assert_cmpfloat (sweep->dev_db[bass], >, 0.5);
+
+  /* The output impedance typed with its unit: 0.1 Ω flattens the response
+   * and the source drives them well. */
+  type_into_row (window, "zout_row", "100 mΩ");
+  summary = hr_window_get_summary (window);
+  g_assert_cmpfloat_with_epsilon (hr_slider_row_get_value (hr_window_get_slider_row (window, "zout_row")), 0.1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (summary->zout_1k_ohm, 0.1, 1e-9);
+  g_assert_true (summary->eighth_rule_holds);
+  g_assert_cmpfloat (summary->deviation_span_db, <, 0.01);
+  g_assert_cmpint (summary->verdict, ==, HR_VERDICT_DRIVES_WELL);
+  g_assert_cmpstr (hr_window_get_verdict_text (window), ==, hr_verdict_to_string (HR_VERDICT_DRIVES_WELL));
+  assert_sweep_matches (window, "sennheiser-hd-650", 0.1, 90.0);
+
+  /* Text that is not a value leaves the value alone. */
+  type_into_row (window, "zout_row", "lots");
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->zout_1k_ohm, 0.1, 1e-9);
+
+  /* Reset returns to the preset's 75 Ω. */
+  hr_slider_row_reset (hr_window_get_slider_row (window, "zout_row"));
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->zout_1k_ohm, 75.0, 1e-6);
+
+  /* The headphone output of the same interface: 30 Ω. */
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "headphone"));
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->zout_1k_ohm, 30.0, 1e-6);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "HD 650 on Fireface 800 · Headphone out");
+  spin_main_loop ();
+  destroy_window (window);
+}
+
+static void
+test_level_and_clipping (void)
+{
+  HrWindow *window = new_window ();
+  const HrSweep *sweep;
+  GtkWidget *verdict_label;
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  type_into_row (window, "level_row", "100 dB");
+  sweep = hr_window_get_sweep (window);
+  g_assert_cmpfloat_with_epsilon (sweep->spl_1k_db, 100.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (sweep->spl_db[index_near (sweep, 1000.0)], 100.0, 0.05);
+  assert_sweep_matches (window, "sennheiser-hd-650", 75.0, 100.0);
+
+  /* The line out reaches about 118 dB SPL in these: 125 dB clips. */
+  type_into_row (window, "level_row", "125");
+  g_assert_cmpint (hr_window_get_summary (window)->verdict, ==, HR_VERDICT_CANNOT_DRIVE);
+  g_assert_cmpstr (hr_window_get_verdict_text (window), ==, hr_verdict_to_string (HR_VERDICT_CANNOT_DRIVE));
+  verdict_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), HR_TYPE_WINDOW, "verdict_label"));
+  g_assert_true (gtk_widget_has_css_class (verdict_label, "error"));
+  g_assert_false (gtk_widget_has_css_class (verdict_label, "warning"));
+
+  /* The slider moves in 0.5 dB steps. */
+  type_into_row (window, "level_row", "90.3");
+  g_assert_cmpfloat_with_epsilon (hr_window_get_sweep (window)->spl_1k_db, 90.3, 1e-6);
+  spin_main_loop ();
+  destroy_window (window);
+}
+
+static void
+test_headphone_impedance (void)
+{
+  HrWindow *window = new_window ();
+  const HrSweep *sweep;
+  guint k1;
+  double z_1k_ohm;
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  sweep = hr_window_get_sweep (window);
+  k1 = index_near (sweep, 1000.0);
+  z_1k_ohm = sweep->z_mag_ohm[k1];
+
+  /* The curve moved to 600 Ω nominal: every |Z| doubles. */
+  type_into_row (window, "headphone_z_row", "600 ohm");
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->z_nominal_ohm, 600.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sweep->z_mag_ohm[k1] / z_1k_ohm, 2.0, 1e-9);
+  /* 75 Ω is now within 1/8 of 600 Ω. */
+  g_assert_true (hr_window_get_summary (window)->eighth_rule_holds);
+  spin_main_loop ();
+  destroy_window (window);
+}
+
+static void
+test_adapter (void)
+{
+  HrWindow *window = new_window ();
+  double zout_1k_ohm;
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+
+  /* A 10 Ω shunt: the headphones see 75 Ω in parallel with 10 Ω. */
+  type_into_row (window, "adapter_shunt_row", "10");
+  zout_1k_ohm = hr_window_get_summary (window)->zout_1k_ohm;
+  g_assert_cmpfloat_with_epsilon (zout_1k_ohm, 75.0 * 10.0 / 85.0, 1e-6);
+  /* The cable sits between the source and the adapter (PHYSICS.md): its
+   * round trip adds to the 75 Ω before the shunt. */
+  type_into_row (window, "cable_row", "0.5 Ω");
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->zout_1k_ohm, 75.5 * 10.0 / 85.5, 1e-6);
+  g_assert_cmpfloat (hr_window_get_summary (window)->zout_1k_ohm, <, zout_1k_ohm + 0.5);
+  type_into_row (window, "cable_row", "0");
+  type_into_row (window, "adapter_shunt_row", "off");
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->zout_1k_ohm, 75.0, 1e-6);
+  spin_main_loop ();
+  destroy_window (window);
+}
+
+static void
+test_chart_view (void)
+{
+  HrWindow *window = new_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *stored = NULL;
+  HrChartView *view = hr_window_get_chart_view (window);
+
+  g_assert_cmpint (hr_chart_view_get_layout (view), ==, HR_CHART_LAYOUT_GRID);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "spl"));
+  g_assert_cmpint (hr_chart_view_get_layout (view), ==, HR_CHART_LAYOUT_SINGLE);
+  g_assert_cmpint (hr_chart_view_get_kind (view), ==, HR_CHART_SPL);
+  stored = g_settings_get_string (settings, "chart-view");
+  g_assert_cmpstr (stored, ==, "spl");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "all"));
+  g_assert_cmpint (hr_chart_view_get_layout (view), ==, HR_CHART_LAYOUT_GRID);
+  destroy_window (window);
+}
+
+static void
+test_settings_remembered (void)
+{
+  HrWindow *window = new_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "headphone"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  type_into_row (window, "level_row", "97.5");
+  type_into_row (window, "zout_row", "33 Ω");
+  type_into_row (window, "headphone_z_row", "150");
+  destroy_window (window);
+
+  /* A new window, without resetting the settings, comes back as it was. */
+  window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+  g_assert_cmpstr (hr_window_get_content_page (window), ==, "charts");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "HD 650 on Fireface 800 · Headphone out");
+  g_assert_cmpfloat_with_epsilon (hr_window_get_sweep (window)->spl_1k_db, 97.5, 1e-6);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "level-db-spl"), 97.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->zout_1k_ohm, 33.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->z_nominal_ohm, 150.0, 1e-9);
+  destroy_window (window);
+
+  /* Another source's output impedance is its own, not the one stored. */
+  window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+  g_assert_true (hr_window_select_source (window, "nwavguy-jds-labs-objective2", NULL));
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->zout_1k_ohm, 0.54, 1e-6);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zout-ohm"), 0.54, 1e-9);
+  destroy_window (window);
+}
+
+static void
+test_export (void)
+{
+  HrWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("headroom-ui-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "charts.png", NULL);
+  g_autofree char *csv = g_build_filename (dir, "charts.csv", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+
+  /* Nothing chosen, nothing to export: an error, no file. */
+  g_assert_false (hr_window_export_to_file (window, png, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  g_assert_true (hr_window_export_to_file (window, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (hr_window_export_to_file (window, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "freq_hz"));
+  g_assert_nonnull (strstr (contents, "HD 650 on Fireface 800"));
+
+  g_assert_cmpint (g_unlink (png), ==, 0);
+  g_assert_cmpint (g_unlink (csv), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  destroy_window (window);
+}
+
+static cairo_surface_t *
+render_chart (GtkWidget *chart)
+{
+  int width = gtk_widget_get_width (chart);
+  int height = gtk_widget_get_height (chart);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  GTK_WIDGET_GET_CLASS (chart)->snapshot (chart, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  gsk_render_node_unref (node);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Pixels of column @x, from @y0 to @y1, that differ between two renders. */
+static guint
+count_changed_pixels (cairo_surface_t *a,
+                      cairo_surface_t *b,
+                      int              x,
+                      int              y0,
+                      int              y1)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a);
+  const guchar *pb = cairo_image_surface_get_data (b);
+  guint changed = 0;
+
+  for (int y = y0; y < y1; y++)
+    if (memcmp (pa + y * stride + x * 4, pb + y * stride + x * 4, 4) != 0)
+      changed++;
+  return changed;
+}
+
+static void
+test_hover (void)
+{
+  HrWindow *window = new_window ();
+  GtkWidget *chart;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *motion = NULL;
+  cairo_surface_t *plain;
+  cairo_surface_t *hovered;
+  HrChartAxes axes;
+  double freq_hz = 0.0;
+  int width;
+  int height;
+  int x;
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "deviation"));
+  spin_main_loop ();
+
+  chart = GTK_WIDGET (window->chart);
+  width = gtk_widget_get_width (chart);
+  height = gtk_widget_get_height (chart);
+  g_assert_cmpint (width, >, 300);
+  g_assert_cmpint (height, >, 200);
+  g_assert_true (hr_chart_view_get_axes (hr_window_get_chart_view (window), HR_CHART_DEVIATION, width, height, &axes));
+
+  controllers = gtk_widget_observe_controllers (chart);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        motion = controller;
+    }
+  g_assert_nonnull (motion);
+
+  plain = render_chart (chart);
+  /* The pointer over 1 kHz, in the middle of the plot. */
+  x = (int) floor (hr_chart_axes_freq_to_x (&axes, 1000.0));
+  g_signal_emit_by_name (motion, "motion", (double) x + 0.5, axes.plot.y + axes.plot.height / 2);
+  g_assert_true (hr_chart_widget_get_hover_freq (window->chart, &freq_hz));
+  g_assert_cmpfloat_with_epsilon (freq_hz, 1000.0, 20.0);
+  hovered = render_chart (chart);
+
+  /* The vertical line: most of the plot's column at x changed. A column
+   * far to the left of the line and its card did not. */
+  g_assert_cmpuint (count_changed_pixels (plain, hovered, x, (int) axes.plot.y + 2,
+                                          (int) (axes.plot.y + axes.plot.height) - 2),
+                    >, (guint) (axes.plot.height * 0.5));
+  g_assert_cmpuint (count_changed_pixels (plain, hovered, (int) axes.plot.x + 5, (int) axes.plot.y,
+                                          (int) (axes.plot.y + axes.plot.height)), ==, 0);
+  if (g_getenv ("HR_TEST_SAVE_HOVER") != NULL)
+    cairo_surface_write_to_png (hovered, g_getenv ("HR_TEST_SAVE_HOVER"));
+
+  /* Leaving the chart takes the line away. */
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_false (hr_chart_widget_get_hover_freq (window->chart, NULL));
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (hovered);
+  destroy_window (window);
+}
+
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return child;
+  return NULL;
+}
+
+static void
+test_search_shortcuts (void)
+{
+  HrWindow *window = new_window ();
+  GtkWidget *headphone_popover;
+  GtkWidget *source_popover;
+
+  spin_main_loop ();
+  headphone_popover = find_popover (GTK_WIDGET (window->headphone_dropdown));
+  source_popover = find_popover (GTK_WIDGET (window->source_dropdown));
+  g_assert_nonnull (headphone_popover);
+  g_assert_nonnull (source_popover);
+  g_assert_false (gtk_widget_get_visible (headphone_popover));
+
+  /* Ctrl+F opens the headphones' list with its search; Ctrl+Shift+F the sources'. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-headphones", NULL));
+  spin_main_loop ();
+  g_assert_true (gtk_widget_get_visible (headphone_popover));
+  gtk_popover_popdown (GTK_POPOVER (headphone_popover));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-sources", NULL));
+  spin_main_loop ();
+  g_assert_true (gtk_widget_get_visible (source_popover));
+  g_assert_false (gtk_widget_get_visible (headphone_popover));
+  gtk_popover_popdown (GTK_POPOVER (source_popover));
+  destroy_window (window);
+}
+
+static HrPinChip *
+nth_chip (HrWindow *window,
+          guint     index)
+{
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (window->pins_flow, index);
+
+  g_assert_nonnull (child);
+  return HR_PIN_CHIP (gtk_flow_box_child_get_child (child));
+}
+
+static void
+test_pins (void)
+{
+  HrWindow *window = new_window ();
+  HrChartView *view = hr_window_get_chart_view (window);
+  g_autoptr(GError) error = NULL;
+  const HrSweep *pinned;
+  HrPin *pin;
+  GtkWidget *eye;
+
+  /* Nothing to pin before headphones are chosen. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin", NULL)
+                  && hr_window_get_pins (window)->len > 0);
+  g_assert_false (hr_window_pin (window, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  g_assert_cmpuint (hr_chart_view_get_n_traces (view), ==, 1);
+
+  /* Ctrl+P's action pins the live configuration: a second trace, in the
+   * next slot, with the same values as the live one now. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin", NULL));
+  g_assert_cmpuint (hr_window_get_pins (window)->len, ==, 1);
+  g_assert_cmpuint (hr_chart_view_get_n_traces (view), ==, 2);
+  g_assert_true (gtk_widget_get_visible (window->pins_bar));
+  pin = g_ptr_array_index (hr_window_get_pins (window), 0);
+  g_assert_cmpstr (pin->name, ==, "HD 650 on Fireface 800 · Line out");
+  g_assert_cmpuint (hr_chart_trace_get_slot (pin->trace), ==, 1);
+  pinned = hr_chart_trace_get_sweep (pin->trace);
+  for (guint i = 0; i < pinned->n_points; i++)
+    g_assert_cmpfloat_with_epsilon (pinned->spl_db[i], hr_window_get_sweep (window)->spl_db[i], 1e-9);
+
+  /* The live configuration moves on; the pin stays where it was. */
+  type_into_row (window, "level_row", "100");
+  g_assert_cmpfloat_with_epsilon (hr_window_get_sweep (window)->spl_1k_db, 100.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (hr_chart_trace_get_sweep (pin->trace)->spl_1k_db, 90.0, 1e-6);
+  g_assert_cmpuint (hr_chart_view_get_n_traces (view), ==, 2);
+  /* The live trace is drawn last, on top. */
+  g_assert_true (hr_chart_trace_get_live (hr_chart_view_get_trace (view, 1)));
+
+  /* The eye hides it from the charts but keeps it. */
+  eye = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (GTK_WIDGET (nth_chip (window, 0))));
+  g_assert_true (GTK_IS_BUTTON (eye));
+  g_signal_emit_by_name (eye, "clicked");
+  g_assert_false (pin->visible);
+  g_assert_false (hr_chart_trace_get_visible (pin->trace));
+  spin_main_loop ();
+
+  /* Remembered: a new window computes it again from the presets. */
+  destroy_window (window);
+  window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+  g_assert_cmpuint (hr_window_get_pins (window)->len, ==, 1);
+  pin = g_ptr_array_index (hr_window_get_pins (window), 0);
+  g_assert_nonnull (pin->trace);
+  g_assert_false (pin->visible);
+  g_assert_cmpfloat_with_epsilon (hr_chart_trace_get_sweep (pin->trace)->spl_1k_db, 90.0, 1e-6);
+  g_assert_cmpuint (hr_chart_view_get_n_traces (hr_window_get_chart_view (window)), ==, 2);
+
+  /* Its remove button removes it. */
+  g_signal_emit_by_name (gtk_widget_get_last_child (GTK_WIDGET (nth_chip (window, 0))), "clicked");
+  g_assert_cmpuint (hr_window_get_pins (window)->len, ==, 0);
+  g_assert_cmpuint (hr_chart_view_get_n_traces (hr_window_get_chart_view (window)), ==, 1);
+  g_assert_false (gtk_widget_get_visible (window->pins_bar));
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *presets_dir = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  presets_dir = g_test_build_filename (G_TEST_DIST, "..", "data", "presets", NULL);
+
+  db = hr_preset_db_new (g_getenv ("HEADROOM_PRESETS_DIR") != NULL ? g_getenv ("HEADROOM_PRESETS_DIR") : presets_dir,
+                         "/nonexistent/headroom-test/presets.json");
+
+  g_test_add_func ("/ui/units/parse", test_units_parse);
+  g_test_add_func ("/ui/window/empty-state", test_empty_state);
+  g_test_add_func ("/ui/window/presets-and-zout", test_presets_and_zout);
+  g_test_add_func ("/ui/window/level-and-clipping", test_level_and_clipping);
+  g_test_add_func ("/ui/window/headphone-impedance", test_headphone_impedance);
+  g_test_add_func ("/ui/window/adapter", test_adapter);
+  g_test_add_func ("/ui/window/chart-view", test_chart_view);
+  g_test_add_func ("/ui/window/settings-remembered", test_settings_remembered);
+  g_test_add_func ("/ui/window/export", test_export);
+  g_test_add_func ("/ui/window/pins", test_pins);
+  g_test_add_func ("/ui/window/hover", test_hover);
+  g_test_add_func ("/ui/window/search-shortcuts", test_search_shortcuts);
+
+  status = g_test_run ();
+  g_clear_object (&db);
+  return status;
+}
