@@ -7,8 +7,10 @@
 HR_BUILD_PACKAGES=(
   gcc
   gettext
+  libadwaita-1-dev
   libcairo2-dev
   libglib2.0-dev
+  libgtk-4-dev
   libjson-glib-dev
   meson
   ninja-build
@@ -16,12 +18,19 @@ HR_BUILD_PACKAGES=(
 )
 
 # What the tests need besides: ngspice for the cross-check of the model,
-# clang and its runtime for the libFuzzer targets.
+# clang and its runtime for the libFuzzer targets; appstream,
+# desktop-file-utils and libxml2-utils validate the desktop file, the
+# metainfo and the icons.
 HR_TEST_PACKAGES=(
+  appstream
   clang
+  desktop-file-utils
   libclang-rt-14-dev
+  libxml2-utils
   ngspice
   poppler-utils
+  xauth
+  xvfb
 )
 
 hr_missing_packages () {

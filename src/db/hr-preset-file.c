@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -223,9 +224,11 @@ check_version (HrPresetFile *self,
   if (version > HR_PRESET_SCHEMA_VERSION)
     {
       error = g_error_new (HR_DB_ERROR, HR_DB_ERROR_UNSUPPORTED_VERSION,
-                           _("schema_version is %" G_GINT64_FORMAT ", but this version of "
+                           /* PRId64, not G_GINT64_FORMAT: xgettext and
+                            * msgfmt know only the <inttypes.h> macros. */
+                           _("schema_version is %" PRId64 ", but this version of "
                              "Headroom reads version %d only; a newer Headroom is needed"),
-                           version, HR_PRESET_SCHEMA_VERSION);
+                           (int64_t) version, HR_PRESET_SCHEMA_VERSION);
       add_problem (self, "schema_version", error);
       return FALSE;
     }
