@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "hr-chart-widget.h"
+#include "hr-timings.h"
 #include "hr-format.h"
 
 /* The charts on screen. The drawing is hr_chart_render(), the same code
@@ -25,6 +26,13 @@ struct _HrChartWidget
   double        pointer_x;
   double        pointer_y;
   gboolean      pointer_inside;
+
+  /* HEADROOM_TIMINGS: when the change now on its way to the screen began,
+   * and whether the first frame has been reported. */
+  GdkFrameClock *frame_clock;
+  gulong        after_paint_id;
+  gint64        change_started_us;
+  gboolean      first_frame_reported;
 };
 
 G_DEFINE_FINAL_TYPE (HrChartWidget, hr_chart_widget, GTK_TYPE_WIDGET)
@@ -190,6 +198,7 @@ hr_chart_widget_snapshot (GtkWidget   *widget,
   HrChartWidget *self = HR_CHART_WIDGET (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  gint64 render_started_us;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -199,7 +208,9 @@ hr_chart_widget_snapshot (GtkWidget   *widget,
                            adw_style_manager_get_dark (adw_style_manager_get_default ())
                            ? HR_CHART_THEME_DARK : HR_CHART_THEME_LIGHT);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  render_started_us = g_get_monotonic_time ();
   hr_chart_render (cr, self->view, width, height);
+  hr_timings_report ("chart render", render_started_us);
   if (self->pointer_inside && hr_chart_view_get_n_traces (self->view) > 0)
     draw_hover (self, cr, width, height);
   cairo_destroy (cr);
@@ -229,6 +240,57 @@ on_dark_changed (HrChartWidget *self)
   hr_chart_widget_changed (self);
 }
 
+/* The frame clock says when a frame has been painted, which is when a
+ * change has reached the screen: snapshot only records what to draw. */
+static void
+on_after_paint (HrChartWidget *self)
+{
+  if (!self->first_frame_reported)
+    {
+      self->first_frame_reported = TRUE;
+      hr_timings_report ("start to first frame", hr_timings_process_start_us ());
+    }
+  if (self->change_started_us != 0)
+    {
+      g_autofree char *what = g_strdup_printf ("recompute and redraw, %u traces",
+                                               hr_chart_view_get_n_traces (self->view));
+
+      /* This includes waiting for the frame clock's next tick and GTK
+       * painting the whole window, not only the chart. */
+      hr_timings_report (what, self->change_started_us);
+      self->change_started_us = 0;
+    }
+}
+
+static void
+hr_chart_widget_realize (GtkWidget *widget)
+{
+  HrChartWidget *self = HR_CHART_WIDGET (widget);
+
+  GTK_WIDGET_CLASS (hr_chart_widget_parent_class)->realize (widget);
+
+  if (hr_timings_enabled ())
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                       G_CALLBACK (on_after_paint), self);
+    }
+}
+
+static void
+hr_chart_widget_unrealize (GtkWidget *widget)
+{
+  HrChartWidget *self = HR_CHART_WIDGET (widget);
+
+  if (self->frame_clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+      g_clear_object (&self->frame_clock);
+    }
+
+  GTK_WIDGET_CLASS (hr_chart_widget_parent_class)->unrealize (widget);
+}
+
 static void
 hr_chart_widget_finalize (GObject *object)
 {
@@ -247,6 +309,8 @@ hr_chart_widget_class_init (HrChartWidgetClass *klass)
 
   object_class->finalize = hr_chart_widget_finalize;
   widget_class->snapshot = hr_chart_widget_snapshot;
+  widget_class->realize = hr_chart_widget_realize;
+  widget_class->unrealize = hr_chart_widget_unrealize;
 
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -282,6 +346,18 @@ hr_chart_widget_get_view (HrChartWidget *self)
   return self->view;
 }
 
+/* A change starts: with HEADROOM_TIMINGS, the time from here to the frame
+ * that shows it is reported. Changes that come before that frame count
+ * from the first. */
+void
+hr_chart_widget_begin_change (HrChartWidget *self)
+{
+  g_return_if_fail (HR_IS_CHART_WIDGET (self));
+
+  if (hr_timings_enabled () && self->change_started_us == 0)
+    self->change_started_us = g_get_monotonic_time ();
+}
+
 /* After the traces or their sweeps changed: the view drops what it cached
  * of them (axis ranges, normalised series) and the widget redraws. */
 void
@@ -291,6 +367,8 @@ hr_chart_widget_changed (HrChartWidget *self)
 
   hr_chart_view_changed (self->view);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->change_started_us != 0)
+    hr_timings_report ("recompute (sweeps, summary, verdict)", self->change_started_us);
 }
 
 /* The frequency under the pointer, if it is over a chart's plot. */

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HrChartWidget, hr_chart_widget, HR, CHART_WIDGET, GtkWidget)
 
 HrChartView *hr_chart_widget_get_view      (HrChartWidget *self);
+void         hr_chart_widget_begin_change  (HrChartWidget *self);
 void         hr_chart_widget_changed       (HrChartWidget *self);
 gboolean     hr_chart_widget_get_hover_freq (HrChartWidget *self,
                                              double        *freq_hz);

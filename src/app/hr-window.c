@@ -127,6 +127,7 @@ recompute (HrWindow *self)
   if (self->loading_preset)
     return;
 
+  hr_chart_widget_begin_change (self->chart);
   view = hr_chart_widget_get_view (self->chart);
   if (self->live_trace != NULL)
     {

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "hr-application.h"
+#include "hr-timings.h"
 
 int
 main (int   argc,
@@ -14,6 +15,8 @@ main (int   argc,
 {
   g_autoptr(HrApplication) application = NULL;
   const char *localedir;
+
+  hr_timings_init ();
 
   /* As in headroom-cli: HEADROOM_LOCALEDIR points at a build directory's
    * catalogs, so that the app is translated when run uninstalled. */
