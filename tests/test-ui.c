@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hr-chart-export.h"
+#include "hr-color-scheme.h"
 #include "hr-pin-chip.h"
 #include "hr-units.h"
 #include "hr-window-private.h"
@@ -626,6 +627,27 @@ test_pins (void)
   destroy_window (window);
 }
 
+/* The colour-scheme setting drives AdwStyleManager, now and on change. */
+static void
+test_color_scheme (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  g_settings_set_string (settings, "color-scheme", "dark");
+  hr_color_scheme_follow (settings);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (style_manager));
+
+  g_settings_reset (settings, "color-scheme");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+  g_signal_handlers_disconnect_by_data (settings, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/pins", test_pins);
   g_test_add_func ("/ui/window/hover", test_hover);
   g_test_add_func ("/ui/window/search-shortcuts", test_search_shortcuts);
+  g_test_add_func ("/ui/color-scheme", test_color_scheme);
 
   status = g_test_run ();
   g_clear_object (&db);

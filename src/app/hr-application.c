@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hr-application.h"
+#include "hr-color-scheme.h"
 #include "hr-preset-db.h"
 #include "hr-window.h"
 
@@ -14,6 +15,7 @@ struct _HrApplication
   AdwApplication  parent_instance;
 
   HrPresetDb     *db;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (HrApplication, hr_application, ADW_TYPE_APPLICATION)
@@ -82,11 +84,17 @@ static void
 hr_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  HrApplication *self = HR_APPLICATION (application);
+  g_autoptr(GAction) color_scheme_action = NULL;
 
   G_APPLICATION_CLASS (hr_application_parent_class)->startup (application);
 
-  /* The colour scheme follows the system's, light or dark. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  /* The colour scheme follows the system's unless the user chose one;
+   * the menu's radio items are the setting itself. */
+  self->settings = g_settings_new (APP_ID);
+  hr_color_scheme_follow (self->settings);
+  color_scheme_action = g_settings_create_action (self->settings, "color-scheme");
+  g_action_map_add_action (G_ACTION_MAP (application), color_scheme_action);
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
@@ -98,6 +106,7 @@ hr_application_dispose (GObject *object)
   HrApplication *self = HR_APPLICATION (object);
 
   g_clear_object (&self->db);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (hr_application_parent_class)->dispose (object);
 }
