@@ -7,27 +7,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "test-run.h"
+
 /* headroom-cli list, show and preset, and the preset ids of sweep and
  * check, run on the fixture presets in tests/data/presets/bundled with a
  * user file in a temporary XDG_DATA_HOME. */
 
 static char *data_home;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* @input: what the command reads on its standard input, or NULL */
 static void

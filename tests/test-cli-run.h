@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "test-run.h"
+
 /* Running headroom-cli from a test and reading what it printed. Static
  * helpers for test-cli.c alone, kept apart so that the tests read as a
  * list of cases. */
@@ -35,22 +37,6 @@ enum
 
 #define assert_close(a, b, rel) \
   g_assert_cmpfloat_with_epsilon ((a), (b), (rel) * MAX (fabs (a), fabs (b)) + 1e-12)
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *
 data_file (const char *name)

@@ -9,28 +9,14 @@
 #include <sys/wait.h>
 #include <glib.h>
 
+#include "test-run.h"
+
 /* The German translation as a user meets it: headroom-cli run with
  * LANGUAGE=de against the catalog just built (HEADROOM_LOCALEDIR), and the
  * desktop file with its translations merged in. Machine output, CSV and
  * JSON, must come out byte for byte as in English whatever the language.
  *
  * gettext ignores LANGUAGE in the C locale, so every run is in C.UTF-8. */
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs headroom-cli with @args (NULL-terminated, without argv[0]) in
  * @language, or with no LANGUAGE at all for NULL; names starting with "@"
