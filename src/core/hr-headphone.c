@@ -296,33 +296,44 @@ hr_headphone_get_sensitivity_ref_freq_hz (HrHeadphone *self)
   return self->sensitivity_ref_freq_hz;
 }
 
-/* Linear in log f, held beyond the ends, like measured impedance points. */
-static double
-response_level_db (const HrHeadphone *self,
-                   double             freq_hz)
+/**
+ * hr_response_level_db:
+ * @points: (array length=n_points): a response, rising in frequency
+ *
+ * The response at @freq_hz: linear in log f between the points, held
+ * beyond the ends, like measured impedance points (PHYSICS.md).
+ */
+double
+hr_response_level_db (const HrResponsePoint *points,
+                      guint                  n_points,
+                      double                 freq_hz)
 {
-  const HrResponsePoint *p = self->response;
-  const guint last = self->n_response - 1;
+  guint last;
   guint lo = 0;
-  guint hi = last;
+  guint hi;
 
-  if (freq_hz <= p[0].freq_hz)
-    return p[0].level_db;
-  if (freq_hz >= p[last].freq_hz)
-    return p[last].level_db;
+  g_return_val_if_fail (points != NULL && n_points > 0, 0.0);
+
+  last = n_points - 1;
+  hi = last;
+  if (freq_hz <= points[0].freq_hz)
+    return points[0].level_db;
+  if (freq_hz >= points[last].freq_hz)
+    return points[last].level_db;
 
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (p[mid].freq_hz <= freq_hz)
+      if (points[mid].freq_hz <= freq_hz)
         lo = mid;
       else
         hi = mid;
     }
 
-  return p[lo].level_db + (p[hi].level_db - p[lo].level_db)
-                          * log (freq_hz / p[lo].freq_hz) / log (p[hi].freq_hz / p[lo].freq_hz);
+  return points[lo].level_db + (points[hi].level_db - points[lo].level_db)
+                               * log (freq_hz / points[lo].freq_hz)
+                               / log (points[hi].freq_hz / points[lo].freq_hz);
 }
 
 /**
@@ -340,7 +351,8 @@ hr_headphone_get_response_db (HrHeadphone *self,
 
   if (self->response == NULL)
     return 0.0;
-  return response_level_db (self, freq_hz) - response_level_db (self, self->sensitivity_ref_freq_hz);
+  return hr_response_level_db (self->response, self->n_response, freq_hz)
+       - hr_response_level_db (self->response, self->n_response, self->sensitivity_ref_freq_hz);
 }
 
 const char *

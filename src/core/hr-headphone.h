@@ -25,6 +25,9 @@ typedef struct
   double level_db;
 } HrResponsePoint;
 
+double       hr_response_level_db                 (const HrResponsePoint *points,
+                                                   guint               n_points,
+                                                   double              freq_hz);
 gboolean     hr_sensitivity_unit_from_string      (const char         *text,
                                                    HrSensitivityUnit  *unit);
 const char  *hr_sensitivity_unit_to_string        (HrSensitivityUnit   unit);

@@ -203,29 +203,6 @@ parse_impedance (HrHeadphonePreset *self,
   return impedance;
 }
 
-/* Linear in log f between the points, held beyond the ends, as the
- * measured impedance points are (PHYSICS.md). */
-static double
-response_at (const GArray *points,
-             double        freq_hz)
-{
-  const HrResponsePoint *p = (const HrResponsePoint *) (gpointer) points->data;
-  guint n = points->len;
-
-  if (freq_hz <= p[0].freq_hz)
-    return p[0].level_db;
-  for (guint i = 1; i < n; i++)
-    {
-      if (freq_hz <= p[i].freq_hz)
-        {
-          double t = log (freq_hz / p[i - 1].freq_hz) / log (p[i].freq_hz / p[i - 1].freq_hz);
-
-          return p[i - 1].level_db + t * (p[i].level_db - p[i - 1].level_db);
-        }
-    }
-  return p[n - 1].level_db;
-}
-
 static void
 parse_response (HrHeadphonePreset *self,
                 JsonObject        *object,
@@ -313,7 +290,8 @@ parse_response (HrHeadphonePreset *self,
 
   /* SCHEMA.md: the loader normalises the response to 0 dB at 1 kHz, as
    * the deviation the model computes is. */
-  level_1k_db = response_at (points, 1000.0);
+  level_1k_db = hr_response_level_db (&g_array_index (points, HrResponsePoint, 0), points->len,
+                                      HR_REFERENCE_FREQ_HZ);
   for (guint i = 0; i < points->len; i++)
     g_array_index (points, HrResponsePoint, i).level_db -= level_1k_db;
   self->response = g_steal_pointer (&points);
