@@ -27,6 +27,7 @@ struct _HrHeadphone
    * the frequency its sensitivity is stated at. */
   HrResponsePoint   *response;
   guint              n_response;
+  double             response_at_ref_db;  /* fixed, so worked out once */
 };
 
 G_DEFINE_FINAL_TYPE (HrHeadphone, hr_headphone, G_TYPE_OBJECT)
@@ -277,6 +278,7 @@ hr_headphone_new_with_response (HrHeadphone            *self,
   copy->sensitivity_ref_freq_hz = sensitivity_ref_freq_hz;
   copy->response = g_memdup2 (points, sizeof *points * n_points);
   copy->n_response = n_points;
+  copy->response_at_ref_db = hr_response_level_db (points, n_points, sensitivity_ref_freq_hz);
   return copy;
 }
 
@@ -351,8 +353,7 @@ hr_headphone_get_response_db (HrHeadphone *self,
 
   if (self->response == NULL)
     return 0.0;
-  return hr_response_level_db (self->response, self->n_response, freq_hz)
-       - hr_response_level_db (self->response, self->n_response, self->sensitivity_ref_freq_hz);
+  return hr_response_level_db (self->response, self->n_response, freq_hz) - self->response_at_ref_db;
 }
 
 const char *
