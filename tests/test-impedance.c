@@ -220,6 +220,31 @@ test_renominated (void)
   g_assert_cmpstr (hr_headphone_get_name (hp250), ==, "DT");
 }
 
+/* A Thiele–Small driver's peak is Re (1 + Qms/Qes) at fs; the grid finds
+ * it within half a 1/48-octave step, and the minimum near Re. */
+static void
+test_features (void)
+{
+  const HrThieleSmall ts = { 24.0, 1e-4, 95.0, 3.2, 0.45 };
+  g_autoptr(HrImpedance) z = hr_impedance_new_thiele_small (&ts, NULL);
+  g_autoptr(HrImpedance) flat = hr_impedance_new_resistor (32.0, NULL);
+  HrImpedanceFeatures features;
+
+  hr_impedance_get_features (z, &features);
+  assert_close (features.at_1khz_ohm, cabs (hr_impedance_eval (z, 1000.0)), 1e-12);
+  assert_close (features.max_ohm, 24.0 * (1.0 + 3.2 / 0.45), 2e-3);
+  assert_close (features.max_freq_hz, 95.0, 0.008);
+  g_assert_cmpfloat (features.min_ohm, >=, 24.0);
+  g_assert_cmpfloat (features.min_ohm, <, 24.5);
+  g_assert_cmpfloat (features.min_freq_hz, >, 300.0);
+  g_assert_cmpfloat (features.min_freq_hz, <, 5000.0);
+
+  hr_impedance_get_features (flat, &features);
+  g_assert_cmpfloat (features.min_ohm, ==, 32.0);
+  g_assert_cmpfloat (features.max_ohm, ==, 32.0);
+  assert_close (features.min_freq_hz, 20.0, 1e-12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/impedance/thiele-small/peak", test_thiele_small_peak);
   g_test_add_func ("/impedance/thiele-small/inductance", test_thiele_small_inductance);
   g_test_add_func ("/impedance/network", test_network);
+  g_test_add_func ("/impedance/features", test_features);
   g_test_add_func ("/impedance/points", test_points);
   g_test_add_func ("/impedance/points/eval-many", test_points_eval_many);
   g_test_add_func ("/impedance/scaled", test_scaled);

@@ -430,3 +430,41 @@ hr_impedance_eval_many (HrImpedance    *self,
   for (guint i = 0; i < n_freqs; i++)
     z_ohm[i] = self->scale * eval_one (self, freq_hz[i], &cursor);
 }
+
+/**
+ * hr_impedance_get_features:
+ *
+ * |Z| at 1 kHz, and the lowest and highest |Z| between 20 Hz and 20 kHz
+ * with their frequencies, on a 1/48-octave grid: fine enough that a
+ * resonance's peak is within 0.1 dB of its top for any Q a headphone has.
+ */
+void
+hr_impedance_get_features (HrImpedance         *self,
+                           HrImpedanceFeatures *features)
+{
+  const guint n_points = 481;
+  const double step = pow (1000.0, 1.0 / (n_points - 1));
+
+  g_return_if_fail (HR_IS_IMPEDANCE (self));
+  g_return_if_fail (features != NULL);
+
+  features->at_1khz_ohm = cabs (hr_impedance_eval (self, 1000.0));
+  features->min_ohm = INFINITY;
+  features->max_ohm = -INFINITY;
+  for (guint i = 0; i < n_points; i++)
+    {
+      double freq_hz = 20.0 * pow (step, i);
+      double mag_ohm = cabs (hr_impedance_eval (self, freq_hz));
+
+      if (mag_ohm < features->min_ohm)
+        {
+          features->min_ohm = mag_ohm;
+          features->min_freq_hz = freq_hz;
+        }
+      if (mag_ohm > features->max_ohm)
+        {
+          features->max_ohm = mag_ohm;
+          features->max_freq_hz = freq_hz;
+        }
+    }
+}

@@ -37,6 +37,17 @@ typedef struct
   double phase_deg;
 } HrImpedancePoint;
 
+/* What a published impedance plot shows at a glance, over the audio band
+ * (1/48 octave): the figures a model is fitted to and a form previews. */
+typedef struct
+{
+  double at_1khz_ohm;
+  double min_ohm;
+  double min_freq_hz;
+  double max_ohm;
+  double max_freq_hz;
+} HrImpedanceFeatures;
+
 HrImpedance            *hr_impedance_new_resistor     (double                   r_ohm,
                                                        GError                 **error);
 HrImpedance            *hr_impedance_new_thiele_small (const HrThieleSmall     *ts,
@@ -61,6 +72,8 @@ void                    hr_impedance_eval_many        (HrImpedance             *
                                                        const double            *freq_hz,
                                                        guint                    n_freqs,
                                                        double complex          *z_ohm);
+void                    hr_impedance_get_features     (HrImpedance             *self,
+                                                       HrImpedanceFeatures     *features);
 void                    hr_thiele_small_derived       (const HrThieleSmall     *ts,
                                                        double                  *res_ohm,
                                                        double                  *lces_h,
