@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "hr-pin-chip.h"
@@ -10,13 +11,19 @@
 /* One pin under the charts: a swatch of its traces' colour, its name
  * (click to rename), an eye to hide it and a button to remove it. The
  * chip edits the pin it is given and says so with "changed"; the window
- * owns the pins and redraws and saves them. */
+ * owns the pins and redraws and saves them.
+ *
+ * The swatch keeps the palette slot, not a colour: two slots differ
+ * between the light and the dark palette (black becomes a light grey),
+ * and the swatch must match the traces, which the chart draws in the
+ * palette of the style in use. */
 struct _HrPinChip
 {
   GtkBox           parent_instance;
 
   HrPin           *pin;           /* borrowed from the window */
-  HrChartColor     color;
+  guint            slot;
+  GtkWidget       *swatch;
   GtkEditableLabel *name_label;
   GtkButton       *visible_button;
 };
@@ -39,10 +46,21 @@ draw_swatch (GtkDrawingArea *area,
              gpointer        user_data)
 {
   HrPinChip *self = HR_PIN_CHIP (user_data);
+  HrChartColor color = hr_pin_chip_get_color (self);
 
   cairo_rectangle (cr, 0, 0, width, height);
-  cairo_set_source_rgb (cr, self->color.red, self->color.green, self->color.blue);
+  cairo_set_source_rgb (cr, color.red, color.green, color.blue);
   cairo_fill (cr);
+}
+
+/* As the chart does (hr-chart-widget.c): a switch between light and dark
+ * redraws in the other palette. GTK redraws everything when the theme's
+ * CSS changes, but the swatch's colour is not from CSS, so ask for it
+ * rather than rely on that. */
+static void
+on_dark_changed (HrPinChip *self)
+{
+  gtk_widget_queue_draw (self->swatch);
 }
 
 /* A plain button whose icon says the state: a pressed-in toggle would
@@ -117,8 +135,8 @@ hr_pin_chip_init (HrPinChip *self)
 }
 
 GtkWidget *
-hr_pin_chip_new (HrPin        *pin,
-                 HrChartColor  color)
+hr_pin_chip_new (HrPin *pin,
+                 guint  slot)
 {
   HrPinChip *self;
   GtkWidget *swatch;
@@ -129,14 +147,16 @@ hr_pin_chip_new (HrPin        *pin,
 
   self = g_object_new (HR_TYPE_PIN_CHIP, NULL);
   self->pin = pin;
-  self->color = color;
+  self->slot = slot;
 
-  swatch = gtk_drawing_area_new ();
+  self->swatch = swatch = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, self, NULL);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_start (swatch, 8);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 
   self->name_label = GTK_EDITABLE_LABEL (gtk_editable_label_new (pin->name));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), _("Click to rename"));
@@ -165,6 +185,17 @@ hr_pin_chip_new (HrPin        *pin,
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->visible_button));
   gtk_box_append (GTK_BOX (self), remove_button);
   return GTK_WIDGET (self);
+}
+
+/* The swatch's colour: the slot's in the palette of the style in use. */
+HrChartColor
+hr_pin_chip_get_color (HrPinChip *self)
+{
+  g_return_val_if_fail (HR_IS_PIN_CHIP (self), (HrChartColor) { 0 });
+
+  return hr_chart_slot_color (adw_style_manager_get_dark (adw_style_manager_get_default ())
+                              ? HR_CHART_THEME_DARK : HR_CHART_THEME_LIGHT,
+                              self->slot);
 }
 
 HrPin *

@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HrPinChip, hr_pin_chip, HR, PIN_CHIP, GtkBox)
 
-GtkWidget *hr_pin_chip_new     (HrPin        *pin,
-                                HrChartColor  color);
-HrPin     *hr_pin_chip_get_pin (HrPinChip    *self);
+GtkWidget    *hr_pin_chip_new       (HrPin     *pin,
+                                    guint      slot);
+HrChartColor  hr_pin_chip_get_color (HrPinChip *self);
+HrPin        *hr_pin_chip_get_pin   (HrPinChip *self);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _HrSliderRow
   double          default_value;
   gboolean        logarithmic;
   gboolean        off_at_max;
+  gboolean        applicable;
   gboolean        updating;
 };
 
@@ -91,7 +92,11 @@ sync_views (HrSliderRow *self)
   gtk_range_set_value (GTK_RANGE (self->scale), value_to_position (self, self->value));
   self->updating = FALSE;
 
-  if (is_off (self, self->value))
+  /* A dash, not the value: a number for what has not been chosen yet
+   * would read as a figure of it. A sign, not a word: not translated. */
+  if (!self->applicable)
+    text = g_strdup ("—");
+  else if (is_off (self, self->value))
     text = g_strdup (_("off"));
   else
     text = hr_units_format (self->value, self->unit);
@@ -203,6 +208,30 @@ hr_slider_row_class_init (HrSliderRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* AdwActionRow wraps its title and subtitle at word boundaries but, when
+ * a word is wider than the room left beside the slider, anywhere inside
+ * it: German compounds came out as "Ausgangsim-pedanz". Here they break
+ * only between words, after a hyphen, or at a soft hyphen a translation
+ * may put where a word can be split; the row is then as wide as its
+ * longest word, which widens the sidebar a little in German rather than
+ * cut a word. libadwaita 1.2 has no property for this, so find the labels
+ * by their style classes; if they are not found, the row keeps
+ * libadwaita's wrapping. */
+static void
+wrap_labels_at_words (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child)
+          && (gtk_widget_has_css_class (child, "title") || gtk_widget_has_css_class (child, "subtitle")))
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+      else
+        wrap_labels_at_words (child);
+    }
+}
+
 static void
 hr_slider_row_init (HrSliderRow *self)
 {
@@ -212,6 +241,10 @@ hr_slider_row_init (HrSliderRow *self)
   self->unit = HR_UNIT_OHM;
   self->min_value = 0.0;
   self->max_value = 1.0;
+  self->applicable = TRUE;
+
+  /* Before the suffix is added: only the row's own labels. */
+  wrap_labels_at_words (GTK_WIDGET (self));
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -298,6 +331,28 @@ hr_slider_row_set_off_at_max (HrSliderRow *self,
 
   self->off_at_max = !!off_at_max;
   sync_views (self);
+}
+
+/* A row whose value does not apply yet, such as the headphones'
+ * impedance before any headphones are chosen, is insensitive and shows a
+ * dash; it keeps its value, which the next preset replaces. */
+void
+hr_slider_row_set_applicable (HrSliderRow *self,
+                              gboolean     applicable)
+{
+  g_return_if_fail (HR_IS_SLIDER_ROW (self));
+
+  self->applicable = !!applicable;
+  gtk_widget_set_sensitive (GTK_WIDGET (self), self->applicable);
+  sync_views (self);
+}
+
+gboolean
+hr_slider_row_get_applicable (HrSliderRow *self)
+{
+  g_return_val_if_fail (HR_IS_SLIDER_ROW (self), FALSE);
+
+  return self->applicable;
 }
 
 double

@@ -19,6 +19,9 @@ void         hr_slider_row_configure         (HrSliderRow *self,
                                               double       step);
 void         hr_slider_row_set_off_at_max    (HrSliderRow *self,
                                               gboolean     off_at_max);
+void         hr_slider_row_set_applicable    (HrSliderRow *self,
+                                              gboolean     applicable);
+gboolean     hr_slider_row_get_applicable    (HrSliderRow *self);
 double       hr_slider_row_get_value         (HrSliderRow *self);
 void         hr_slider_row_set_value         (HrSliderRow *self,
                                               double       value);

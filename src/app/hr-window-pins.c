@@ -71,7 +71,7 @@ rebuild_chips (HrWindow *self)
   for (guint i = 0; i < self->pins->len; i++)
     {
       HrPin *pin = g_ptr_array_index (self->pins, i);
-      GtkWidget *chip = hr_pin_chip_new (pin, hr_chart_slot_color (hr_chart_view_get_theme (hr_chart_widget_get_view (self->chart)), i + 1));
+      GtkWidget *chip = hr_pin_chip_new (pin, i + 1);
 
       g_signal_connect_object (chip, "changed", G_CALLBACK (on_chip_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (chip, "remove", G_CALLBACK (on_chip_remove), self, G_CONNECT_SWAPPED);

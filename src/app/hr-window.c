@@ -227,6 +227,7 @@ load_output (HrWindow *self,
   hr_slider_row_set_default_value (self->zout_row, output->output_impedance_ohm.value);
   hr_slider_row_set_value (self->zout_row, output->output_impedance_ohm.value);
   self->loading_preset = FALSE;
+  hr_slider_row_set_applicable (self->zout_row, TRUE);
   update_source_figures (self);
   g_settings_set_string (self->settings, "output-id", output->id);
   recompute (self);
@@ -275,6 +276,7 @@ on_headphone_selected (HrWindow *self)
     {
       self->headphone = NULL;
       g_settings_set_string (self->settings, "headphone-id", "");
+      hr_slider_row_set_applicable (self->headphone_z_row, FALSE);
       gtk_label_set_text (self->headphone_figures_label, _("Choose the headphones to see their figures."));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->headphone_figures_label), NULL);
       recompute (self);
@@ -288,6 +290,7 @@ on_headphone_selected (HrWindow *self)
   hr_slider_row_set_default_value (self->headphone_z_row, nominal_ohm);
   hr_slider_row_set_value (self->headphone_z_row, nominal_ohm);
   self->loading_preset = FALSE;
+  hr_slider_row_set_applicable (self->headphone_z_row, TRUE);
   update_headphone_figures (self);
   recompute (self);
 }
@@ -376,6 +379,42 @@ setup_dropdown (GtkDropDown *dropdown)
   g_signal_connect (factory, "bind", G_CALLBACK (on_item_bind), NULL);
   gtk_drop_down_set_factory (dropdown, factory);
   gtk_drop_down_set_expression (dropdown, expression);
+}
+
+/* What a dropdown shows while nothing is chosen, in place of GTK's
+ * "(None)", which reads as if there were nothing to choose. GTK 4.8 has
+ * no property for it: the button shows a label in the "empty" page of
+ * its stack, so that label is given the text, dimmed as a placeholder
+ * is. Search is untouched, since the list's items are. If GTK ever
+ * builds the button differently, "(None)" stays, which still works. */
+static void
+set_dropdown_placeholder (GtkDropDown *dropdown,
+                          const char  *placeholder)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+
+  for (; button != NULL && !GTK_IS_TOGGLE_BUTTON (button); button = gtk_widget_get_next_sibling (button))
+    ;
+  if (button == NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *empty;
+
+      if (!GTK_IS_STACK (child))
+        continue;
+      empty = gtk_stack_get_child_by_name (GTK_STACK (child), "empty");
+      if (GTK_IS_LABEL (empty))
+        {
+          gtk_label_set_text (GTK_LABEL (empty), placeholder);
+          gtk_label_set_xalign (GTK_LABEL (empty), 0.0f);
+          gtk_label_set_ellipsize (GTK_LABEL (empty), PANGO_ELLIPSIZE_END);
+          gtk_widget_add_css_class (empty, "dim-label");
+        }
+      return;
+    }
 }
 
 /* Fills the dropdowns and selects what was chosen last. Says whether the
@@ -500,11 +539,15 @@ hr_window_constructed (GObject *object)
 
   populate (self, &source_restored, &headphone_restored);
   /* The output and headphone impedances belong to the presets chosen: read
-   * back only with them, and written from now on either way. */
+   * back only with them, and written from now on either way. Their rows'
+   * sensitivity says whether a preset is chosen, so the binding must not
+   * set it to the key's writability. */
   g_settings_bind (self->settings, "zout-ohm", self->zout_row, "value",
-                   source_restored ? G_SETTINGS_BIND_DEFAULT : G_SETTINGS_BIND_SET);
+                   (source_restored ? G_SETTINGS_BIND_DEFAULT : G_SETTINGS_BIND_SET)
+                   | G_SETTINGS_BIND_NO_SENSITIVITY);
   g_settings_bind (self->settings, "headphone-z-ohm", self->headphone_z_row, "value",
-                   headphone_restored ? G_SETTINGS_BIND_DEFAULT : G_SETTINGS_BIND_SET);
+                   (headphone_restored ? G_SETTINGS_BIND_DEFAULT : G_SETTINGS_BIND_SET)
+                   | G_SETTINGS_BIND_NO_SENSITIVITY);
   hr_window_load_pins (self);
 }
 
@@ -676,6 +719,11 @@ hr_window_init (HrWindow *self)
   hr_slider_row_set_off_at_max (self->adapter_shunt_row, TRUE);
   hr_slider_row_set_default_value (self->adapter_shunt_row, HR_SHUNT_OFF_OHM);
   hr_slider_row_set_value (self->adapter_shunt_row, HR_SHUNT_OFF_OHM);
+  /* The impedances are the presets' until one is chosen. */
+  hr_slider_row_set_applicable (self->zout_row, FALSE);
+  hr_slider_row_set_applicable (self->headphone_z_row, FALSE);
+  set_dropdown_placeholder (self->source_dropdown, _("Choose a source…"));
+  set_dropdown_placeholder (self->headphone_dropdown, _("Choose headphones…"));
 
   g_signal_connect_object (self->source_dropdown, "notify::selected",
                            G_CALLBACK (on_source_selected), self, G_CONNECT_SWAPPED);

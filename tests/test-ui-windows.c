@@ -1,0 +1,640 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-windows"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hr-application.h"
+#include "hr-pin-chip.h"
+#include "hr-units.h"
+#include "hr-window-private.h"
+
+/* What the window shows rather than what it computes: the dropdowns'
+ * placeholder, rows that do not apply yet, how the rows' titles wrap,
+ * the pins' swatches across a switch between light and dark, and the
+ * About and shortcuts windows opened through the application's actions.
+ * Runs under xvfb-run like test-ui (tests/meson.build); the title test
+ * runs once more with LANGUAGE=de, whose words are the long ones. */
+
+static HrPresetDb *db;
+
+static const char *const reset_keys[] = {
+  "source-id", "output-id", "headphone-id", "level-db-spl", "cable-ohm",
+  "adapter-series-ohm", "adapter-shunt-ohm", "chart-view", "pins",
+  "zout-ohm", "headphone-z-ohm", "window-width", "window-height",
+  "window-maximized",
+};
+
+static const char *const slider_rows[] = {
+  "zout_row", "headphone_z_row", "level_row", "cable_row",
+  "adapter_series_row", "adapter_shunt_row",
+};
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reset_keys); i++)
+    g_settings_reset (settings, reset_keys[i]);
+}
+
+static HrWindow *
+new_window (int width,
+            int height)
+{
+  HrWindow *window;
+
+  reset_settings ();
+  window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* Lets windows map, lay out and draw, and a search entry's delay pass. */
+static void
+spin_main_loop (guint ms)
+{
+  gint64 end_us = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end_us)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+destroy_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  spin_main_loop (100);
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_widgets (child, type, found);
+    }
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (widget, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static GtkWidget *
+child_of_type (GtkWidget *widget,
+               GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      return child;
+  return NULL;
+}
+
+/* The one label of the dropdown's button that is on screen: the selected
+ * item's, or what stands in for it. */
+static GtkLabel *
+shown_label (GtkDropDown *dropdown)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *button = child_of_type (GTK_WIDGET (dropdown), GTK_TYPE_TOGGLE_BUTTON);
+  GtkLabel *shown = NULL;
+
+  g_assert_nonnull (button);
+  collect_widgets (button, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      {
+        g_assert_null (shown);
+        shown = g_ptr_array_index (labels, i);
+      }
+  g_assert_nonnull (shown);
+  return shown;
+}
+
+static void
+test_dropdown_placeholder (void)
+{
+  HrWindow *window = new_window (1280, 800);
+  GtkLabel *label;
+  GtkWidget *popover;
+  GtkWidget *search_entry;
+  GListModel *listed;
+  guint n_listed;
+
+  /* A new user has no headphones chosen: the button asks for them. */
+  spin_main_loop (200);
+  label = shown_label (window->headphone_dropdown);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, _("Choose headphones…"));
+  g_assert_cmpstr (gtk_label_get_text (label), !=, "(None)");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "dim-label"));
+
+  /* Chosen, it shows them; unchosen again, the placeholder is back. */
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  spin_main_loop (100);
+  label = shown_label (window->headphone_dropdown);
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "HD 650"));
+  gtk_drop_down_set_selected (window->headphone_dropdown, GTK_INVALID_LIST_POSITION);
+  spin_main_loop (100);
+  g_assert_cmpstr (gtk_label_get_text (shown_label (window->headphone_dropdown)), ==, _("Choose headphones…"));
+  g_assert_cmpstr (hr_window_get_content_page (window), ==, "empty");
+
+  /* The sources have one chosen from the start, so no placeholder shows. */
+  g_assert_cmpstr (gtk_label_get_text (shown_label (window->source_dropdown)), !=, _("Choose a source…"));
+
+  /* Search still narrows the list, on an item's text as the list shows
+   * it (GTK 4.8 matches its start, whatever the case). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-headphones", NULL));
+  spin_main_loop (100);
+  popover = child_of_type (GTK_WIDGET (window->headphone_dropdown), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  search_entry = find_widget (popover, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search_entry);
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "sennheiser hd 6");
+  spin_main_loop (500);
+  listed = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (popover, GTK_TYPE_LIST_VIEW))));
+  n_listed = g_list_model_get_n_items (listed);
+  g_assert_cmpuint (n_listed, >, 0);
+  g_assert_cmpuint (n_listed, <, window->headphone_presets->len);
+  for (guint i = 0; i < n_listed; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (listed, i);
+
+      g_assert_true (g_str_has_prefix (gtk_string_object_get_string (item), "Sennheiser HD 6"));
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  destroy_window (GTK_WINDOW (window));
+}
+
+static void
+assert_row_applicable (HrWindow   *window,
+                       const char *name,
+                       gboolean    applicable)
+{
+  HrSliderRow *row = hr_window_get_slider_row (window, name);
+  const char *text = gtk_editable_get_text (hr_slider_row_get_entry (row));
+
+  g_test_message ("%s: “%s”", name, text);
+  g_assert_cmpint (hr_slider_row_get_applicable (row), ==, applicable);
+  g_assert_cmpint (gtk_widget_is_sensitive (GTK_WIDGET (row)), ==, applicable);
+  if (applicable)
+    {
+      g_autofree char *value = hr_units_format (hr_slider_row_get_value (row), HR_UNIT_OHM);
+
+      g_assert_cmpstr (text, ==, value);
+    }
+  else
+    g_assert_cmpstr (text, ==, "—");
+}
+
+static void
+test_rows_wait_for_presets (void)
+{
+  HrWindow *window = new_window (1280, 800);
+
+  /* A source is chosen from the start; headphones are not. */
+  spin_main_loop (100);
+  assert_row_applicable (window, "zout_row", TRUE);
+  assert_row_applicable (window, "headphone_z_row", FALSE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (hr_window_get_slider_row (window, "level_row"))));
+
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  assert_row_applicable (window, "headphone_z_row", TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (hr_slider_row_get_entry (hr_window_get_slider_row (window, "headphone_z_row"))),
+                   ==, "300 Ω");
+
+  gtk_drop_down_set_selected (window->headphone_dropdown, GTK_INVALID_LIST_POSITION);
+  assert_row_applicable (window, "headphone_z_row", FALSE);
+  destroy_window (GTK_WINDOW (window));
+
+  /* Headphones restored from the last run apply at once. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *headphone_id = NULL;
+
+    window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+    g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-660s"));
+    destroy_window (GTK_WINDOW (window));
+    headphone_id = g_settings_get_string (settings, "headphone-id");
+    g_assert_cmpstr (headphone_id, ==, "sennheiser-hd-660s");
+    window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+    gtk_window_present (GTK_WINDOW (window));
+    spin_main_loop (100);
+    assert_row_applicable (window, "headphone_z_row", TRUE);
+    destroy_window (GTK_WINDOW (window));
+  }
+}
+
+static GtkLabel *
+row_title_label (HrSliderRow *row)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "title"))
+      return g_ptr_array_index (labels, i);
+  g_assert_not_reached ();
+}
+
+/* A title breaks between words, after a hyphen or at a soft hyphen,
+ * never elsewhere inside a word nor at a no-break space ("1 kHz"); and
+ * each line fits the label. Returns the number of lines. */
+static guint
+assert_breaks_between_words (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  int width = gtk_widget_get_width (GTK_WIDGET (label));
+  guint n_lines = 0;
+
+  g_test_message ("“%s”, %d px wide, %d lines", text, width, pango_layout_get_line_count (layout));
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      PangoRectangle logical;
+
+      n_lines++;
+      pango_layout_line_get_pixel_extents (line, NULL, &logical);
+      g_assert_cmpint (logical.width, <=, width);
+      if (line->start_index > 0)
+        {
+          gunichar before = g_utf8_get_char (g_utf8_prev_char (text + line->start_index));
+
+          g_test_message ("  line %u starts at “%s”", n_lines, text + line->start_index);
+          g_assert_true ((g_unichar_isspace (before) && before != 0x00A0) || before == '-' || before == 0x00AD);
+        }
+    }
+  return n_lines;
+}
+
+static void
+test_slider_titles (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  HrWindow *window = new_window (1024, 700);
+  guint n_lines = 0;
+
+  /* The German run must be German, or it tests the English words again. */
+  if (language != NULL && g_str_has_prefix (language, "de"))
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (window->zout_row)), ==,
+                     "Ausgangsimpedanz");
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  spin_main_loop (300);
+  /* The default size counts the frame that GTK draws around the window. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1000);
+  /* The sidebar, however wide its words make it, still fits beside the
+   * charts at 1024 px. */
+  g_assert_false (adw_flap_get_folded (window->flap));
+
+  for (guint i = 0; i < G_N_ELEMENTS (slider_rows); i++)
+    {
+      HrSliderRow *row = hr_window_get_slider_row (window, slider_rows[i]);
+
+      n_lines += assert_breaks_between_words (row_title_label (row));
+    }
+  g_assert_cmpuint (n_lines, >=, G_N_ELEMENTS (slider_rows));
+  destroy_window (GTK_WINDOW (window));
+}
+
+/* The swatch as drawn now: the centre pixel of a fresh snapshot. */
+static void
+swatch_pixel (GtkWidget *swatch,
+              guint8     rgb[3])
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (swatch);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *pixels = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (swatch);
+  int height = gtk_widget_get_height (swatch);
+  const guint8 *centre;
+
+  g_assert_cmpint (width, >, 2);
+  g_assert_cmpint (height, >, 2);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (swatch)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (width * height * 4);
+  /* Cairo's ARGB32, premultiplied; the swatch is opaque. */
+  gdk_texture_download (texture, pixels, width * 4);
+  centre = pixels + (height / 2) * width * 4 + (width / 2) * 4;
+  g_assert_cmpuint (centre[3], ==, 255);
+  rgb[0] = centre[2];
+  rgb[1] = centre[1];
+  rgb[2] = centre[0];
+}
+
+static void
+assert_swatch_is (GtkWidget    *swatch,
+                  HrChartColor  expected)
+{
+  guint8 rgb[3];
+
+  swatch_pixel (swatch, rgb);
+  g_test_message ("swatch #%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+  g_assert_cmpint (abs (rgb[0] - (int) round (expected.red * 255)), <=, 1);
+  g_assert_cmpint (abs (rgb[1] - (int) round (expected.green * 255)), <=, 1);
+  g_assert_cmpint (abs (rgb[2] - (int) round (expected.blue * 255)), <=, 1);
+}
+
+static void
+test_pin_swatch_follows_style (void)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  HrWindow *window = new_window (1280, 800);
+  HrChartView *view = hr_window_get_chart_view (window);
+  HrChartColor light;
+  HrChartColor dark;
+  HrPinChip *chip;
+  GtkWidget *swatch;
+  guint slot;
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  /* Every pin: the last slots are the ones whose colour differs between
+   * the light and the dark palette (black and yellow). */
+  for (guint i = 0; i < HR_PIN_MAX; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin", NULL));
+  g_assert_cmpuint (hr_window_get_pins (window)->len, ==, HR_PIN_MAX);
+  spin_main_loop (300);
+
+  chip = HR_PIN_CHIP (gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (window->pins_flow, HR_PIN_MAX - 1)));
+  slot = hr_chart_trace_get_slot (hr_pin_chip_get_pin (chip)->trace);
+  light = hr_chart_slot_color (HR_CHART_THEME_LIGHT, slot);
+  dark = hr_chart_slot_color (HR_CHART_THEME_DARK, slot);
+  g_assert_false (light.red == dark.red && light.green == dark.green && light.blue == dark.blue);
+  swatch = gtk_widget_get_first_child (GTK_WIDGET (chip));
+  g_assert_true (GTK_IS_DRAWING_AREA (swatch));
+  assert_swatch_is (swatch, light);
+
+  /* The switch happens while the chips exist: they are not rebuilt. */
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin_main_loop (300);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+  g_assert_true (hr_chart_view_get_theme (view) == HR_CHART_THEME_DARK);
+  g_assert_true (HR_PIN_CHIP (gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (window->pins_flow,
+                                                                                             HR_PIN_MAX - 1))) == chip);
+  assert_swatch_is (swatch, dark);
+  /* The chart draws this pin's traces in the same colour. */
+  g_assert_true (hr_chart_slot_color (hr_chart_view_get_theme (view), slot).red == dark.red);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  spin_main_loop (300);
+  assert_swatch_is (swatch, light);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+  destroy_window (GTK_WINDOW (window));
+}
+
+/* The application as the desktop starts it, with its actions and its
+ * help overlay; not unique, so that it neither needs nor takes a bus name. */
+static HrApplication *
+start_application (HrWindow **window)
+{
+  g_autoptr(GError) error = NULL;
+  HrApplication *application = hr_application_new ();
+
+  reset_settings ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (application));
+  *window = HR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
+  g_assert_true (HR_IS_WINDOW (*window));
+  spin_main_loop (200);
+  return application;
+}
+
+static void
+stop_application (HrApplication *application)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
+    gtk_window_destroy (windows->data);
+  spin_main_loop (100);
+  g_object_unref (application);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static void
+test_about_window (void)
+{
+  HrWindow *window;
+  HrApplication *application = start_application (&window);
+  GtkWindow *about;
+  g_autofree char *comments = NULL;
+
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  spin_main_loop (200);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (about)));
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, _("Headroom"));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_object_get (about, "comments", &comments, NULL);
+  g_assert_nonnull (strstr (comments, "headphones"));
+
+  /* Closed, it is gone, and the main window stays. */
+  gtk_window_close (about);
+  spin_main_loop (200);
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  stop_application (application);
+}
+
+/* The keys @accelerator names, folded as GTK matches them: Ctrl+Shift+F
+ * is bound as Shift and "F" and listed as Shift and "f". */
+static char *
+dup_normalized_accelerator (const char *accelerator)
+{
+  guint keyval = 0;
+  GdkModifierType modifiers = 0;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &modifiers));
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), modifiers);
+}
+
+/* What the window and the application bind: the window class's
+ * shortcuts and the application's accelerators. */
+static GHashTable *
+dup_bound_accelerators (HrApplication *application,
+                        HrWindow      *window)
+{
+  GHashTable *bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (application));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger))
+            g_hash_table_add (bound,
+                              gtk_accelerator_name (gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))),
+                                                    gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        g_hash_table_add (bound, dup_normalized_accelerator (accels[j]));
+    }
+  return bound;
+}
+
+static void
+test_shortcuts_window (void)
+{
+  static const char *const expected[] = {
+    "<Control>p", "<Control>e", "<Control>f", "<Control><Shift>f", "<Control>q",
+  };
+  HrWindow *window;
+  HrApplication *application = start_application (&window);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) bound = dup_bound_accelerators (application, window);
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  GtkWindow *overlay;
+  GHashTableIter iter;
+  const char *accelerator;
+
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin_main_loop (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+
+  collect_widgets (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *listed_accelerator = NULL;
+
+      g_object_get (g_ptr_array_index (shortcuts, i), "title", &title, "accelerator", &listed_accelerator, NULL);
+      g_test_message ("%s: %s", listed_accelerator, title);
+      g_assert_nonnull (title);
+      g_assert_cmpstr (title, !=, "");
+      g_hash_table_add (listed, dup_normalized_accelerator (listed_accelerator));
+    }
+
+  /* The ones the README names are listed… */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *normalized = dup_normalized_accelerator (expected[i]);
+
+      g_test_message ("expected %s", normalized);
+      g_assert_true (g_hash_table_contains (listed, normalized));
+    }
+  /* …and nothing listed is a shortcut that does nothing. */
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accelerator, NULL))
+    {
+      g_test_message ("listed %s", accelerator);
+      g_assert_true (g_hash_table_contains (bound, accelerator));
+    }
+
+  gtk_window_close (overlay);
+  spin_main_loop (200);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  stop_application (application);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *presets_dir = NULL;
+  g_autofree char *data_home = NULL;
+  const char *localedir = g_getenv ("HEADROOM_LOCALEDIR");
+  int status;
+
+  /* The application reads the user's presets: none of the real user's. */
+  data_home = g_dir_make_tmp ("headroom-test-ui-windows-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  /* As main.c does, so that LANGUAGE=de reads the catalog in the build
+   * directory; before gtk_test_init(), which keeps GTK from calling
+   * setlocale() itself. */
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  presets_dir = g_test_build_filename (G_TEST_DIST, "..", "data", "presets", NULL);
+  db = hr_preset_db_new (g_getenv ("HEADROOM_PRESETS_DIR") != NULL ? g_getenv ("HEADROOM_PRESETS_DIR") : presets_dir,
+                         "/nonexistent/headroom-test/presets.json");
+
+  g_test_add_func ("/ui-windows/dropdown-placeholder", test_dropdown_placeholder);
+  g_test_add_func ("/ui-windows/rows-wait-for-presets", test_rows_wait_for_presets);
+  g_test_add_func ("/ui-windows/slider-titles", test_slider_titles);
+  g_test_add_func ("/ui-windows/pin-swatch-follows-style", test_pin_swatch_follows_style);
+  g_test_add_func ("/ui-windows/about", test_about_window);
+  g_test_add_func ("/ui-windows/shortcuts", test_shortcuts_window);
+
+  status = g_test_run ();
+  g_clear_object (&db);
+  g_rmdir (data_home);
+  return status;
+}
