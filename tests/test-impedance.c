@@ -239,6 +239,17 @@ test_features (void)
   g_assert_cmpfloat (features.min_freq_hz, >, 300.0);
   g_assert_cmpfloat (features.min_freq_hz, <, 5000.0);
 
+  /* A measurement's peak is its own point, not the grid's nearest. */
+  {
+    static const HrImpedancePoint points[] = { { 20, 38, 12 }, { 90, 60, 0 }, { 1000, 32.5, 2 }, { 20000, 41, 25 } };
+    g_autoptr(HrImpedance) measured = hr_impedance_new_points (points, G_N_ELEMENTS (points), NULL);
+
+    hr_impedance_get_features (measured, &features);
+    assert_close (features.max_ohm, 60.0, 1e-12);
+    g_assert_cmpfloat (features.max_freq_hz, ==, 90.0);
+    assert_close (features.min_ohm, 32.5, 1e-12);
+  }
+
   hr_impedance_get_features (flat, &features);
   g_assert_cmpfloat (features.min_ohm, ==, 32.0);
   g_assert_cmpfloat (features.max_ohm, ==, 32.0);

@@ -431,6 +431,25 @@ hr_impedance_eval_many (HrImpedance    *self,
     z_ohm[i] = self->scale * eval_one (self, freq_hz[i], &cursor);
 }
 
+static void
+take_feature_point (HrImpedance         *self,
+                    HrImpedanceFeatures *features,
+                    double               freq_hz)
+{
+  double mag_ohm = cabs (hr_impedance_eval (self, freq_hz));
+
+  if (mag_ohm < features->min_ohm)
+    {
+      features->min_ohm = mag_ohm;
+      features->min_freq_hz = freq_hz;
+    }
+  if (mag_ohm > features->max_ohm)
+    {
+      features->max_ohm = mag_ohm;
+      features->max_freq_hz = freq_hz;
+    }
+}
+
 /**
  * hr_impedance_get_features:
  *
@@ -452,19 +471,10 @@ hr_impedance_get_features (HrImpedance         *self,
   features->min_ohm = INFINITY;
   features->max_ohm = -INFINITY;
   for (guint i = 0; i < n_points; i++)
-    {
-      double freq_hz = 20.0 * pow (step, i);
-      double mag_ohm = cabs (hr_impedance_eval (self, freq_hz));
-
-      if (mag_ohm < features->min_ohm)
-        {
-          features->min_ohm = mag_ohm;
-          features->min_freq_hz = freq_hz;
-        }
-      if (mag_ohm > features->max_ohm)
-        {
-          features->max_ohm = mag_ohm;
-          features->max_freq_hz = freq_hz;
-        }
-    }
+    take_feature_point (self, features, 20.0 * pow (step, i));
+  /* A measurement's extremes are its own points, which the grid can miss. */
+  if (self->kind == HR_IMPEDANCE_POINTS)
+    for (guint i = 0; i < self->n_points; i++)
+      if (self->points[i].freq_hz >= 20.0 && self->points[i].freq_hz <= 20000.0)
+        take_feature_point (self, features, self->points[i].freq_hz);
 }
