@@ -164,8 +164,9 @@ test_dropdown_placeholder (void)
   /* The sources have one chosen from the start, so no placeholder shows. */
   g_assert_cmpstr (gtk_label_get_text (shown_label (window->source_dropdown)), !=, _("Choose a source…"));
 
-  /* Search still narrows the list, on an item's text as the list shows
-   * it (GTK 4.8 matches its start, whatever the case). */
+  /* Search still narrows the list, on any part of an item's text as the
+   * list shows it, whatever the case: "hd 65" finds "Sennheiser HD 650",
+   * which GTK 4.8's own search, matching the start only, would not. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-headphones", NULL));
   spin_main_loop (100);
   popover = child_of_type (GTK_WIDGET (window->headphone_dropdown), GTK_TYPE_POPOVER);
@@ -173,7 +174,7 @@ test_dropdown_placeholder (void)
   g_assert_true (gtk_widget_get_visible (popover));
   search_entry = find_widget (popover, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (search_entry);
-  gtk_editable_set_text (GTK_EDITABLE (search_entry), "sennheiser hd 6");
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "hd 65");
   spin_main_loop (500);
   listed = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (popover, GTK_TYPE_LIST_VIEW))));
   n_listed = g_list_model_get_n_items (listed);
@@ -183,7 +184,9 @@ test_dropdown_placeholder (void)
     {
       g_autoptr(GtkStringObject) item = g_list_model_get_item (listed, i);
 
-      g_assert_true (g_str_has_prefix (gtk_string_object_get_string (item), "Sennheiser HD 6"));
+      g_autofree char *folded = g_utf8_casefold (gtk_string_object_get_string (item), -1);
+
+      g_assert_nonnull (strstr (folded, "hd 65"));
     }
   gtk_popover_popdown (GTK_POPOVER (popover));
   destroy_window (GTK_WINDOW (window));

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "hr-chart-widget.h"
+#include "hr-dropdown.h"
 #include "hr-preset-labels.h"
 #include "hr-slider-row.h"
 #include "hr-window-private.h"
@@ -343,80 +344,6 @@ find_preset (GPtrArray  *presets,
   return GTK_INVALID_LIST_POSITION;
 }
 
-static void
-on_item_setup (GtkListItemFactory *factory,
-               GtkListItem        *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_item_bind (GtkListItemFactory *factory,
-              GtkListItem        *item)
-{
-  GtkStringObject *string = GTK_STRING_OBJECT (gtk_list_item_get_item (item));
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
-}
-
-/* Long names ("Line out 1–8 (1/4" TRS, servo-balanced)") are ellipsized,
- * with the whole name in a tooltip, so that they do not widen the sidebar;
- * search matches the whole text of an item. */
-static void
-setup_dropdown (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkExpression) expression =
-    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_item_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_item_bind), NULL);
-  gtk_drop_down_set_factory (dropdown, factory);
-  gtk_drop_down_set_expression (dropdown, expression);
-}
-
-/* What a dropdown shows while nothing is chosen, in place of GTK's
- * "(None)", which reads as if there were nothing to choose. GTK 4.8 has
- * no property for it: the button shows a label in the "empty" page of
- * its stack, so that label is given the text, dimmed as a placeholder
- * is. Search is untouched, since the list's items are. If GTK ever
- * builds the button differently, "(None)" stays, which still works. */
-static void
-set_dropdown_placeholder (GtkDropDown *dropdown,
-                          const char  *placeholder)
-{
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-
-  for (; button != NULL && !GTK_IS_TOGGLE_BUTTON (button); button = gtk_widget_get_next_sibling (button))
-    ;
-  if (button == NULL)
-    return;
-  for (GtkWidget *child = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button)));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *empty;
-
-      if (!GTK_IS_STACK (child))
-        continue;
-      empty = gtk_stack_get_child_by_name (GTK_STACK (child), "empty");
-      if (GTK_IS_LABEL (empty))
-        {
-          gtk_label_set_text (GTK_LABEL (empty), placeholder);
-          gtk_label_set_xalign (GTK_LABEL (empty), 0.0f);
-          gtk_label_set_ellipsize (GTK_LABEL (empty), PANGO_ELLIPSIZE_END);
-          gtk_widget_add_css_class (empty, "dim-label");
-        }
-      return;
-    }
-}
-
 /* Fills the dropdowns and selects what was chosen last. Says whether the
  * stored source and headphones were found, so that their slider values,
  * which belong to them, can be restored too. */
@@ -434,17 +361,18 @@ populate (HrWindow *self,
   g_assert (HR_IS_WINDOW (self));
 
   self->source_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_SOURCE, NULL);
-  g_ptr_array_set_free_func (self->source_presets, NULL);
   g_ptr_array_sort (self->source_presets, compare_sources_by_category);
   self->headphone_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_HEADPHONE, NULL);
 
   sources = make_preset_model (self->source_presets, TRUE);
   headphones = make_preset_model (self->headphone_presets, FALSE);
-  setup_dropdown (self->source_dropdown);
-  setup_dropdown (self->headphone_dropdown);
-  setup_dropdown (self->output_dropdown);
+  hr_dropdown_setup (self->source_dropdown);
+  hr_dropdown_setup (self->headphone_dropdown);
+  hr_dropdown_setup (self->output_dropdown);
   gtk_drop_down_set_model (self->source_dropdown, sources);
   gtk_drop_down_set_model (self->headphone_dropdown, headphones);
+  hr_dropdown_search_anywhere (self->source_dropdown);
+  hr_dropdown_search_anywhere (self->headphone_dropdown);
 
   /* No headphones until the user picks some (or picked some last time):
    * the empty state says what to do. */
@@ -464,23 +392,6 @@ populate (HrWindow *self,
   *headphone_restored = self->headphone != NULL;
 }
 
-/* Ctrl+F and Ctrl+Shift+F: open the dropdown's popover, whose search
- * entry then has the focus. GTK 4.8 has no call for that; the dropdown
- * opens when its toggle button is toggled, so toggle it. */
-static void
-popup_dropdown (GtkDropDown *dropdown)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      {
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
-        return;
-      }
-  gtk_widget_grab_focus (GTK_WIDGET (dropdown));
-}
-
 static void
 search_headphones_action (GtkWidget  *widget,
                           const char *action_name,
@@ -489,7 +400,7 @@ search_headphones_action (GtkWidget  *widget,
   HrWindow *self = HR_WINDOW (widget);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
-  popup_dropdown (self->headphone_dropdown);
+  hr_dropdown_popup (self->headphone_dropdown);
 }
 
 static void
@@ -500,7 +411,7 @@ search_sources_action (GtkWidget  *widget,
   HrWindow *self = HR_WINDOW (widget);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
-  popup_dropdown (self->source_dropdown);
+  hr_dropdown_popup (self->source_dropdown);
 }
 
 static void
@@ -722,8 +633,8 @@ hr_window_init (HrWindow *self)
   /* The impedances are the presets' until one is chosen. */
   hr_slider_row_set_applicable (self->zout_row, FALSE);
   hr_slider_row_set_applicable (self->headphone_z_row, FALSE);
-  set_dropdown_placeholder (self->source_dropdown, _("Choose a source…"));
-  set_dropdown_placeholder (self->headphone_dropdown, _("Choose headphones…"));
+  hr_dropdown_set_placeholder (self->source_dropdown, _("Choose a source…"));
+  hr_dropdown_set_placeholder (self->headphone_dropdown, _("Choose headphones…"));
 
   g_signal_connect_object (self->source_dropdown, "notify::selected",
                            G_CALLBACK (on_source_selected), self, G_CONNECT_SWAPPED);

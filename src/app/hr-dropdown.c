@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hr-dropdown"
+
+#include "config.h"
+
+#include "hr-dropdown.h"
+
+/* What the sidebar's searchable dropdowns need and GTK 4.8's GtkDropDown
+ * does not offer: ellipsized items with a tooltip, a placeholder, search
+ * anywhere in an item, and a way to open the list from a shortcut. Three
+ * of them reach into the widgets GtkDropDown builds; each one falls back
+ * to GTK's own behaviour if GTK builds them differently. */
+
+static void
+on_item_setup (GtkListItemFactory *factory,
+               GtkListItem        *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_item_bind (GtkListItemFactory *factory,
+              GtkListItem        *item)
+{
+  GtkStringObject *string = GTK_STRING_OBJECT (gtk_list_item_get_item (item));
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
+}
+
+/* Long names ("Line out 1–8 (1/4" TRS, servo-balanced)") are ellipsized,
+ * with the whole name in a tooltip, so that they do not widen the sidebar;
+ * search matches the whole text of an item. */
+void
+hr_dropdown_setup (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkExpression) expression =
+    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_item_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_item_bind), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_expression (dropdown, expression);
+}
+
+/* What a dropdown shows while nothing is chosen, in place of GTK's
+ * "(None)", which reads as if there were nothing to choose. GTK 4.8 has
+ * no property for it: the button shows a label in the "empty" page of
+ * its stack, so that label is given the text, dimmed as a placeholder
+ * is. Search is untouched, since the list's items are. If GTK ever
+ * builds the button differently, "(None)" stays, which still works. */
+void
+hr_dropdown_set_placeholder (GtkDropDown *dropdown,
+                             const char  *placeholder)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+
+  for (; button != NULL && !GTK_IS_TOGGLE_BUTTON (button); button = gtk_widget_get_next_sibling (button))
+    ;
+  if (button == NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *empty;
+
+      if (!GTK_IS_STACK (child))
+        continue;
+      empty = gtk_stack_get_child_by_name (GTK_STACK (child), "empty");
+      if (GTK_IS_LABEL (empty))
+        {
+          gtk_label_set_text (GTK_LABEL (empty), placeholder);
+          gtk_label_set_xalign (GTK_LABEL (empty), 0.0f);
+          gtk_label_set_ellipsize (GTK_LABEL (empty), PANGO_ELLIPSIZE_END);
+          gtk_widget_add_css_class (empty, "dim-label");
+        }
+      return;
+    }
+}
+
+/* Ctrl+F and Ctrl+Shift+F: open the dropdown's popover, whose search
+ * entry then has the focus. GTK 4.8 has no call for that; the dropdown
+ * opens when its toggle button is toggled, so toggle it. */
+void
+hr_dropdown_popup (GtkDropDown *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+        return;
+      }
+  gtk_widget_grab_focus (GTK_WIDGET (dropdown));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* GtkDropDown's search matches the start of an item only until GTK 4.12,
+ * so "650" would not find "Sennheiser HD 650". Its list filters through a
+ * GtkStringFilter, made anew with each model: after every
+ * gtk_drop_down_set_model(), this sets that filter to match anywhere. */
+void
+hr_dropdown_search_anywhere (GtkDropDown *dropdown)
+{
+  GtkWidget *list_view = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection;
+  GListModel *model;
+  GtkFilter *filter;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  if (list_view == NULL)
+    return;
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  if (!GTK_IS_SINGLE_SELECTION (selection))
+    return;
+  model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  if (!GTK_IS_FILTER_LIST_MODEL (model))
+    return;
+  filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (model));
+  if (GTK_IS_STRING_FILTER (filter))
+    gtk_string_filter_set_match_mode (GTK_STRING_FILTER (filter), GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+}
