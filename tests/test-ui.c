@@ -143,6 +143,22 @@ test_units_parse (void)
     { "85k dB", HR_UNIT_DB_SPL, FALSE, 0 },
     { "inf", HR_UNIT_OHM, FALSE, 0 },
     { "nan", HR_UNIT_OHM, FALSE, 0 },
+    /* The gear forms' units: prefixes only where the unit is kept whole. */
+    { "1.2 kHz", HR_UNIT_HERTZ, TRUE, 1200.0 },
+    { "85Hz", HR_UNIT_HERTZ, TRUE, 85.0 },
+    { "7,2 V", HR_UNIT_VOLT, TRUE, 7.2 },
+    { "7.2 Vrms", HR_UNIT_VOLT, TRUE, 7.2 },
+    { "150 mA", HR_UNIT_MILLIAMP, TRUE, 150.0 },
+    { "470 µF", HR_UNIT_MICROFARAD, TRUE, 470.0 },
+    { "470uF", HR_UNIT_MICROFARAD, TRUE, 470.0 },
+    { "0.05 mH", HR_UNIT_MILLIHENRY, TRUE, 0.05 },
+    { "200 mW", HR_UNIT_MILLIWATT, TRUE, 200.0 },
+    { "-3", HR_UNIT_DB, TRUE, -3.0 },
+    { "3.2", HR_UNIT_NUMBER, TRUE, 3.2 },
+    { "1 W", HR_UNIT_MILLIWATT, FALSE, 0 },
+    { "150 A", HR_UNIT_MILLIAMP, FALSE, 0 },
+    { "3.2 Ω", HR_UNIT_NUMBER, FALSE, 0 },
+    { "2k V", HR_UNIT_VOLT, FALSE, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

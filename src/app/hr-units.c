@@ -42,26 +42,44 @@ take_prefix (const char **text)
     }
 }
 
+/* How each unit may be typed. The base is the unit the value is kept in;
+ * a prefix scales it ("4.7k" Ω, "1.2 kHz"). Units kept in milli or micro
+ * (mW, mA, µF, mH) take no prefix: "m" before "W" is part of the name,
+ * and nobody types "0.47 mF". */
+typedef struct
+{
+  gboolean          prefixes;
+  const char *const names[7];
+} UnitSyntax;
+
+static const UnitSyntax *
+get_syntax (HrUnit unit)
+{
+  static const UnitSyntax syntax[] = {
+    [HR_UNIT_OHM] = { TRUE, { "", "Ω", "Ω", "ohm", "ohms", "r", NULL } },
+    [HR_UNIT_DB_SPL] = { FALSE, { "", "db", "db spl", "dbspl", NULL } },
+    [HR_UNIT_DB] = { FALSE, { "", "db", NULL } },
+    [HR_UNIT_HERTZ] = { TRUE, { "", "hz", NULL } },
+    [HR_UNIT_MILLIHENRY] = { FALSE, { "", "mh", NULL } },
+    [HR_UNIT_MILLIWATT] = { FALSE, { "", "mw", NULL } },
+    [HR_UNIT_VOLT] = { FALSE, { "", "v", "vrms", "v rms", NULL } },
+    [HR_UNIT_MILLIAMP] = { FALSE, { "", "ma", "ma rms", NULL } },
+    [HR_UNIT_MICROFARAD] = { FALSE, { "", "µf", "μf", "uf", NULL } },
+    [HR_UNIT_NUMBER] = { FALSE, { "", NULL } },
+  };
+
+  g_return_val_if_fail ((guint) unit < G_N_ELEMENTS (syntax), &syntax[HR_UNIT_NUMBER]);
+
+  return &syntax[unit];
+}
+
 static gboolean
 is_unit_name (const char *text,
               HrUnit      unit)
 {
-  static const char *const ohm_names[] = { "", "Ω", "Ω", "ohm", "ohms", "r", NULL };
-  static const char *const db_names[] = { "", "db", "db spl", "dbspl", NULL };
   g_autofree char *folded = g_utf8_casefold (text, -1);
-  const char *const *names;
+  const char *const *names = get_syntax (unit)->names;
 
-  switch (unit)
-    {
-    case HR_UNIT_OHM:
-      names = ohm_names;
-      break;
-    case HR_UNIT_DB_SPL:
-      names = db_names;
-      break;
-    default:
-      g_return_val_if_reached (FALSE);
-    }
   /* "Ω" casefolds to "ω", so compare both the text and its folded form. */
   return g_strv_contains (names, text) || g_strv_contains (names, folded);
 }
@@ -70,9 +88,10 @@ is_unit_name (const char *text,
  * hr_units_parse:
  * @text: what the user typed: "4.7k", "470 ohm", "2 Ω", "0,5", "85 dB"
  * @unit: the quantity the entry holds
- * @value: (out): the value in ohms, or in dB SPL
+ * @value: (out): the value in @unit
  *
- * Reads a number with an optional SI prefix (ohms only) and unit name, in
+ * Reads a number with an optional SI prefix (where the unit takes one) and
+ * unit name, in
  * either decimal separator, so that a value pasted from a spec sheet works
  * whatever the locale.
  *
@@ -105,7 +124,7 @@ hr_units_parse (const char *text,
   p = end;
   while (*p == ' ')
     p++;
-  if (unit == HR_UNIT_OHM)
+  if (get_syntax (unit)->prefixes)
     multiplier = take_prefix (&p);
   while (*p == ' ')
     p++;
@@ -129,6 +148,18 @@ hr_units_format (double value,
     case HR_UNIT_DB_SPL:
       /* Translators: a level, "85.5 dB" */
       return g_strdup_printf (_("%.1f dB"), value);
+    case HR_UNIT_DB:
+    case HR_UNIT_HERTZ:
+    case HR_UNIT_MILLIHENRY:
+    case HR_UNIT_MILLIWATT:
+    case HR_UNIT_VOLT:
+    case HR_UNIT_MILLIAMP:
+    case HR_UNIT_MICROFARAD:
+    case HR_UNIT_NUMBER:
+      /* A form's field: the number alone, its unit in the row's title,
+       * with the digits a spec sheet gives and a dot or comma as the
+       * locale has it. */
+      return g_strdup_printf ("%.6g", value);
     default:
       g_return_val_if_reached (NULL);
     }

@@ -5,11 +5,19 @@
 
 G_BEGIN_DECLS
 
-/* What a numeric entry of the sidebar holds: the unit its text may name. */
+/* What a numeric entry holds: the unit its text may name. */
 typedef enum
 {
   HR_UNIT_OHM,
   HR_UNIT_DB_SPL,
+  HR_UNIT_DB,          /* a sensitivity's value, whatever its unit */
+  HR_UNIT_HERTZ,
+  HR_UNIT_MILLIHENRY,
+  HR_UNIT_MILLIWATT,
+  HR_UNIT_VOLT,        /* RMS */
+  HR_UNIT_MILLIAMP,    /* RMS */
+  HR_UNIT_MICROFARAD,
+  HR_UNIT_NUMBER,      /* a Q, a ratio: no unit */
 } HrUnit;
 
 gboolean  hr_units_parse   (const char *text,

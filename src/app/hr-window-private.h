@@ -8,8 +8,10 @@
 #include "hr-chart.h"
 #include "hr-chart-widget.h"
 #include "hr-core.h"
+#include "hr-headphone-dialog.h"
 #include "hr-pin.h"
 #include "hr-slider-row.h"
+#include "hr-source-dialog.h"
 #include "hr-window.h"
 
 G_BEGIN_DECLS
@@ -92,5 +94,16 @@ gboolean         hr_window_pin              (HrWindow   *self,
                                              GError    **error);
 void             hr_window_remove_pin       (HrWindow   *self,
                                              guint       index);
+
+void             hr_window_reload_presets   (HrWindow     *self,
+                                             HrPresetKind  kind,
+                                             const char   *id);
+void             hr_window_setup_gear       (HrWindow   *self);
+HrHeadphoneDialog *hr_window_open_headphone_dialog (HrWindow          *self,
+                                                    HrHeadphonePreset *preset,
+                                                    GFile             *curve_file);
+HrSourceDialog  *hr_window_open_source_dialog (HrWindow       *self,
+                                               HrSourcePreset *preset);
+void             hr_window_gear_class_init  (GtkWidgetClass *widget_class);
 
 G_END_DECLS

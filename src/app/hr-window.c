@@ -460,6 +460,7 @@ hr_window_constructed (GObject *object)
                    (headphone_restored ? G_SETTINGS_BIND_DEFAULT : G_SETTINGS_BIND_SET)
                    | G_SETTINGS_BIND_NO_SENSITIVITY);
   hr_window_load_pins (self);
+  hr_window_setup_gear (self);
 }
 
 static void
@@ -597,6 +598,7 @@ hr_window_class_init (HrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.pin", NULL, hr_window_pin_action);
   gtk_widget_class_install_action (widget_class, "win.search-headphones", NULL, search_headphones_action);
   gtk_widget_class_install_action (widget_class, "win.search-sources", NULL, search_sources_action);
+  hr_window_gear_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-headphones", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -754,4 +756,96 @@ hr_window_get_toast_overlay (HrWindow *self)
   g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
 
   return self->toast_overlay;
+}
+
+/* After the user's presets changed: the lists are read again from the
+ * database, whose presets are new objects now, and the choices are kept
+ * by id. The preset of @kind with @id (the one just saved) is chosen and
+ * its figures applied; the other side keeps its sliders as they were. */
+void
+hr_window_reload_presets (HrWindow     *self,
+                          HrPresetKind  kind,
+                          const char   *id)
+{
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(GListModel) headphones = NULL;
+  g_autofree char *source_id = NULL;
+  g_autofree char *output_id = NULL;
+  g_autofree char *headphone_id = NULL;
+  guint source_position;
+  guint headphone_position;
+  guint output_index = 0;
+
+  g_return_if_fail (HR_IS_WINDOW (self));
+
+  if (self->source != NULL)
+    {
+      source_id = g_strdup (hr_preset_get_id (HR_PRESET (self->source)));
+      output_id = g_strdup (hr_source_preset_get_output (self->source, self->output_index)->id);
+    }
+  if (self->headphone != NULL)
+    headphone_id = g_strdup (hr_preset_get_id (HR_PRESET (self->headphone)));
+  if (id != NULL && kind == HR_PRESET_KIND_SOURCE)
+    {
+      g_free (source_id);
+      source_id = g_strdup (id);
+    }
+  else if (id != NULL)
+    {
+      g_free (headphone_id);
+      headphone_id = g_strdup (id);
+    }
+
+  g_signal_handlers_block_by_func (self->source_dropdown, on_source_selected, self);
+  g_signal_handlers_block_by_func (self->output_dropdown, on_output_selected, self);
+  g_signal_handlers_block_by_func (self->headphone_dropdown, on_headphone_selected, self);
+
+  self->source = NULL;
+  self->headphone = NULL;
+  g_clear_pointer (&self->source_presets, g_ptr_array_unref);
+  g_clear_pointer (&self->headphone_presets, g_ptr_array_unref);
+  self->source_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_SOURCE, NULL);
+  g_ptr_array_sort (self->source_presets, compare_sources_by_category);
+  self->headphone_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_HEADPHONE, NULL);
+  sources = make_preset_model (self->source_presets, TRUE);
+  headphones = make_preset_model (self->headphone_presets, FALSE);
+  gtk_drop_down_set_model (self->source_dropdown, sources);
+  gtk_drop_down_set_model (self->headphone_dropdown, headphones);
+  hr_dropdown_search_anywhere (self->source_dropdown);
+  hr_dropdown_search_anywhere (self->headphone_dropdown);
+
+  source_position = find_preset (self->source_presets, source_id);
+  if (source_position == GTK_INVALID_LIST_POSITION && self->source_presets->len > 0)
+    source_position = 0;
+  gtk_drop_down_set_selected (self->source_dropdown, source_position);
+  if (source_position != GTK_INVALID_LIST_POSITION)
+    {
+      self->source = g_ptr_array_index (self->source_presets, source_position);
+      if (output_id == NULL || !hr_source_preset_find_output (self->source, output_id, &output_index))
+        output_index = 0;
+      self->output_index = output_index;
+      fill_output_dropdown (self);
+    }
+  gtk_drop_down_set_selected (self->headphone_dropdown, find_preset (self->headphone_presets, headphone_id));
+
+  g_signal_handlers_unblock_by_func (self->source_dropdown, on_source_selected, self);
+  g_signal_handlers_unblock_by_func (self->output_dropdown, on_output_selected, self);
+  g_signal_handlers_unblock_by_func (self->headphone_dropdown, on_headphone_selected, self);
+
+  headphone_position = gtk_drop_down_get_selected (self->headphone_dropdown);
+  if (kind == HR_PRESET_KIND_HEADPHONE || headphone_position >= self->headphone_presets->len)
+    on_headphone_selected (self);
+  else
+    {
+      self->headphone = g_ptr_array_index (self->headphone_presets, headphone_position);
+      update_headphone_figures (self);
+    }
+  if (self->source != NULL && kind == HR_PRESET_KIND_SOURCE)
+    load_output (self, output_index);
+  else
+    {
+      if (self->source != NULL)
+        update_source_figures (self);
+      recompute (self);
+    }
 }

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hr-preset-db.h"
+#include "hr-units.h"
+
+G_BEGIN_DECLS
+
+/* The fields of the gear dialogs: AdwEntryRows that hold a number in a
+ * unit, or a text. A field that does not read is marked with the "error"
+ * style class, so that the user sees which one is wrong before saving. */
+
+typedef enum
+{
+  HR_FORM_REQUIRED_POSITIVE,   /* > 0 */
+  HR_FORM_REQUIRED_NON_NEGATIVE,
+  HR_FORM_OPTIONAL_POSITIVE,   /* empty: unknown */
+  HR_FORM_ANY,                 /* a sensitivity in dB may be anything */
+} HrFormRule;
+
+void      hr_form_set_number (AdwEntryRow *row,
+                              double       value);
+gboolean  hr_form_get_number (AdwEntryRow *row,
+                              HrUnit       unit,
+                              HrFormRule   rule,
+                              double      *value);
+gboolean  hr_form_get_text   (AdwEntryRow *row,
+                              gboolean     required,
+                              char       **text);
+void      hr_form_mark       (GtkWidget   *row,
+                              gboolean     valid);
+void      hr_form_show_error (GtkWindow   *parent,
+                              const char  *heading,
+                              const char  *message);
+char     *hr_form_write_preset (HrPresetDb   *db,
+                                HrPresetKind  kind,
+                                JsonNode     *preset,
+                                gboolean      editing,
+                                GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,671 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hr-headphone-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hr-curve-import.h"
+#include "hr-form.h"
+#include "hr-headphone-dialog.h"
+#include "hr-preset-edit.h"
+#include "hr-preset-labels.h"
+
+/* The user's own headphones: a new pair, or a preset (bundled or theirs)
+ * to change. The form is a thin layer over src/db: it edits a copy of the
+ * preset's JSON object with hr-preset-edit, so that figures the user does
+ * not touch keep their sources, and hr_preset_db_write_user_preset()
+ * checks and writes it as loading would read it. Editing a bundled preset
+ * saves the user's version, which replaces it in the lists. */
+
+typedef enum
+{
+  MODEL_RESISTOR,
+  MODEL_THIELE_SMALL,
+  MODEL_CURVE,
+  MODEL_PRESET_NETWORK,  /* only when the preset has one: a fitted network */
+} Model;
+
+struct _HrHeadphoneDialog
+{
+  AdwWindow            parent_instance;
+
+  HrPresetDb          *db;
+  HrHeadphonePreset   *preset;         /* NULL for new headphones */
+  JsonNode            *preset_impedance_json;
+  HrImpedance         *curve;          /* measured points, from a file or the preset */
+  char                *curve_source;   /* "imported from hd650.zma"; NULL: the preset's own */
+  GArray              *models;         /* of Model, in the model row's order */
+  GtkFileChooserNative *chooser;
+
+  AdwWindowTitle      *window_title;
+  AdwPreferencesGroup *about_group;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *manufacturer_row;
+  AdwComboRow         *type_row;
+  AdwEntryRow         *nominal_row;
+  AdwEntryRow         *sensitivity_row;
+  AdwComboRow         *sensitivity_unit_row;
+  AdwEntryRow         *ref_freq_row;
+  AdwEntryRow         *max_input_row;
+  AdwComboRow         *model_row;
+  AdwActionRow        *file_row;
+  AdwEntryRow         *re_row;
+  AdwEntryRow         *fs_row;
+  AdwEntryRow         *qms_row;
+  AdwEntryRow         *qes_row;
+  AdwEntryRow         *le_row;
+  AdwActionRow        *features_row;
+  AdwEntryRow         *notes_row;
+  GtkWidget           *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (HrHeadphoneDialog, hr_headphone_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static Model
+get_model (HrHeadphoneDialog *self)
+{
+  guint position = adw_combo_row_get_selected (self->model_row);
+
+  return position < self->models->len ? g_array_index (self->models, Model, position) : MODEL_RESISTOR;
+}
+
+static void
+select_model (HrHeadphoneDialog *self,
+              Model              model)
+{
+  for (guint i = 0; i < self->models->len; i++)
+    if (g_array_index (self->models, Model, i) == model)
+      adw_combo_row_set_selected (self->model_row, i);
+}
+
+/* The preset's own Thiele–Small parameters, unscaled, if it has them. */
+static const HrThieleSmall *
+get_preset_thiele_small (HrHeadphoneDialog *self)
+{
+  HrImpedance *impedance = self->preset != NULL ? hr_headphone_preset_get_impedance (self->preset) : NULL;
+
+  if (impedance == NULL || hr_impedance_get_kind (impedance) != HR_IMPEDANCE_THIELE_SMALL)
+    return NULL;
+  return hr_impedance_get_thiele_small (impedance);
+}
+
+static gboolean
+same_value (double a,
+            double b)
+{
+  return fabs (a - b) <= 1e-6 * fmax (fabs (a), fabs (b));
+}
+
+/* The impedance model the form describes, and, if it is the preset's own
+ * unchanged, the preset's JSON for it, which keeps its source and what it
+ * was fitted to. Sets an error naming the first field that does not read. */
+static HrImpedance *
+build_impedance (HrHeadphoneDialog  *self,
+                 JsonNode          **unchanged_json,
+                 GError            **error)
+{
+  HrImpedance *preset_impedance = self->preset != NULL ? hr_headphone_preset_get_impedance (self->preset) : NULL;
+  double scale = preset_impedance != NULL ? hr_impedance_get_scale (preset_impedance) : 1.0;
+  const HrThieleSmall *preset_ts = get_preset_thiele_small (self);
+  g_autoptr(HrImpedance) unscaled = NULL;
+  HrThieleSmall ts;
+  double nominal_ohm;
+  double le_mh;
+
+  *unchanged_json = NULL;
+  switch (get_model (self))
+    {
+    case MODEL_RESISTOR:
+      if (!hr_form_get_number (self->nominal_row, HR_UNIT_OHM, HR_FORM_REQUIRED_POSITIVE, &nominal_ohm))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("A flat curve is the nominal impedance: enter it above."));
+          return NULL;
+        }
+      return hr_impedance_new_resistor (nominal_ohm, error);
+
+    case MODEL_THIELE_SMALL:
+      {
+        gboolean valid = TRUE;
+
+        /* Every field is checked, so that each wrong one is marked. */
+        valid &= hr_form_get_number (self->re_row, HR_UNIT_OHM, HR_FORM_REQUIRED_POSITIVE, &ts.re_ohm);
+        valid &= hr_form_get_number (self->fs_row, HR_UNIT_HERTZ, HR_FORM_REQUIRED_POSITIVE, &ts.fs_hz);
+        valid &= hr_form_get_number (self->qms_row, HR_UNIT_NUMBER, HR_FORM_REQUIRED_POSITIVE, &ts.qms);
+        valid &= hr_form_get_number (self->qes_row, HR_UNIT_NUMBER, HR_FORM_REQUIRED_POSITIVE, &ts.qes);
+        valid &= hr_form_get_number (self->le_row, HR_UNIT_MILLIHENRY, HR_FORM_REQUIRED_NON_NEGATIVE, &le_mh);
+        if (!valid)
+          {
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                 _("Enter all five Thiele–Small parameters, each a number greater than 0 (Le may be 0)."));
+            return NULL;
+          }
+        ts.le_h = le_mh / 1000.0;
+        if (preset_ts != NULL && same_value (ts.re_ohm, preset_ts->re_ohm) && same_value (ts.fs_hz, preset_ts->fs_hz)
+            && same_value (ts.qms, preset_ts->qms) && same_value (ts.qes, preset_ts->qes)
+            && same_value (ts.le_h, preset_ts->le_h))
+          {
+            *unchanged_json = self->preset_impedance_json;
+            return g_object_ref (preset_impedance);
+          }
+        unscaled = hr_impedance_new_thiele_small (&ts, error);
+        if (unscaled == NULL)
+          return NULL;
+        return scale != 1.0 ? hr_impedance_new_scaled (unscaled, scale, error) : g_steal_pointer (&unscaled);
+      }
+
+    case MODEL_CURVE:
+      if (self->curve == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("Choose a measurement file."));
+          return NULL;
+        }
+      if (self->curve_source == NULL)
+        *unchanged_json = self->preset_impedance_json;
+      return g_object_ref (self->curve);
+
+    case MODEL_PRESET_NETWORK:
+      *unchanged_json = self->preset_impedance_json;
+      return g_object_ref (preset_impedance);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Checks every field, marks the wrong ones, and enables Save only when the
+ * whole form reads. The curve's row shows what the model gives, so that a
+ * user can compare it with the plot they copied it from. */
+static void
+update_state (HrHeadphoneDialog *self)
+{
+  g_autoptr(HrImpedance) impedance = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *manufacturer = NULL;
+  JsonNode *unchanged_json;
+  gboolean valid = TRUE;
+  double value;
+  Model model;
+
+  /* Rows emit "changed" as the template is torn down. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  model = get_model (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_row), model == MODEL_CURVE);
+  gtk_widget_set_visible (GTK_WIDGET (self->re_row), model == MODEL_THIELE_SMALL);
+  gtk_widget_set_visible (GTK_WIDGET (self->fs_row), model == MODEL_THIELE_SMALL);
+  gtk_widget_set_visible (GTK_WIDGET (self->qms_row), model == MODEL_THIELE_SMALL);
+  gtk_widget_set_visible (GTK_WIDGET (self->qes_row), model == MODEL_THIELE_SMALL);
+  gtk_widget_set_visible (GTK_WIDGET (self->le_row), model == MODEL_THIELE_SMALL);
+
+  valid &= hr_form_get_text (self->name_row, TRUE, &name);
+  valid &= hr_form_get_text (self->manufacturer_row, TRUE, &manufacturer);
+  valid &= hr_form_get_number (self->nominal_row, HR_UNIT_OHM, HR_FORM_REQUIRED_POSITIVE, &value);
+  valid &= hr_form_get_number (self->sensitivity_row, HR_UNIT_DB, HR_FORM_ANY, &value);
+  valid &= hr_form_get_number (self->ref_freq_row, HR_UNIT_HERTZ, HR_FORM_REQUIRED_POSITIVE, &value);
+  valid &= hr_form_get_number (self->max_input_row, HR_UNIT_MILLIWATT, HR_FORM_OPTIONAL_POSITIVE, &value);
+
+  impedance = build_impedance (self, &unchanged_json, &error);
+  if (impedance != NULL)
+    {
+      HrImpedanceFeatures features;
+      g_autofree char *at_1khz = NULL;
+      g_autofree char *max = NULL;
+      g_autofree char *max_freq = NULL;
+      g_autofree char *min = NULL;
+      g_autofree char *min_freq = NULL;
+      g_autofree char *text = NULL;
+
+      hr_impedance_get_features (impedance, &features);
+      at_1khz = hr_format_ohm (features.at_1khz_ohm);
+      max = hr_format_ohm (features.max_ohm);
+      max_freq = hr_format_freq (features.max_freq_hz);
+      min = hr_format_ohm (features.min_ohm);
+      min_freq = hr_format_freq (features.min_freq_hz);
+      /* Translators: the features of an impedance curve,
+       * "300 Ω at 1 kHz · highest 512 Ω at 90 Hz · lowest 290 Ω at 3 kHz" */
+      text = g_strdup_printf (_("%s at 1 kHz · highest %s at %s · lowest %s at %s"),
+                              at_1khz, max, max_freq, min, min_freq);
+      adw_action_row_set_subtitle (self->features_row, text);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->features_row, error->message);
+      valid = FALSE;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "gear.save", valid);
+}
+
+static void
+show_curve (HrHeadphoneDialog *self,
+            const char        *description)
+{
+  adw_action_row_set_subtitle (self->file_row, description);
+}
+
+/**
+ * hr_headphone_dialog_load_curve:
+ *
+ * Reads an impedance curve from @file (.zma, REW, ARTA or LIMP text, CSV
+ * with a header) into the form, and chooses the measured-curve model. On
+ * an error the form is left as it was.
+ */
+gboolean
+hr_headphone_dialog_load_curve (HrHeadphoneDialog  *self,
+                                GFile              *file,
+                                GError            **error)
+{
+  g_autoptr(HrImpedanceCurve) curve = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *lowest = NULL;
+  g_autofree char *highest = NULL;
+  HrImpedance *impedance;
+
+  g_return_val_if_fail (HR_IS_HEADPHONE_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: only local files can be read"), uri);
+      return FALSE;
+    }
+  curve = hr_curve_load_impedance (path, error);
+  if (curve == NULL)
+    return FALSE;
+  impedance = hr_impedance_new_points (curve->points, curve->n_points, error);
+  if (impedance == NULL)
+    return FALSE;
+
+  g_clear_object (&self->curve);
+  self->curve = impedance;
+  basename = g_file_get_basename (file);
+  g_free (self->curve_source);
+  /* Translators: where a user's impedance curve comes from, "imported from hd650.zma" */
+  self->curve_source = g_strdup_printf (_("imported from %s"), basename);
+
+  lowest = hr_format_freq (curve->points[0].freq_hz);
+  highest = hr_format_freq (curve->points[curve->n_points - 1].freq_hz);
+  description = g_strdup_printf (curve->has_phase
+                                 /* Translators: "hd650.zma: 480 points, 10 Hz–20 kHz" */
+                                 ? ngettext ("%s: %u point, %s–%s", "%s: %u points, %s–%s", curve->n_points)
+                                 : ngettext ("%s: %u point, %s–%s, no phase", "%s: %u points, %s–%s, no phase",
+                                             curve->n_points),
+                                 basename, curve->n_points, lowest, highest);
+  show_curve (self, description);
+
+  /* A file dropped on an empty form names it, as the user would. */
+  if (gtk_editable_get_text (GTK_EDITABLE (self->name_row))[0] == '\0')
+    {
+      g_autofree char *name = g_strdup (basename);
+      char *dot = strrchr (name, '.');
+
+      if (dot != NULL && dot != name)
+        *dot = '\0';
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+    }
+
+  select_model (self, MODEL_CURVE);
+  update_state (self);
+  return TRUE;
+}
+
+static void
+on_chooser_response (HrHeadphoneDialog    *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL && !hr_headphone_dialog_load_curve (self, file, &error))
+    hr_form_show_error (GTK_WINDOW (self), _("Could Not Read the Curve"), error->message);
+}
+
+static void
+choose_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HrHeadphoneDialog *self = HR_HEADPHONE_DIALOG (widget);
+  g_autoptr(GtkFileFilter) curves = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (curves, _("Impedance curves"));
+  gtk_file_filter_add_suffix (curves, "zma");
+  gtk_file_filter_add_suffix (curves, "txt");
+  gtk_file_filter_add_suffix (curves, "csv");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->chooser = gtk_file_chooser_native_new (_("Choose an Impedance Curve"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), curves);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/**
+ * hr_headphone_dialog_save:
+ *
+ * Writes the form into the user's presets.
+ *
+ * Returns: (transfer full): the saved preset's id, or %NULL with @error set
+ */
+char *
+hr_headphone_dialog_save (HrHeadphoneDialog  *self,
+                          GError            **error)
+{
+  g_autoptr(HrImpedance) impedance = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *manufacturer = NULL;
+  g_autofree char *notes = NULL;
+  JsonNode *unchanged_json;
+  JsonObject *object;
+  double nominal_ohm, sensitivity, ref_freq_hz, max_input_mw;
+  gboolean valid = TRUE;
+
+  g_return_val_if_fail (HR_IS_HEADPHONE_DIALOG (self), NULL);
+
+  valid &= hr_form_get_text (self->name_row, TRUE, &name);
+  valid &= hr_form_get_text (self->manufacturer_row, TRUE, &manufacturer);
+  valid &= hr_form_get_text (self->notes_row, FALSE, &notes);
+  valid &= hr_form_get_number (self->nominal_row, HR_UNIT_OHM, HR_FORM_REQUIRED_POSITIVE, &nominal_ohm);
+  valid &= hr_form_get_number (self->sensitivity_row, HR_UNIT_DB, HR_FORM_ANY, &sensitivity);
+  valid &= hr_form_get_number (self->ref_freq_row, HR_UNIT_HERTZ, HR_FORM_REQUIRED_POSITIVE, &ref_freq_hz);
+  valid &= hr_form_get_number (self->max_input_row, HR_UNIT_MILLIWATT, HR_FORM_OPTIONAL_POSITIVE, &max_input_mw);
+  if (!valid)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Some fields are empty or do not read as numbers; they are marked in red."));
+      return NULL;
+    }
+  impedance = build_impedance (self, &unchanged_json, error);
+  if (impedance == NULL)
+    return NULL;
+
+  if (self->preset != NULL)
+    node = json_node_copy (hr_preset_get_json (HR_PRESET (self->preset)));
+  else
+    {
+      g_autofree char *id = hr_preset_db_make_unique_id (self->db, HR_PRESET_KIND_HEADPHONE, manufacturer, name);
+
+      node = json_node_init_object (json_node_alloc (), json_object_new ());
+      json_object_set_string_member (json_node_get_object (node), "id", id);
+    }
+  object = json_node_get_object (node);
+  json_object_set_string_member (object, "name", name);
+  json_object_set_string_member (object, "manufacturer", manufacturer);
+  json_object_set_string_member (object, "type", hr_headphone_type_names ()[adw_combo_row_get_selected (self->type_row)]);
+  hr_preset_json_set_figure (object, "nominal_impedance_ohm", nominal_ohm);
+  hr_preset_json_set_sensitivity (object, sensitivity, adw_combo_row_get_selected (self->sensitivity_unit_row),
+                                  ref_freq_hz);
+  hr_preset_json_set_figure (object, "max_input_mw", max_input_mw);
+  if (unchanged_json == NULL)
+    {
+      json_object_set_member (object, "impedance", hr_impedance_json_new (impedance, self->curve_source));
+      /* A note on the bundled model's |Z| at 1 kHz says nothing of a new one. */
+      json_object_remove_member (object, "impedance_note");
+    }
+  hr_preset_json_set_text (object, "notes", notes);
+
+  return hr_form_write_preset (self->db, HR_PRESET_KIND_HEADPHONE, node, self->preset != NULL, error);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HrHeadphoneDialog *self = HR_HEADPHONE_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = hr_headphone_dialog_save (self, &error);
+
+  if (id == NULL)
+    {
+      hr_form_show_error (GTK_WINDOW (self), _("Could Not Save the Headphones"), error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+fill_models (HrHeadphoneDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  HrImpedance *impedance = self->preset != NULL ? hr_headphone_preset_get_impedance (self->preset) : NULL;
+  Model model;
+
+  model = MODEL_CURVE;
+  g_array_append_val (self->models, model);
+  gtk_string_list_append (labels, _("From a file"));
+  model = MODEL_THIELE_SMALL;
+  g_array_append_val (self->models, model);
+  gtk_string_list_append (labels, _("Dynamic driver"));
+  model = MODEL_RESISTOR;
+  g_array_append_val (self->models, model);
+  gtk_string_list_append (labels, _("Flat"));
+  if (impedance != NULL && hr_impedance_get_kind (impedance) == HR_IMPEDANCE_NETWORK)
+    {
+      model = MODEL_PRESET_NETWORK;
+      g_array_append_val (self->models, model);
+      gtk_string_list_append (labels, _("Fitted network"));
+    }
+  adw_combo_row_set_model (self->model_row, G_LIST_MODEL (labels));
+}
+
+/* The form shows the preset's figures; a figure that it does not know
+ * stays empty. */
+static void
+load_preset (HrHeadphoneDialog *self)
+{
+  HrHeadphonePreset *preset = self->preset;
+  const HrSensitivityFigure *sensitivity = hr_headphone_preset_get_sensitivity (preset);
+  HrImpedance *impedance = hr_headphone_preset_get_impedance (preset);
+  const HrThieleSmall *ts = get_preset_thiele_small (self);
+  const char *notes = hr_preset_get_notes (HR_PRESET (preset));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), hr_preset_get_name (HR_PRESET (preset)));
+  gtk_editable_set_text (GTK_EDITABLE (self->manufacturer_row), hr_preset_get_manufacturer (HR_PRESET (preset)));
+  adw_combo_row_set_selected (self->type_row, hr_headphone_preset_get_headphone_type (preset));
+  hr_form_set_number (self->nominal_row, hr_headphone_preset_get_nominal_impedance (preset)->value);
+  hr_form_set_number (self->sensitivity_row, sensitivity->value);
+  adw_combo_row_set_selected (self->sensitivity_unit_row, sensitivity->unit);
+  hr_form_set_number (self->ref_freq_row, sensitivity->ref_freq_hz);
+  hr_form_set_number (self->max_input_row, hr_headphone_preset_get_max_input (preset)->value);
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes != NULL ? notes : "");
+
+  self->preset_impedance_json = json_object_get_member (json_node_get_object (hr_preset_get_json (HR_PRESET (preset))),
+                                                        "impedance");
+  switch (hr_impedance_get_kind (impedance))
+    {
+    case HR_IMPEDANCE_RESISTOR:
+      select_model (self, MODEL_RESISTOR);
+      break;
+    case HR_IMPEDANCE_THIELE_SMALL:
+      hr_form_set_number (self->re_row, ts->re_ohm);
+      hr_form_set_number (self->fs_row, ts->fs_hz);
+      hr_form_set_number (self->qms_row, ts->qms);
+      hr_form_set_number (self->qes_row, ts->qes);
+      hr_form_set_number (self->le_row, ts->le_h * 1000.0);
+      select_model (self, MODEL_THIELE_SMALL);
+      break;
+    case HR_IMPEDANCE_POINTS:
+      self->curve = g_object_ref (impedance);
+      show_curve (self, _("The preset's own measurement"));
+      select_model (self, MODEL_CURVE);
+      break;
+    case HR_IMPEDANCE_NETWORK:
+      select_model (self, MODEL_PRESET_NETWORK);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+hr_headphone_dialog_dispose (GObject *object)
+{
+  HrHeadphoneDialog *self = HR_HEADPHONE_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HR_TYPE_HEADPHONE_DIALOG);
+  g_clear_object (&self->curve);
+  g_clear_object (&self->preset);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (hr_headphone_dialog_parent_class)->dispose (object);
+}
+
+static void
+hr_headphone_dialog_finalize (GObject *object)
+{
+  HrHeadphoneDialog *self = HR_HEADPHONE_DIALOG (object);
+
+  g_clear_pointer (&self->models, g_array_unref);
+  g_clear_pointer (&self->curve_source, g_free);
+
+  G_OBJECT_CLASS (hr_headphone_dialog_parent_class)->finalize (object);
+}
+
+static void
+hr_headphone_dialog_class_init (HrHeadphoneDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hr_headphone_dialog_dispose;
+  object_class->finalize = hr_headphone_dialog_finalize;
+
+  /**
+   * HrHeadphoneDialog::saved:
+   * @id: the id of the preset written
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/headroom/Headroom/ui/hr-headphone-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, about_group);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, manufacturer_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, type_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, nominal_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, sensitivity_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, sensitivity_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, ref_freq_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, max_input_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, model_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, re_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, fs_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, qms_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, qes_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, le_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, features_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, save_button);
+
+  gtk_widget_class_install_action (widget_class, "gear.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "gear.choose-file", NULL, choose_file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "gear.save", NULL);
+}
+
+static void
+hr_headphone_dialog_init (HrHeadphoneDialog *self)
+{
+  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
+
+  self->models = g_array_new (FALSE, FALSE, sizeof (Model));
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; hr_headphone_type_names ()[i] != NULL; i++)
+    gtk_string_list_append (types, hr_headphone_type_label (i));
+  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
+}
+
+static void
+connect_rows (HrHeadphoneDialog *self)
+{
+  AdwEntryRow *const entries[] = {
+    self->name_row, self->manufacturer_row, self->nominal_row, self->sensitivity_row, self->ref_freq_row,
+    self->max_input_row, self->re_row, self->fs_row, self->qms_row, self->qes_row, self->le_row,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    g_signal_connect_object (entries[i], "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model_row, "notify::selected", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * hr_headphone_dialog_new:
+ * @preset: (nullable): the headphones to edit; %NULL for new ones
+ */
+HrHeadphoneDialog *
+hr_headphone_dialog_new (GtkWindow         *parent,
+                         HrPresetDb        *db,
+                         HrHeadphonePreset *preset)
+{
+  HrHeadphoneDialog *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (HR_IS_PRESET_DB (db), NULL);
+  g_return_val_if_fail (preset == NULL || HR_IS_HEADPHONE_PRESET (preset), NULL);
+
+  self = g_object_new (HR_TYPE_HEADPHONE_DIALOG, "transient-for", parent, NULL);
+  self->db = g_object_ref (db);
+  self->preset = preset != NULL ? g_object_ref (preset) : NULL;
+  fill_models (self);
+
+  if (preset != NULL)
+    {
+      g_autofree char *name = hr_preset_dup_display_name (HR_PRESET (preset));
+
+      adw_window_title_set_title (self->window_title, _("Edit Headphones"));
+      adw_window_title_set_subtitle (self->window_title, name);
+      if (hr_preset_get_origin (HR_PRESET (preset)) == HR_PRESET_ORIGIN_BUNDLED)
+        adw_preferences_group_set_description (self->about_group,
+                                               _("Your changes are saved as your own preset, which takes the place "
+                                                 "of the bundled one. A figure you change loses the source that "
+                                                 "the bundled preset gives for it."));
+      load_preset (self);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("New Headphones"));
+      hr_form_set_number (self->ref_freq_row, 1000.0);
+      select_model (self, MODEL_RESISTOR);
+      show_curve (self, _("No file chosen"));
+    }
+  connect_rows (self);
+  update_state (self);
+  return self;
+}

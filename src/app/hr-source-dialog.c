@@ -1,0 +1,512 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hr-source-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hr-form.h"
+#include "hr-preset-edit.h"
+#include "hr-preset-labels.h"
+#include "hr-source-dialog.h"
+
+/* The user's own source, or a preset source to change, as a form: its
+ * name, kind and outputs, each output with its figures. Like the
+ * headphones' form it edits a copy of the preset's JSON object through
+ * hr-preset-edit, so that an output's figures keep their sources while
+ * they are unchanged, and the database checks what is written. */
+
+/* The figures of an output: the schema's member, the unit typed, and
+ * whether the schema requires it. */
+static const struct {
+  const char *member;
+  const char *title;
+  HrUnit      unit;
+  HrFormRule  rule;
+} output_fields[] = {
+  { "output_impedance_ohm", N_("Output impedance (Ω)"), HR_UNIT_OHM, HR_FORM_REQUIRED_NON_NEGATIVE },
+  { "max_voltage_vrms", N_("Maximum voltage, open circuit (V RMS)"), HR_UNIT_VOLT, HR_FORM_OPTIONAL_POSITIVE },
+  { "max_current_ma", N_("Maximum current (mA RMS)"), HR_UNIT_MILLIAMP, HR_FORM_OPTIONAL_POSITIVE },
+  { "dc_block_uf", N_("DC-blocking capacitor (µF)"), HR_UNIT_MICROFARAD, HR_FORM_OPTIONAL_POSITIVE },
+};
+
+#define N_OUTPUT_FIELDS G_N_ELEMENTS (output_fields)
+
+typedef struct
+{
+  AdwExpanderRow *expander;
+  AdwEntryRow    *name_row;
+  AdwComboRow    *kind_row;
+  AdwEntryRow    *figure_rows[N_OUTPUT_FIELDS];
+  JsonObject     *original;  /* the preset's object for it; NULL for a new one */
+} OutputEditor;
+
+struct _HrSourceDialog
+{
+  AdwWindow            parent_instance;
+
+  HrPresetDb          *db;
+  HrSourcePreset      *preset;   /* NULL for a new source */
+  GPtrArray           *outputs;  /* of OutputEditor */
+
+  AdwWindowTitle      *window_title;
+  AdwPreferencesGroup *about_group;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *manufacturer_row;
+  AdwComboRow         *category_row;
+  AdwPreferencesGroup *outputs_group;
+  AdwEntryRow         *notes_row;
+  GtkWidget           *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (HrSourceDialog, hr_source_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+output_editor_free (OutputEditor *editor)
+{
+  g_clear_pointer (&editor->original, json_object_unref);
+  g_free (editor);
+}
+
+/* Reads the form, marking what does not read. */
+static gboolean
+validate (HrSourceDialog *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *manufacturer = NULL;
+  gboolean valid = TRUE;
+
+  valid &= hr_form_get_text (self->name_row, TRUE, &name);
+  valid &= hr_form_get_text (self->manufacturer_row, TRUE, &manufacturer);
+  for (guint i = 0; i < self->outputs->len; i++)
+    {
+      OutputEditor *editor = g_ptr_array_index (self->outputs, i);
+      g_autofree char *output_name = NULL;
+
+      valid &= hr_form_get_text (editor->name_row, TRUE, &output_name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->expander),
+                                     output_name[0] != '\0' ? output_name : _("New output"));
+      for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
+        {
+          double value;
+
+          valid &= hr_form_get_number (editor->figure_rows[f], output_fields[f].unit, output_fields[f].rule, &value);
+        }
+    }
+  return valid && self->outputs->len > 0;
+}
+
+static void
+update_state (HrSourceDialog *self)
+{
+  /* Rows emit "changed" as the template is torn down. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "gear.save", validate (self));
+  for (guint i = 0; i < self->outputs->len; i++)
+    {
+      OutputEditor *editor = g_ptr_array_index (self->outputs, i);
+      GtkWidget *remove = g_object_get_data (G_OBJECT (editor->expander), "remove-button");
+
+      gtk_widget_set_sensitive (remove, self->outputs->len > 1);
+    }
+}
+
+static void
+on_remove_output (GtkButton      *button,
+                  HrSourceDialog *self)
+{
+  for (guint i = 0; i < self->outputs->len; i++)
+    {
+      OutputEditor *editor = g_ptr_array_index (self->outputs, i);
+
+      if (g_object_get_data (G_OBJECT (editor->expander), "remove-button") == button)
+        {
+          adw_preferences_group_remove (self->outputs_group, GTK_WIDGET (editor->expander));
+          g_ptr_array_remove_index (self->outputs, i);
+          break;
+        }
+    }
+  update_state (self);
+}
+
+static AdwEntryRow *
+add_entry_row (AdwExpanderRow *expander,
+               const char     *title)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_add_row (expander, GTK_WIDGET (row));
+  return row;
+}
+
+/* An output's editor: an expander row titled with its name, with a row
+ * per figure and a button that removes it. */
+static OutputEditor *
+append_output_editor (HrSourceDialog       *self,
+                      const HrSourceOutput *output,
+                      JsonObject           *original)
+{
+  OutputEditor *editor = g_new0 (OutputEditor, 1);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkWidget *remove;
+
+  editor->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  editor->name_row = add_entry_row (editor->expander, _("Name"));
+  editor->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->kind_row), _("Connector"));
+  for (guint k = 0; hr_output_kind_names ()[k] != NULL; k++)
+    gtk_string_list_append (kinds, hr_output_kind_label (k));
+  adw_combo_row_set_model (editor->kind_row, G_LIST_MODEL (kinds));
+  adw_expander_row_add_row (editor->expander, GTK_WIDGET (editor->kind_row));
+  for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
+    editor->figure_rows[f] = add_entry_row (editor->expander, _(output_fields[f].title));
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove This Output"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove this output"), -1);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_output), self, 0);
+  adw_expander_row_add_action (editor->expander, remove);
+  g_object_set_data (G_OBJECT (editor->expander), "remove-button", remove);
+
+  if (output != NULL)
+    {
+      const HrFigure *figures[N_OUTPUT_FIELDS] = {
+        &output->output_impedance_ohm, &output->max_voltage_vrms, &output->max_current_ma, &output->dc_block_uf,
+      };
+
+      gtk_editable_set_text (GTK_EDITABLE (editor->name_row), output->name);
+      adw_combo_row_set_selected (editor->kind_row, output->kind);
+      for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
+        hr_form_set_number (editor->figure_rows[f], figures[f]->value);
+      editor->original = original != NULL ? json_object_ref (original) : NULL;
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (editor->name_row), _("Headphone out"));
+      adw_combo_row_set_selected (editor->kind_row, HR_OUTPUT_KIND_HEADPHONE);
+      adw_expander_row_set_expanded (editor->expander, TRUE);
+    }
+
+  g_signal_connect_object (editor->name_row, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
+    g_signal_connect_object (editor->figure_rows[f], "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+
+  adw_preferences_group_add (self->outputs_group, GTK_WIDGET (editor->expander));
+  g_ptr_array_add (self->outputs, editor);
+  return editor;
+}
+
+void
+hr_source_dialog_add_output (HrSourceDialog *self)
+{
+  g_return_if_fail (HR_IS_SOURCE_DIALOG (self));
+
+  append_output_editor (self, NULL, NULL);
+  update_state (self);
+}
+
+static void
+add_output_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  hr_source_dialog_add_output (HR_SOURCE_DIALOG (widget));
+}
+
+guint
+hr_source_dialog_get_n_outputs (HrSourceDialog *self)
+{
+  g_return_val_if_fail (HR_IS_SOURCE_DIALOG (self), 0);
+
+  return self->outputs->len;
+}
+
+/**
+ * hr_source_dialog_get_output_row:
+ * @field: "name", or a figure's member: "output_impedance_ohm" …
+ *
+ * Returns: (transfer none) (nullable): the row of output @index that holds @field
+ */
+AdwEntryRow *
+hr_source_dialog_get_output_row (HrSourceDialog *self,
+                                 guint           index,
+                                 const char     *field)
+{
+  OutputEditor *editor;
+
+  g_return_val_if_fail (HR_IS_SOURCE_DIALOG (self), NULL);
+  g_return_val_if_fail (index < self->outputs->len, NULL);
+
+  editor = g_ptr_array_index (self->outputs, index);
+  if (g_str_equal (field, "name"))
+    return editor->name_row;
+  for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
+    if (g_str_equal (field, output_fields[f].member))
+      return editor->figure_rows[f];
+  return NULL;
+}
+
+/* An output's own members, which the foundation's one-output form has at
+ * the top of the source object and an edited source moves into "outputs". */
+static const char *const top_level_output_members[] = {
+  "output_impedance_ohm", "dc_block_uf", "max_voltage_vrms", "max_current_ma", "balanced",
+};
+
+static JsonNode *
+build_outputs (HrSourceDialog *self)
+{
+  JsonArray *outputs = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, outputs);
+  for (guint i = 0; i < self->outputs->len; i++)
+    {
+      OutputEditor *editor = g_ptr_array_index (self->outputs, i);
+      JsonObject *object = json_object_new ();
+      g_autofree char *name = NULL;
+      HrOutputKind kind = adw_combo_row_get_selected (editor->kind_row);
+
+      hr_form_get_text (editor->name_row, TRUE, &name);
+      if (editor->original != NULL)
+        {
+          const char *id = json_object_get_string_member_with_default (editor->original, "id", "output");
+
+          /* Only the output's own members: the original of a one-output
+           * source is the whole source object. */
+          json_object_set_string_member (object, "id", id);
+          for (guint m = 0; m < G_N_ELEMENTS (top_level_output_members); m++)
+            if (json_object_has_member (editor->original, top_level_output_members[m]))
+              json_object_set_member (object, top_level_output_members[m],
+                                      json_node_copy (json_object_get_member (editor->original,
+                                                                              top_level_output_members[m])));
+        }
+      else
+        {
+          g_autofree char *id = hr_preset_make_unique_output_id (outputs, name);
+
+          json_object_set_string_member (object, "id", id);
+        }
+      json_object_set_string_member (object, "name", name);
+      json_object_set_string_member (object, "kind", hr_output_kind_to_string (kind));
+      if (kind == HR_OUTPUT_KIND_BALANCED)
+        json_object_set_boolean_member (object, "balanced", TRUE);
+      for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
+        {
+          double value;
+
+          hr_form_get_number (editor->figure_rows[f], output_fields[f].unit, output_fields[f].rule, &value);
+          hr_preset_json_set_figure (object, output_fields[f].member, value);
+        }
+      json_array_add_object_element (outputs, object);
+    }
+  return node;
+}
+
+/**
+ * hr_source_dialog_save:
+ *
+ * Returns: (transfer full): the saved preset's id, or %NULL with @error set
+ */
+char *
+hr_source_dialog_save (HrSourceDialog  *self,
+                       GError         **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *manufacturer = NULL;
+  g_autofree char *notes = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail (HR_IS_SOURCE_DIALOG (self), NULL);
+
+  if (!validate (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Some fields are empty or do not read as numbers; they are marked in red."));
+      return NULL;
+    }
+  hr_form_get_text (self->name_row, TRUE, &name);
+  hr_form_get_text (self->manufacturer_row, TRUE, &manufacturer);
+  hr_form_get_text (self->notes_row, FALSE, &notes);
+
+  if (self->preset != NULL)
+    node = json_node_copy (hr_preset_get_json (HR_PRESET (self->preset)));
+  else
+    {
+      g_autofree char *id = hr_preset_db_make_unique_id (self->db, HR_PRESET_KIND_SOURCE, manufacturer, name);
+
+      node = json_node_init_object (json_node_alloc (), json_object_new ());
+      json_object_set_string_member (json_node_get_object (node), "id", id);
+    }
+  object = json_node_get_object (node);
+  json_object_set_string_member (object, "name", name);
+  json_object_set_string_member (object, "manufacturer", manufacturer);
+  json_object_set_string_member (object, "category",
+                                 hr_source_category_names ()[adw_combo_row_get_selected (self->category_row)]);
+  for (guint i = 0; i < G_N_ELEMENTS (top_level_output_members); i++)
+    json_object_remove_member (object, top_level_output_members[i]);
+  json_object_set_member (object, "outputs", build_outputs (self));
+  hr_preset_json_set_text (object, "notes", notes);
+
+  return hr_form_write_preset (self->db, HR_PRESET_KIND_SOURCE, node, self->preset != NULL, error);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HrSourceDialog *self = HR_SOURCE_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = hr_source_dialog_save (self, &error);
+
+  if (id == NULL)
+    {
+      hr_form_show_error (GTK_WINDOW (self), _("Could Not Save the Source"), error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* The preset's outputs with the JSON objects they were read from; a
+ * source in the foundation's one-output form is its own output object. */
+static void
+load_preset (HrSourceDialog *self)
+{
+  HrSourcePreset *preset = self->preset;
+  JsonObject *object = json_node_get_object (hr_preset_get_json (HR_PRESET (preset)));
+  JsonArray *outputs = json_object_has_member (object, "outputs") ? json_object_get_array_member (object, "outputs")
+                                                                  : NULL;
+  const char *notes = hr_preset_get_notes (HR_PRESET (preset));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), hr_preset_get_name (HR_PRESET (preset)));
+  gtk_editable_set_text (GTK_EDITABLE (self->manufacturer_row), hr_preset_get_manufacturer (HR_PRESET (preset)));
+  adw_combo_row_set_selected (self->category_row, hr_source_preset_get_category (preset));
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes != NULL ? notes : "");
+  for (guint i = 0; i < hr_source_preset_get_n_outputs (preset); i++)
+    {
+      JsonObject *original = outputs != NULL ? json_array_get_object_element (outputs, i) : object;
+
+      append_output_editor (self, hr_source_preset_get_output (preset, i), original);
+    }
+  /* One output: nothing to choose between, so show its figures. */
+  if (self->outputs->len == 1)
+    adw_expander_row_set_expanded (((OutputEditor *) g_ptr_array_index (self->outputs, 0))->expander, TRUE);
+}
+
+static void
+hr_source_dialog_dispose (GObject *object)
+{
+  HrSourceDialog *self = HR_SOURCE_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HR_TYPE_SOURCE_DIALOG);
+  g_clear_pointer (&self->outputs, g_ptr_array_unref);
+  g_clear_object (&self->preset);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (hr_source_dialog_parent_class)->dispose (object);
+}
+
+static void
+hr_source_dialog_class_init (HrSourceDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hr_source_dialog_dispose;
+
+  /**
+   * HrSourceDialog::saved:
+   * @id: the id of the preset written
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/headroom/Headroom/ui/hr-source-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, about_group);
+  gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, manufacturer_row);
+  gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, category_row);
+  gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, outputs_group);
+  gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, save_button);
+
+  gtk_widget_class_install_action (widget_class, "gear.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "gear.add-output", NULL, add_output_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "gear.save", NULL);
+}
+
+static void
+hr_source_dialog_init (HrSourceDialog *self)
+{
+  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+
+  self->outputs = g_ptr_array_new_with_free_func ((GDestroyNotify) output_editor_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; hr_source_category_names ()[i] != NULL; i++)
+    gtk_string_list_append (categories, hr_source_category_label (i));
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+
+  g_signal_connect_object (self->name_row, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->manufacturer_row, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * hr_source_dialog_new:
+ * @preset: (nullable): the source to edit; %NULL for a new one
+ */
+HrSourceDialog *
+hr_source_dialog_new (GtkWindow      *parent,
+                      HrPresetDb     *db,
+                      HrSourcePreset *preset)
+{
+  HrSourceDialog *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (HR_IS_PRESET_DB (db), NULL);
+  g_return_val_if_fail (preset == NULL || HR_IS_SOURCE_PRESET (preset), NULL);
+
+  self = g_object_new (HR_TYPE_SOURCE_DIALOG, "transient-for", parent, NULL);
+  self->db = g_object_ref (db);
+  self->preset = preset != NULL ? g_object_ref (preset) : NULL;
+
+  if (preset != NULL)
+    {
+      g_autofree char *name = hr_preset_dup_display_name (HR_PRESET (preset));
+
+      adw_window_title_set_title (self->window_title, _("Edit Source"));
+      adw_window_title_set_subtitle (self->window_title, name);
+      if (hr_preset_get_origin (HR_PRESET (preset)) == HR_PRESET_ORIGIN_BUNDLED)
+        adw_preferences_group_set_description (self->about_group,
+                                               _("Your changes are saved as your own preset, which takes the place "
+                                                 "of the bundled one. A figure you change loses the source that "
+                                                 "the bundled preset gives for it."));
+      load_preset (self);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("New Source"));
+      adw_combo_row_set_selected (self->category_row, HR_SOURCE_CATEGORY_HEADPHONE_AMP);
+      append_output_editor (self, NULL, NULL);
+    }
+  update_state (self);
+  return self;
+}

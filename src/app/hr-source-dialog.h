@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hr-preset-db.h"
+
+G_BEGIN_DECLS
+
+#define HR_TYPE_SOURCE_DIALOG (hr_source_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (HrSourceDialog, hr_source_dialog, HR, SOURCE_DIALOG, AdwWindow)
+
+HrSourceDialog *hr_source_dialog_new        (GtkWindow       *parent,
+                                             HrPresetDb      *db,
+                                             HrSourcePreset  *preset);
+guint           hr_source_dialog_get_n_outputs (HrSourceDialog *self);
+AdwEntryRow    *hr_source_dialog_get_output_row (HrSourceDialog *self,
+                                                 guint           index,
+                                                 const char     *field);
+void            hr_source_dialog_add_output (HrSourceDialog  *self);
+char           *hr_source_dialog_save       (HrSourceDialog  *self,
+                                             GError         **error);
+
+G_END_DECLS

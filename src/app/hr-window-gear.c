@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hr-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hr-form.h"
+#include "hr-headphone-dialog.h"
+#include "hr-source-dialog.h"
+#include "hr-window-private.h"
+
+/* The user's own gear: the actions that open the gear dialogs, the
+ * dropping of an impedance curve on the window, and the lists read again
+ * once a dialog has saved. */
+
+static void
+announce_saved (HrWindow     *self,
+                HrPresetKind  kind,
+                const char   *id)
+{
+  HrPreset *preset = hr_preset_db_lookup (self->db, kind, id);
+  g_autofree char *name = preset != NULL ? hr_preset_dup_display_name (preset) : g_strdup (id);
+  /* Translators: a toast, "Saved “Sennheiser HD 650” to your presets" */
+  g_autofree char *title = g_strdup_printf (_("Saved “%s” to your presets"), name);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+update_gear_actions (HrWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-headphones", self->headphone != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-source", self->source != NULL);
+}
+
+static void
+on_headphones_saved (HrWindow   *self,
+                     const char *id)
+{
+  hr_window_reload_presets (self, HR_PRESET_KIND_HEADPHONE, id);
+  update_gear_actions (self);
+  announce_saved (self, HR_PRESET_KIND_HEADPHONE, id);
+}
+
+static void
+on_source_saved (HrWindow   *self,
+                 const char *id)
+{
+  hr_window_reload_presets (self, HR_PRESET_KIND_SOURCE, id);
+  update_gear_actions (self);
+  announce_saved (self, HR_PRESET_KIND_SOURCE, id);
+}
+
+/**
+ * hr_window_open_headphone_dialog:
+ * @preset: (nullable): the headphones to edit, %NULL for new ones
+ * @curve_file: (nullable): an impedance curve to start the form with
+ *
+ * Returns: (transfer none) (nullable): the dialog, shown; %NULL if
+ *   @curve_file could not be read, which a message dialog then says
+ */
+HrHeadphoneDialog *
+hr_window_open_headphone_dialog (HrWindow          *self,
+                                 HrHeadphonePreset *preset,
+                                 GFile             *curve_file)
+{
+  HrHeadphoneDialog *dialog = hr_headphone_dialog_new (GTK_WINDOW (self), self->db, preset);
+  g_autoptr(GError) error = NULL;
+
+  if (curve_file != NULL && !hr_headphone_dialog_load_curve (dialog, curve_file, &error))
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      hr_form_show_error (GTK_WINDOW (self), _("Could Not Import the Curve"), error->message);
+      return NULL;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_headphones_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+HrSourceDialog *
+hr_window_open_source_dialog (HrWindow       *self,
+                              HrSourcePreset *preset)
+{
+  HrSourceDialog *dialog = hr_source_dialog_new (GTK_WINDOW (self), self->db, preset);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_source_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+gear_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HrWindow *self = HR_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.new-headphones"))
+    hr_window_open_headphone_dialog (self, NULL, NULL);
+  else if (g_str_equal (action_name, "win.edit-headphones") && self->headphone != NULL)
+    hr_window_open_headphone_dialog (self, self->headphone, NULL);
+  else if (g_str_equal (action_name, "win.import-curve"))
+    {
+      HrHeadphoneDialog *dialog = hr_window_open_headphone_dialog (self, NULL, NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.choose-file", NULL);
+    }
+  else if (g_str_equal (action_name, "win.new-source"))
+    hr_window_open_source_dialog (self, NULL);
+  else if (g_str_equal (action_name, "win.edit-source") && self->source != NULL)
+    hr_window_open_source_dialog (self, self->source);
+}
+
+/* A file dropped on the window is an impedance curve to make headphones
+ * of: the new-headphones form opens with it, or a dialog says why it does
+ * not read. Only the first of several files is taken. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         HrWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  hr_window_open_headphone_dialog (self, NULL, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+void
+hr_window_setup_gear (HrWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  /* After the window's own handlers, which set self->source and
+   * self->headphone. */
+  g_signal_connect_object (self->source_dropdown, "notify::selected",
+                           G_CALLBACK (update_gear_actions), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->headphone_dropdown, "notify::selected",
+                           G_CALLBACK (update_gear_actions), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  update_gear_actions (self);
+}
+
+void
+hr_window_gear_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-headphones", NULL, gear_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-headphones", NULL, gear_action);
+  gtk_widget_class_install_action (widget_class, "win.import-curve", NULL, gear_action);
+  gtk_widget_class_install_action (widget_class, "win.new-source", NULL, gear_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-source", NULL, gear_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-headphones", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-source", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-curve", NULL);
+}

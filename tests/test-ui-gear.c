@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-gear"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "hr-window-private.h"
+
+/* The user's own gear, through the window: a curve file dropped on it, the
+ * headphones and source forms filled in and saved, a bundled preset
+ * edited, and bad input refused with a message while the user's presets
+ * stay as they were. The user's presets file lives in a temporary
+ * XDG_DATA_HOME; the window reads the bundled presets of data/presets. */
+
+static char *data_home;
+static char *presets_dir;
+
+static const char zma_text[] =
+  "* A curve as REW exports it\n"
+  "* Freq(Hz) Z(Ohm) Phase(Deg)\n"
+  "20 38.0 12.0\n"
+  "90 60.0 0.0\n"
+  "1000 32.5 2.0\n"
+  "10000 36.0 18.0\n"
+  "20000 41.0 25.0\n";
+
+static char *
+user_file (void)
+{
+  return g_build_filename (data_home, "headroom", "presets.json", NULL);
+}
+
+static void
+remove_user_files (void)
+{
+  g_autofree char *folder = g_build_filename (data_home, "headroom", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
+static void
+spin_main_loop (void)
+{
+  gint64 end_us = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end_us)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A window of its own database, so that what one test saves does not
+ * leak into the next. */
+static HrWindow *
+new_window (HrPresetDb **db)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HrWindow *window;
+  const char *const keys[] = { "source-id", "output-id", "headphone-id", "zout-ohm", "headphone-z-ohm", "pins" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+  remove_user_files ();
+  *db = hr_preset_db_new (presets_dir, NULL);
+  window = g_object_new (HR_TYPE_WINDOW, "db", *db, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_main_loop ();
+  return window;
+}
+
+static void
+destroy_window (HrWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
+static GtkWidget *
+child (gpointer    dialog,
+       GType       type,
+       const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), type, name));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+type_text (gpointer    dialog,
+           GType       type,
+           const char *name,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, type, name)), text);
+}
+
+/* Whether the form would save: its Save button follows the action. */
+static gboolean
+save_enabled (gpointer dialog)
+{
+  return gtk_widget_get_sensitive (child (dialog, G_OBJECT_TYPE (dialog), "save_button"));
+}
+
+/* The message dialog in front of @parent, if there is one. */
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (GTK_WINDOW (window)) == parent)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GFile *
+write_curve (const char *name,
+             const char *text)
+{
+  g_autofree char *path = g_build_filename (data_home, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* The window's own drop target, as GTK calls it when a file is dropped. */
+static gboolean
+drop_file (HrWindow *window,
+           GFile    *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_append (NULL, file);
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+          return accepted;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static HrHeadphoneDialog *
+find_headphone_dialog (HrWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (HR_IS_HEADPHONE_DIALOG (toplevel) && gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        return HR_HEADPHONE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* A .zma dropped on the window opens the form with the curve and a name;
+ * once the spec sheet's figures are typed in, Save writes the user's
+ * preset, and the window chooses it and computes with its curve. */
+static void
+test_drop_curve_and_save (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autoptr(GFile) curve = write_curve ("My IEM.zma", zma_text);
+  g_autofree char *path = user_file ();
+  HrWindow *window = new_window (&db);
+  HrHeadphoneDialog *dialog;
+  HrHeadphonePreset *mine;
+  const HrImpedancePoint *points;
+  guint n_points;
+  const char *features;
+
+  g_assert_true (hr_window_select_source (window, "nwavguy-jds-labs-objective2", NULL));
+  g_assert_true (drop_file (window, curve));
+  dialog = find_headphone_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "name_row"))),
+                   ==, "My IEM");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "file_row"))),
+                   ==, "My IEM.zma: 5 points, 20 Hz–20 kHz");
+  features = adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "features_row")));
+  g_assert_cmpstr (features, ==, "32.5 Ω at 1 kHz · highest 60 Ω at 90 Hz · lowest 32.5 Ω at 1 kHz");
+
+  /* Not yet: no manufacturer, nominal impedance or sensitivity. */
+  g_assert_false (save_enabled (dialog));
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "manufacturer_row", "Me");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "nominal_row", "32 Ω");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "sensitivity_row", "abc");
+  g_assert_false (save_enabled (dialog));
+  g_assert_true (gtk_widget_has_css_class (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "sensitivity_row"), "error"));
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "sensitivity_row", "110");
+  g_assert_false (gtk_widget_has_css_class (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "sensitivity_row"), "error"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "type_row")),
+                              HR_HEADPHONE_TYPE_DYNAMIC_IEM);
+  g_assert_true (save_enabled (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.save", NULL));
+  spin_main_loop ();
+  g_assert_null (find_headphone_dialog (window));
+
+  mine = hr_preset_db_lookup_headphone (db, "me-my-iem");
+  g_assert_nonnull (mine);
+  g_assert_cmpint (hr_preset_get_origin (HR_PRESET (mine)), ==, HR_PRESET_ORIGIN_USER);
+  g_assert_cmpint (hr_headphone_preset_get_headphone_type (mine), ==, HR_HEADPHONE_TYPE_DYNAMIC_IEM);
+  g_assert_cmpstr (hr_headphone_preset_get_impedance_source (mine), ==, "imported from My IEM.zma");
+  points = hr_impedance_get_points (hr_headphone_preset_get_impedance (mine), &n_points);
+  g_assert_cmpuint (n_points, ==, 5);
+  g_assert_cmpfloat (points[1].mag_ohm, ==, 60.0);
+  g_assert_cmpfloat (hr_headphone_preset_get_sensitivity (mine)->value, ==, 110.0);
+  g_assert_true (isnan (hr_headphone_preset_get_max_input (mine)->value));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* The window chose it and computed with its curve. */
+  g_assert_cmpstr (hr_window_get_content_page (window), ==, "charts");
+  g_assert_nonnull (hr_window_get_summary (window));
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->z_max_ohm, 60.0, 0.5);
+  g_assert_cmpfloat (hr_slider_row_get_value (hr_window_get_slider_row (window, "headphone_z_row")), ==, 32.0);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (hr_window_get_slider_row (window, "headphone_z_row"))));
+
+  destroy_window (window);
+}
+
+/* A file with text in it, dropped: a message dialog names the line, no
+ * form opens, and the user's presets are not touched. */
+static void
+test_drop_bad_curve (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autoptr(GFile) curve = write_curve ("broken.zma", "20 38 12\n90 sixty 0\n");
+  g_autofree char *path = user_file ();
+  HrWindow *window = new_window (&db);
+  AdwMessageDialog *message;
+
+  g_assert_true (drop_file (window, curve));
+  spin_main_loop ();
+  g_assert_null (find_headphone_dialog (window));
+  message = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Import the Curve");
+  g_assert_cmpstr (adw_message_dialog_get_body (message), ==, "broken.zma:2: “sixty” is not a number");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (message));
+  destroy_window (window);
+}
+
+/* Editing a bundled pair: one figure changed. The user's version takes
+ * the bundled one's place, the untouched figures keep their sources, and
+ * the source's output impedance, which the user had moved, stays. */
+static void
+test_edit_bundled_headphones (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  HrWindow *window = new_window (&db);
+  HrHeadphonePreset *bundled;
+  HrHeadphonePreset *edited;
+  HrHeadphoneDialog *dialog;
+  g_autofree char *bundled_sensitivity_source = NULL;
+  const HrThieleSmall *ts;
+  HrSliderRow *zout_row = hr_window_get_slider_row (window, "zout_row");
+
+  g_assert_true (hr_window_select_source (window, "nwavguy-jds-labs-objective2", NULL));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  hr_slider_row_set_value (zout_row, 47.0);
+  bundled = hr_preset_db_lookup_headphone (db, "sennheiser-hd-650");
+  bundled_sensitivity_source = g_strdup (hr_headphone_preset_get_sensitivity (bundled)->source);
+  g_assert_nonnull (bundled_sensitivity_source);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-headphones", NULL));
+  dialog = find_headphone_dialog (window);
+  g_assert_nonnull (dialog);
+  /* The form shows the preset as it is: Save would write it unchanged. */
+  g_assert_true (save_enabled (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "nominal_row"))),
+                   ==, "300");
+  g_assert_true (gtk_widget_get_visible (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "fs_row")));
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "qms_row", "4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.save", NULL));
+  spin_main_loop ();
+
+  edited = hr_preset_db_lookup_headphone (db, "sennheiser-hd-650");
+  g_assert_true (edited != bundled);
+  g_assert_cmpint (hr_preset_get_origin (HR_PRESET (edited)), ==, HR_PRESET_ORIGIN_USER);
+  g_assert_true (hr_preset_get_overrides_bundled (HR_PRESET (edited)));
+  ts = hr_impedance_get_thiele_small (hr_headphone_preset_get_impedance (edited));
+  g_assert_cmpfloat (ts->qms, ==, 4.0);
+  g_assert_null (hr_headphone_preset_get_impedance_source (edited));
+  g_assert_cmpstr (hr_headphone_preset_get_sensitivity (edited)->source, ==, bundled_sensitivity_source);
+  g_assert_cmpfloat (hr_slider_row_get_value (zout_row), ==, 47.0);
+  g_assert_nonnull (hr_window_get_summary (window));
+
+  destroy_window (window);
+}
+
+/* A new source with two outputs; the current limit left empty is unknown,
+ * and the window computes with the output chosen. */
+static void
+test_new_source (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  HrWindow *window = new_window (&db);
+  HrSourceDialog *dialog;
+  HrSourcePreset *mine;
+  const HrSourceOutput *line;
+
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  dialog = hr_window_open_source_dialog (window, NULL);
+  type_text (dialog, HR_TYPE_SOURCE_DIALOG, "name_row", "Bench amp");
+  type_text (dialog, HR_TYPE_SOURCE_DIALOG, "manufacturer_row", "Me");
+  g_assert_cmpuint (hr_source_dialog_get_n_outputs (dialog), ==, 1);
+  g_assert_false (save_enabled (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "output_impedance_ohm")), "0.5");
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "max_voltage_vrms")), "7,2 V");
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "max_current_ma")), "150");
+  g_assert_true (save_enabled (dialog));
+
+  hr_source_dialog_add_output (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 1, "name")), "Line out");
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 1, "output_impedance_ohm")), "-1");
+  g_assert_false (save_enabled (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 1, "output_impedance_ohm")), "100");
+  g_assert_true (save_enabled (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.save", NULL));
+  spin_main_loop ();
+
+  mine = hr_preset_db_lookup_source (db, "me-bench-amp");
+  g_assert_nonnull (mine);
+  g_assert_cmpuint (hr_source_preset_get_n_outputs (mine), ==, 2);
+  g_assert_cmpstr (hr_source_preset_get_output (mine, 0)->id, ==, "headphone-out");
+  g_assert_cmpfloat (hr_source_preset_get_output (mine, 0)->max_voltage_vrms.value, ==, 7.2);
+  line = hr_source_preset_get_output (mine, 1);
+  g_assert_cmpstr (line->id, ==, "line-out");
+  g_assert_true (isnan (line->max_current_ma.value));
+  g_assert_cmpfloat (line->output_impedance_ohm.value, ==, 100.0);
+
+  /* The window chose the new source's first output. */
+  g_assert_cmpfloat (hr_slider_row_get_value (hr_window_get_slider_row (window, "zout_row")), ==, 0.5);
+  g_assert_nonnull (hr_window_get_summary (window));
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Before anything reads it: GLib caches the user data dir. */
+  data_home = g_dir_make_tmp ("headroom-ui-gear-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  presets_dir = g_strdup (g_getenv ("HEADROOM_PRESETS_DIR"));
+  if (presets_dir == NULL)
+    presets_dir = g_test_build_filename (G_TEST_DIST, "..", "data", "presets", NULL);
+
+  g_test_add_func ("/ui/gear/drop-curve-and-save", test_drop_curve_and_save);
+  g_test_add_func ("/ui/gear/drop-bad-curve", test_drop_bad_curve);
+  g_test_add_func ("/ui/gear/edit-bundled-headphones", test_edit_bundled_headphones);
+  g_test_add_func ("/ui/gear/new-source", test_new_source);
+
+  status = g_test_run ();
+
+  remove_user_files ();
+  {
+    g_autofree char *folder = g_build_filename (data_home, "headroom", NULL);
+    g_autofree char *zma = g_build_filename (data_home, "My IEM.zma", NULL);
+    g_autofree char *broken = g_build_filename (data_home, "broken.zma", NULL);
+
+    g_remove (zma);
+    g_remove (broken);
+    g_rmdir (folder);
+    g_rmdir (data_home);
+  }
+  g_free (presets_dir);
+  g_free (data_home);
+  return status;
+}
