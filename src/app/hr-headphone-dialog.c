@@ -650,6 +650,7 @@ hr_headphone_dialog_new (GtkWindow         *parent,
       g_autofree char *name = hr_preset_dup_display_name (HR_PRESET (preset));
 
       adw_window_title_set_title (self->window_title, _("Edit Headphones"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Headphones"));
       adw_window_title_set_subtitle (self->window_title, name);
       if (hr_preset_get_origin (HR_PRESET (preset)) == HR_PRESET_ORIGIN_BUNDLED)
         adw_preferences_group_set_description (self->about_group,
@@ -661,6 +662,7 @@ hr_headphone_dialog_new (GtkWindow         *parent,
   else
     {
       adw_window_title_set_title (self->window_title, _("New Headphones"));
+      gtk_window_set_title (GTK_WINDOW (self), _("New Headphones"));
       hr_form_set_number (self->ref_freq_row, 1000.0);
       select_model (self, MODEL_RESISTOR);
       show_curve (self, _("No file chosen"));

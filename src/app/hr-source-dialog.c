@@ -493,6 +493,7 @@ hr_source_dialog_new (GtkWindow      *parent,
       g_autofree char *name = hr_preset_dup_display_name (HR_PRESET (preset));
 
       adw_window_title_set_title (self->window_title, _("Edit Source"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Source"));
       adw_window_title_set_subtitle (self->window_title, name);
       if (hr_preset_get_origin (HR_PRESET (preset)) == HR_PRESET_ORIGIN_BUNDLED)
         adw_preferences_group_set_description (self->about_group,
@@ -504,6 +505,7 @@ hr_source_dialog_new (GtkWindow      *parent,
   else
     {
       adw_window_title_set_title (self->window_title, _("New Source"));
+      gtk_window_set_title (GTK_WINDOW (self), _("New Source"));
       adw_combo_row_set_selected (self->category_row, HR_SOURCE_CATEGORY_HEADPHONE_AMP);
       append_output_editor (self, NULL, NULL);
     }
