@@ -365,6 +365,98 @@ test_new_source (void)
   destroy_window (window);
 }
 
+static void
+write_user_file (const char *text)
+{
+  g_autofree char *path = user_file ();
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* The window of a database read from what is on disk now. */
+static HrWindow *
+new_window_keeping_files (HrPresetDb **db)
+{
+  HrWindow *window;
+
+  *db = hr_preset_db_new (presets_dir, NULL);
+  window = g_object_new (HR_TYPE_WINDOW, "db", *db, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_main_loop ();
+  return window;
+}
+
+/* A user's file that is not JSON hides all their gear: a dialog says so
+ * as the window opens, and saving new gear is refused with the reason,
+ * the file kept byte for byte. */
+static void
+test_broken_user_file (void)
+{
+  static const char broken[] = "{\"schema_version\": 1, \"headphones\": [ {\"id\": ";
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autofree char *path = user_file ();
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  HrHeadphoneDialog *dialog;
+  AdwMessageDialog *message;
+  HrWindow *window;
+
+  remove_user_files ();
+  write_user_file (broken);
+  window = new_window_keeping_files (&db);
+  message = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Your Presets Could Not Be Read");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "could not be read; the file is kept as it is"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  dialog = hr_window_open_headphone_dialog (window, NULL, NULL);
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "name_row", "Mine");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "manufacturer_row", "Me");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "nominal_row", "32");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "sensitivity_row", "100");
+  g_assert_null (hr_headphone_dialog_save (dialog, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "nothing was written"));
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, broken);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+  remove_user_files ();
+}
+
+/* One broken preset among good ones: the rest loads, and the details,
+ * with the file, line, column and path, are a click away. */
+static void
+test_preset_problems_reported (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  AdwMessageDialog *message;
+  HrWindow *window;
+
+  remove_user_files ();
+  write_user_file ("{\"schema_version\": 1, \"headphones\": [\n"
+                   "  {\"id\": \"mine\", \"name\": \"Mine\", \"manufacturer\": \"Me\", \"type\": \"planar\",\n"
+                   "   \"nominal_impedance_ohm\": -32, \"sensitivity\": {\"value\": 100, \"unit\": \"dB/V\"},\n"
+                   "   \"impedance\": {\"model\": \"resistor\", \"r_ohm\": 32}}]}\n");
+  window = new_window_keeping_files (&db);
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preset-problems", NULL));
+  message = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Some Presets Could Not Be Loaded");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message),
+                            "presets.json:3:29: headphones[0].nominal_impedance_ohm must be"));
+  g_assert_nonnull (hr_preset_db_lookup_headphone (db, "sennheiser-hd-650"));
+
+  gtk_window_destroy (GTK_WINDOW (message));
+  destroy_window (window);
+  remove_user_files ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +479,8 @@ main (int   argc,
   g_test_add_func ("/ui/gear/drop-bad-curve", test_drop_bad_curve);
   g_test_add_func ("/ui/gear/edit-bundled-headphones", test_edit_bundled_headphones);
   g_test_add_func ("/ui/gear/new-source", test_new_source);
+  g_test_add_func ("/ui/gear/broken-user-file", test_broken_user_file);
+  g_test_add_func ("/ui/gear/preset-problems", test_preset_problems_reported);
 
   status = g_test_run ();
 

@@ -27,6 +27,67 @@ announce_saved (HrWindow     *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+/* Every problem the presets had when they were loaded, one per paragraph,
+ * each with its file, line and column: what a user needs to fix them. */
+static char *
+dup_problems_text (HrWindow *self)
+{
+  GPtrArray *problems = hr_preset_db_get_problems (self->db);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *problem = hr_preset_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n\n" : "", problem);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_preset_problems_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  HrWindow *self = HR_WINDOW (widget);
+  g_autofree char *text = dup_problems_text (self);
+
+  hr_form_show_error (GTK_WINDOW (self),
+                      hr_preset_db_get_user_file_broken (self->db)
+                      ? _("Your Presets Could Not Be Read")
+                      : _("Some Presets Could Not Be Loaded"),
+                      text);
+}
+
+/* Said once, when the window first shows. A user's file that does not
+ * read at all hides all of their gear, so it gets a dialog; a preset
+ * skipped here and there gets a toast that leads to the details. */
+static gboolean
+report_preset_problems (gpointer data)
+{
+  HrWindow *self = HR_WINDOW (data);
+  guint n_problems = self->db != NULL ? hr_preset_db_get_problems (self->db)->len : 0;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->db == NULL || n_problems == 0)
+    return G_SOURCE_REMOVE;
+  if (hr_preset_db_get_user_file_broken (self->db))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-preset-problems", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  title = g_strdup_printf (ngettext ("%u preset could not be loaded", "%u presets could not be loaded",
+                                     n_problems),
+                           n_problems);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-preset-problems");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_gear_actions (HrWindow *self)
 {
@@ -150,6 +211,7 @@ hr_window_setup_gear (HrWindow *self)
   g_signal_connect_object (self->headphone_dropdown, "notify::selected",
                            G_CALLBACK (update_gear_actions), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   update_gear_actions (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, report_preset_problems, g_object_ref (self), g_object_unref);
 }
 
 void
@@ -160,6 +222,7 @@ hr_window_gear_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-curve", NULL, gear_action);
   gtk_widget_class_install_action (widget_class, "win.new-source", NULL, gear_action);
   gtk_widget_class_install_action (widget_class, "win.edit-source", NULL, gear_action);
+  gtk_widget_class_install_action (widget_class, "win.show-preset-problems", NULL, show_preset_problems_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-headphones", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
