@@ -183,3 +183,49 @@ hr_dup_headphone_figures (HrHeadphonePreset  *preset,
   return g_strdup (figures->str);
 }
 
+/* The dropdowns list "name · category"; search matches any part of it,
+ * so typing "dongle" or "planar" narrows the list as a name does. */
+GListModel *
+hr_preset_list_model_new (GPtrArray *presets)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < presets->len; i++)
+    {
+      HrPreset *preset = g_ptr_array_index (presets, i);
+      g_autofree char *name = hr_preset_dup_display_name (preset);
+      g_autofree char *item = NULL;
+      const char *category;
+
+      if (HR_IS_SOURCE_PRESET (preset))
+        category = hr_source_category_label (hr_source_preset_get_category (HR_SOURCE_PRESET (preset)));
+      else
+        category = hr_headphone_type_label (hr_headphone_preset_get_headphone_type (HR_HEADPHONE_PRESET (preset)));
+      item = g_strdup_printf ("%s · %s", name, category);
+      gtk_string_list_append (list, item);
+    }
+  return G_LIST_MODEL (list);
+}
+
+int
+hr_compare_sources_by_category (gconstpointer a,
+                                gconstpointer b)
+{
+  HrSourcePreset *sa = *(HrSourcePreset *const *) a;
+  HrSourcePreset *sb = *(HrSourcePreset *const *) b;
+  int order = (int) hr_source_preset_get_category (sa) - (int) hr_source_preset_get_category (sb);
+
+  if (order != 0)
+    return order;
+  return g_utf8_collate (hr_preset_get_name (HR_PRESET (sa)), hr_preset_get_name (HR_PRESET (sb)));
+}
+
+guint
+hr_preset_list_find (GPtrArray  *presets,
+                     const char *id)
+{
+  for (guint i = 0; id != NULL && i < presets->len; i++)
+    if (g_strcmp0 (hr_preset_get_id (g_ptr_array_index (presets, i)), id) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}

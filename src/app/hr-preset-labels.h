@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include "hr-headphone-preset.h"
 #include "hr-source-preset.h"
 
@@ -13,5 +15,10 @@ char       *hr_dup_output_figures      (const HrSourceOutput   *output,
                                         char                  **tooltip);
 char       *hr_dup_headphone_figures   (HrHeadphonePreset      *preset,
                                         char                  **tooltip);
+GListModel *hr_preset_list_model_new   (GPtrArray              *presets);
+int         hr_compare_sources_by_category (gconstpointer       a,
+                                            gconstpointer       b);
+guint       hr_preset_list_find        (GPtrArray              *presets,
+                                        const char             *id);
 
 G_END_DECLS

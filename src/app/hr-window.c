@@ -296,52 +296,25 @@ on_headphone_selected (HrWindow *self)
   recompute (self);
 }
 
-/* The dropdowns list "name · category"; search matches any part of it,
- * so typing "dongle" or "planar" narrows the list as a name does. */
-static GListModel *
-make_preset_model (GPtrArray *presets,
-                   gboolean   is_source)
+/* The presets as the dropdowns list them, read from the database: the
+ * sources by category, the headphones by name. */
+static void
+fill_preset_lists (HrWindow *self)
 {
-  GtkStringList *list = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(GListModel) headphones = NULL;
 
-  for (guint i = 0; i < presets->len; i++)
-    {
-      HrPreset *preset = g_ptr_array_index (presets, i);
-      g_autofree char *name = hr_preset_dup_display_name (preset);
-      g_autofree char *item = NULL;
-      const char *category;
-
-      if (is_source)
-        category = hr_source_category_label (hr_source_preset_get_category (HR_SOURCE_PRESET (preset)));
-      else
-        category = hr_headphone_type_label (hr_headphone_preset_get_headphone_type (HR_HEADPHONE_PRESET (preset)));
-      item = g_strdup_printf ("%s · %s", name, category);
-      gtk_string_list_append (list, item);
-    }
-  return G_LIST_MODEL (list);
-}
-
-static int
-compare_sources_by_category (gconstpointer a,
-                             gconstpointer b)
-{
-  HrSourcePreset *sa = *(HrSourcePreset *const *) a;
-  HrSourcePreset *sb = *(HrSourcePreset *const *) b;
-  int order = (int) hr_source_preset_get_category (sa) - (int) hr_source_preset_get_category (sb);
-
-  if (order != 0)
-    return order;
-  return g_utf8_collate (hr_preset_get_name (HR_PRESET (sa)), hr_preset_get_name (HR_PRESET (sb)));
-}
-
-static guint
-find_preset (GPtrArray  *presets,
-             const char *id)
-{
-  for (guint i = 0; id != NULL && i < presets->len; i++)
-    if (g_strcmp0 (hr_preset_get_id (g_ptr_array_index (presets, i)), id) == 0)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
+  g_clear_pointer (&self->source_presets, g_ptr_array_unref);
+  g_clear_pointer (&self->headphone_presets, g_ptr_array_unref);
+  self->source_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_SOURCE, NULL);
+  g_ptr_array_sort (self->source_presets, hr_compare_sources_by_category);
+  self->headphone_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_HEADPHONE, NULL);
+  sources = hr_preset_list_model_new (self->source_presets);
+  headphones = hr_preset_list_model_new (self->headphone_presets);
+  gtk_drop_down_set_model (self->source_dropdown, sources);
+  gtk_drop_down_set_model (self->headphone_dropdown, headphones);
+  hr_dropdown_search_anywhere (self->source_dropdown);
+  hr_dropdown_search_anywhere (self->headphone_dropdown);
 }
 
 /* Fills the dropdowns and selects what was chosen last. Says whether the
@@ -352,35 +325,24 @@ populate (HrWindow *self,
           gboolean *source_restored,
           gboolean *headphone_restored)
 {
-  g_autoptr(GListModel) sources = NULL;
-  g_autoptr(GListModel) headphones = NULL;
   g_autofree char *source_id = g_settings_get_string (self->settings, "source-id");
   g_autofree char *output_id = g_settings_get_string (self->settings, "output-id");
   g_autofree char *headphone_id = g_settings_get_string (self->settings, "headphone-id");
 
   g_assert (HR_IS_WINDOW (self));
 
-  self->source_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_SOURCE, NULL);
-  g_ptr_array_sort (self->source_presets, compare_sources_by_category);
-  self->headphone_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_HEADPHONE, NULL);
-
-  sources = make_preset_model (self->source_presets, TRUE);
-  headphones = make_preset_model (self->headphone_presets, FALSE);
   hr_dropdown_setup (self->source_dropdown);
   hr_dropdown_setup (self->headphone_dropdown);
   hr_dropdown_setup (self->output_dropdown);
-  gtk_drop_down_set_model (self->source_dropdown, sources);
-  gtk_drop_down_set_model (self->headphone_dropdown, headphones);
-  hr_dropdown_search_anywhere (self->source_dropdown);
-  hr_dropdown_search_anywhere (self->headphone_dropdown);
+  fill_preset_lists (self);
 
   /* No headphones until the user picks some (or picked some last time):
    * the empty state says what to do. */
-  gtk_drop_down_set_selected (self->headphone_dropdown, find_preset (self->headphone_presets, headphone_id));
+  gtk_drop_down_set_selected (self->headphone_dropdown, hr_preset_list_find (self->headphone_presets, headphone_id));
   *source_restored = FALSE;
   if (self->source_presets->len > 0)
     {
-      guint position = find_preset (self->source_presets, source_id);
+      guint position = hr_preset_list_find (self->source_presets, source_id);
       gboolean selected;
 
       selected = hr_window_select_source (self, hr_preset_get_id (g_ptr_array_index (self->source_presets,
@@ -672,7 +634,7 @@ hr_window_select_source (HrWindow   *self,
 
   g_return_val_if_fail (HR_IS_WINDOW (self), FALSE);
 
-  position = find_preset (self->source_presets, source_id);
+  position = hr_preset_list_find (self->source_presets, source_id);
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
   if (gtk_drop_down_get_selected (self->source_dropdown) != position)
@@ -694,7 +656,7 @@ hr_window_select_headphone (HrWindow   *self,
 
   g_return_val_if_fail (HR_IS_WINDOW (self), FALSE);
 
-  position = find_preset (self->headphone_presets, headphone_id);
+  position = hr_preset_list_find (self->headphone_presets, headphone_id);
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
   gtk_drop_down_set_selected (self->headphone_dropdown, position);
@@ -767,8 +729,6 @@ hr_window_reload_presets (HrWindow     *self,
                           HrPresetKind  kind,
                           const char   *id)
 {
-  g_autoptr(GListModel) sources = NULL;
-  g_autoptr(GListModel) headphones = NULL;
   g_autofree char *source_id = NULL;
   g_autofree char *output_id = NULL;
   g_autofree char *headphone_id = NULL;
@@ -802,19 +762,9 @@ hr_window_reload_presets (HrWindow     *self,
 
   self->source = NULL;
   self->headphone = NULL;
-  g_clear_pointer (&self->source_presets, g_ptr_array_unref);
-  g_clear_pointer (&self->headphone_presets, g_ptr_array_unref);
-  self->source_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_SOURCE, NULL);
-  g_ptr_array_sort (self->source_presets, compare_sources_by_category);
-  self->headphone_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_HEADPHONE, NULL);
-  sources = make_preset_model (self->source_presets, TRUE);
-  headphones = make_preset_model (self->headphone_presets, FALSE);
-  gtk_drop_down_set_model (self->source_dropdown, sources);
-  gtk_drop_down_set_model (self->headphone_dropdown, headphones);
-  hr_dropdown_search_anywhere (self->source_dropdown);
-  hr_dropdown_search_anywhere (self->headphone_dropdown);
+  fill_preset_lists (self);
 
-  source_position = find_preset (self->source_presets, source_id);
+  source_position = hr_preset_list_find (self->source_presets, source_id);
   if (source_position == GTK_INVALID_LIST_POSITION && self->source_presets->len > 0)
     source_position = 0;
   gtk_drop_down_set_selected (self->source_dropdown, source_position);
@@ -826,7 +776,7 @@ hr_window_reload_presets (HrWindow     *self,
       self->output_index = output_index;
       fill_output_dropdown (self);
     }
-  gtk_drop_down_set_selected (self->headphone_dropdown, find_preset (self->headphone_presets, headphone_id));
+  gtk_drop_down_set_selected (self->headphone_dropdown, hr_preset_list_find (self->headphone_presets, headphone_id));
 
   g_signal_handlers_unblock_by_func (self->source_dropdown, on_source_selected, self);
   g_signal_handlers_unblock_by_func (self->output_dropdown, on_output_selected, self);
