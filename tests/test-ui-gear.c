@@ -282,6 +282,7 @@ test_edit_bundled_headphones (void)
   g_autofree char *bundled_sensitivity_source = NULL;
   const HrThieleSmall *ts;
   HrSliderRow *zout_row = hr_window_get_slider_row (window, "zout_row");
+  AdwMessageDialog *confirm;
 
   g_assert_true (hr_window_select_source (window, "nwavguy-jds-labs-objective2", NULL));
   g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
@@ -311,6 +312,24 @@ test_edit_bundled_headphones (void)
   g_assert_null (hr_headphone_preset_get_impedance_source (edited));
   g_assert_cmpstr (hr_headphone_preset_get_sensitivity (edited)->source, ==, bundled_sensitivity_source);
   g_assert_cmpfloat (hr_slider_row_get_value (zout_row), ==, 47.0);
+  g_assert_nonnull (hr_window_get_summary (window));
+
+  /* The user's version can go again, and the bundled preset comes back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-headphones", NULL));
+  dialog = find_headphone_dialog (window);
+  g_assert_true (gtk_widget_get_visible (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "remove_group")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "remove_button"))),
+                   ==, "_Restore the Bundled Preset");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.remove", NULL));
+  confirm = find_message_dialog (GTK_WINDOW (dialog));
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "remove");
+  spin_main_loop ();
+  g_assert_null (find_headphone_dialog (window));
+  edited = hr_preset_db_lookup_headphone (db, "sennheiser-hd-650");
+  g_assert_cmpint (hr_preset_get_origin (HR_PRESET (edited)), ==, HR_PRESET_ORIGIN_BUNDLED);
+  ts = hr_impedance_get_thiele_small (hr_headphone_preset_get_impedance (edited));
+  g_assert_cmpfloat (ts->qms, !=, 4.0);
   g_assert_nonnull (hr_window_get_summary (window));
 
   destroy_window (window);
@@ -360,6 +379,18 @@ test_new_source (void)
 
   /* The window chose the new source's first output. */
   g_assert_cmpfloat (hr_slider_row_get_value (hr_window_get_slider_row (window, "zout_row")), ==, 0.5);
+  g_assert_nonnull (hr_window_get_summary (window));
+
+  /* A bundled preset's form has nothing to remove; the user's own has. */
+  dialog = hr_window_open_source_dialog (window, hr_preset_db_lookup_source (db, "nwavguy-jds-labs-objective2"));
+  g_assert_false (gtk_widget_get_visible (child (dialog, HR_TYPE_SOURCE_DIALOG, "remove_group")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = hr_window_open_source_dialog (window, mine);
+  g_assert_true (gtk_widget_get_visible (child (dialog, HR_TYPE_SOURCE_DIALOG, "remove_group")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.remove", NULL));
+  adw_message_dialog_response (find_message_dialog (GTK_WINDOW (dialog)), "remove");
+  spin_main_loop ();
+  g_assert_null (hr_preset_db_lookup_source (db, "me-bench-amp"));
   g_assert_nonnull (hr_window_get_summary (window));
 
   destroy_window (window);

@@ -126,3 +126,74 @@ hr_form_write_preset (HrPresetDb    *db,
     return NULL;
   return g_strdup (json_object_get_string_member (json_node_get_object (preset), "id"));
 }
+
+/* Only the user's own presets can be removed; removing one that stands in
+ * for a bundled preset brings the bundled one back, and says so. */
+void
+hr_form_setup_removal (HrPreset  *preset,
+                       GtkWidget *remove_group,
+                       GtkButton *remove_button)
+{
+  gboolean removable = preset != NULL && hr_preset_get_origin (preset) == HR_PRESET_ORIGIN_USER;
+
+  gtk_widget_set_visible (remove_group, removable);
+  if (removable && hr_preset_get_overrides_bundled (preset))
+    gtk_button_set_label (remove_button, _("_Restore the Bundled Preset"));
+}
+
+/**
+ * hr_form_confirm_removal:
+ *
+ * Asks before @preset is removed from the user's presets.
+ *
+ * Returns: (transfer none): the dialog, shown; its "response::remove"
+ *   signal means yes
+ */
+AdwMessageDialog *
+hr_form_confirm_removal (GtkWindow *parent,
+                         HrPreset  *preset)
+{
+  g_autofree char *name = hr_preset_dup_display_name (preset);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (hr_preset_get_overrides_bundled (preset))
+    {
+      /* Translators: "Restore the Bundled Sennheiser HD 650?" */
+      heading = g_strdup_printf (_("Restore the Bundled %s?"), name);
+      body = g_strdup (_("Your version is removed from your presets, and the bundled preset, with its "
+                         "sources, takes its place again."));
+    }
+  else
+    {
+      /* Translators: "Remove Sennheiser HD 650?" */
+      heading = g_strdup_printf (_("Remove %s?"), name);
+      body = g_strdup (_("It is removed from your presets. The file keeps the version before this "
+                         "change as a backup (presets.json.bak)."));
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static gboolean
+destroy_window (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes @window once the message dialog in front of it, whose response
+ * this is called from, is gone: a window must outlive the dialogs that are
+ * transient for it. */
+void
+hr_form_close_later (GtkWindow *window)
+{
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window, g_object_ref (window), g_object_unref);
+}

@@ -58,12 +58,15 @@ struct _HrSourceDialog
   AdwPreferencesGroup *outputs_group;
   AdwEntryRow         *notes_row;
   GtkWidget           *save_button;
+  GtkWidget           *remove_group;
+  GtkButton           *remove_button;
 };
 
 G_DEFINE_FINAL_TYPE (HrSourceDialog, hr_source_dialog, ADW_TYPE_WINDOW)
 
 enum {
   SAVED,
+  REMOVED,
   N_SIGNALS
 };
 
@@ -410,6 +413,35 @@ load_preset (HrSourceDialog *self)
 }
 
 static void
+on_removal_confirmed (HrSourceDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (hr_preset_get_id (HR_PRESET (self->preset)));
+
+  if (!hr_preset_db_remove_user_preset (self->db, HR_PRESET_KIND_SOURCE, id, &error))
+    {
+      hr_form_show_error (GTK_WINDOW (self), _("Could Not Remove the Preset"), error->message);
+      return;
+    }
+  g_signal_emit (self, signals[REMOVED], 0, id);
+  hr_form_close_later (GTK_WINDOW (self));
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HrSourceDialog *self = HR_SOURCE_DIALOG (widget);
+  AdwMessageDialog *confirm;
+
+  if (self->preset == NULL)
+    return;
+  confirm = hr_form_confirm_removal (GTK_WINDOW (self), HR_PRESET (self->preset));
+  g_signal_connect_object (confirm, "response::remove", G_CALLBACK (on_removal_confirmed), self, G_CONNECT_SWAPPED);
+}
+
+static void
 hr_source_dialog_dispose (GObject *object)
 {
   HrSourceDialog *self = HR_SOURCE_DIALOG (object);
@@ -436,6 +468,12 @@ hr_source_dialog_class_init (HrSourceDialogClass *klass)
    */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * HrSourceDialog::removed:
+   * @id: the id of the preset removed from the user's presets
+   */
+  signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/headroom/Headroom/ui/hr-source-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, window_title);
@@ -446,8 +484,11 @@ hr_source_dialog_class_init (HrSourceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, outputs_group);
   gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, notes_row);
   gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, remove_group);
+  gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, remove_button);
 
   gtk_widget_class_install_action (widget_class, "gear.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "gear.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "gear.add-output", NULL, add_output_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "gear.save", NULL);
@@ -501,6 +542,7 @@ hr_source_dialog_new (GtkWindow      *parent,
                                                  "of the bundled one. A figure you change loses the source that "
                                                  "the bundled preset gives for it."));
       load_preset (self);
+      hr_form_setup_removal (HR_PRESET (preset), self->remove_group, self->remove_button);
     }
   else
     {

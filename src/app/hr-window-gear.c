@@ -96,6 +96,39 @@ update_gear_actions (HrWindow *self)
 }
 
 static void
+announce_removed (HrWindow     *self,
+                  HrPresetKind  kind,
+                  const char   *id)
+{
+  HrPreset *bundled = hr_preset_db_lookup (self->db, kind, id);
+  g_autofree char *name = bundled != NULL ? hr_preset_dup_display_name (bundled) : g_strdup (id);
+  /* Translators: a toast, "Removed “Sennheiser HD 650” from your presets" */
+  g_autofree char *title = g_strdup_printf (_("Removed “%s” from your presets"), name);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* The removed preset's id: a bundled one of that id comes back in its
+ * place and stays chosen; otherwise the choice falls back. */
+static void
+on_headphones_removed (HrWindow   *self,
+                       const char *id)
+{
+  hr_window_reload_presets (self, HR_PRESET_KIND_HEADPHONE, id);
+  update_gear_actions (self);
+  announce_removed (self, HR_PRESET_KIND_HEADPHONE, id);
+}
+
+static void
+on_source_removed (HrWindow   *self,
+                   const char *id)
+{
+  hr_window_reload_presets (self, HR_PRESET_KIND_SOURCE, id);
+  update_gear_actions (self);
+  announce_removed (self, HR_PRESET_KIND_SOURCE, id);
+}
+
+static void
 on_headphones_saved (HrWindow   *self,
                      const char *id)
 {
@@ -136,6 +169,7 @@ hr_window_open_headphone_dialog (HrWindow          *self,
       return NULL;
     }
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_headphones_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "removed", G_CALLBACK (on_headphones_removed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -147,6 +181,7 @@ hr_window_open_source_dialog (HrWindow       *self,
   HrSourceDialog *dialog = hr_source_dialog_new (GTK_WINDOW (self), self->db, preset);
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_source_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "removed", G_CALLBACK (on_source_removed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
