@@ -45,7 +45,7 @@ render (HrChartView *view,
   image_clear (image);
   image->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (image->surface);
-  hr_chart_render_boxes (cr, view, width, height, boxes);
+  hr_chart_render_boxes (cr, view, width, height, HR_CHART_LAYERS_ALL, boxes);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (image->surface);

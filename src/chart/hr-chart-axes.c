@@ -539,6 +539,12 @@ draw_tick_labels (HrChartPainter    *painter,
   cairo_stroke (cr);
 }
 
+const char *
+hr_chart_x_axis_title (void)
+{
+  return _("Frequency (Hz)");
+}
+
 /* Everything of a chart but its data: titles, grid, frame, labels. */
 void
 hr_chart_draw_cell_frame (HrChartPainter    *painter,
@@ -549,7 +555,7 @@ hr_chart_draw_cell_frame (HrChartPainter    *painter,
   cairo_t *cr = painter->cr;
   double pad = 8.0 * painter->scale;
   double w = painter->scale;
-  const char *x_title = _("Frequency (Hz)");
+  const char *x_title = hr_chart_x_axis_title ();
 
   hr_chart_select_font (cr, HR_CHART_FONT_CHART_TITLE, painter->scale);
   hr_chart_set_source (cr, style->foreground, style->text_alpha);

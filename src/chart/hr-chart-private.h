@@ -99,6 +99,7 @@ typedef struct
   const HrChartStyle *style;
   double              scale;
   GArray             *boxes;        /* of HrChartTextBox, text owned */
+  HrChartLayers       layers;       /* the layers asked for */
 } HrChartPainter;
 
 #define HR_CHART_MAX_TRACES_WITH_REFERENCES 3
@@ -191,6 +192,7 @@ void                hr_chart_draw_cell_frame    (HrChartPainter     *painter,
                                                  const HrChartCell  *cell);
 char               *hr_chart_format_tick        (double              value,
                                                  double              step);
+const char         *hr_chart_x_axis_title       (void);
 
 /* hr-chart-series.c */
 void                hr_chart_draw_cell_data     (HrChartPainter     *painter,
@@ -226,6 +228,19 @@ void                hr_chart_render_boxes       (cairo_t            *cr,
                                                  HrChartView        *view,
                                                  double              width,
                                                  double              height,
+                                                 HrChartLayers       layers,
                                                  GArray             *boxes);
+gboolean            hr_chart_view_layout_figure (HrChartView        *self,
+                                                 double              width,
+                                                 double              height,
+                                                 HrChartFigure      *figure);
+
+/* hr-chart-layers.c */
+gboolean            hr_chart_painter_paints     (HrChartPainter     *painter,
+                                                 HrChartLayers       layer);
+void                hr_chart_painter_begin      (HrChartPainter     *painter,
+                                                 HrChartLayers       layer);
+void                hr_chart_painter_end        (HrChartPainter     *painter,
+                                                 HrChartLayers       layer);
 
 G_END_DECLS

@@ -11,7 +11,9 @@
  * or four in a 2 × 2 grid, and the legend under them. hr_chart_render()
  * is the one drawing function of the app and of export; it draws inside
  * (0, 0, width, height) of the cairo_t as it is handed over, whatever
- * transform or clip the caller set, and never outside. */
+ * transform or clip the caller set, and never outside.
+ * hr_chart_render_layers() is the same function drawing only some of the
+ * layers, for the screen (see hr-chart-layers.c). */
 
 static void
 layout_cells (cairo_t       *cr,
@@ -148,7 +150,8 @@ draw_cell (HrChartPainter      *painter,
   cairo_clip (cr);
 
   /* In the grid each chart is a card, as the app's frames are. */
-  if (painter->view->layout == HR_CHART_LAYOUT_GRID)
+  if (painter->view->layout == HR_CHART_LAYOUT_GRID
+      && hr_chart_painter_paints (painter, HR_CHART_LAYER_BASE))
     {
       double w = painter->scale;
 
@@ -159,19 +162,23 @@ draw_cell (HrChartPainter      *painter,
       cairo_stroke (cr);
     }
 
+  hr_chart_painter_begin (painter, HR_CHART_LAYER_BASE);
   hr_chart_draw_cell_frame (painter, cell);
   hr_chart_draw_cell_key (painter, cell);
+  hr_chart_painter_end (painter, HR_CHART_LAYER_BASE);
   hr_chart_draw_cell_data (painter, cell);
   cairo_restore (cr);
 }
 
-/* @boxes, when given, receives every piece of text drawn, for the tests. */
+/* @boxes, when given, receives every piece of text laid out, for the
+ * tests; with some layers left out, that includes the text of those. */
 void
-hr_chart_render_boxes (cairo_t     *cr,
-                       HrChartView *view,
-                       double       width,
-                       double       height,
-                       GArray      *boxes)
+hr_chart_render_boxes (cairo_t       *cr,
+                       HrChartView   *view,
+                       double         width,
+                       double         height,
+                       HrChartLayers  layers,
+                       GArray        *boxes)
 {
   g_autoptr(GArray) drawn = NULL;
   HrChartFigure figure;
@@ -194,16 +201,24 @@ hr_chart_render_boxes (cairo_t     *cr,
   painter.style = hr_chart_style_get (view->theme);
   painter.scale = view->scale;
   painter.boxes = drawn;
+  painter.layers = layers;
 
-  hr_chart_set_source (cr, painter.style->background, 1.0);
-  cairo_paint (cr);
+  if (hr_chart_painter_paints (&painter, HR_CHART_LAYER_BASE))
+    {
+      hr_chart_set_source (cr, painter.style->background, 1.0);
+      cairo_paint (cr);
+    }
 
   hr_chart_layout_figure (cr, view, width, height, &figure);
+  hr_chart_painter_begin (&painter, HR_CHART_LAYER_BASE);
   draw_titles (&painter, &figure, width);
+  hr_chart_painter_end (&painter, HR_CHART_LAYER_BASE);
   for (guint kind = 0; kind < HR_CHART_N_KINDS; kind++)
     if (figure.shown[kind])
       draw_cell (&painter, &figure, &figure.cells[kind]);
+  hr_chart_painter_begin (&painter, HR_CHART_LAYER_BASE);
   hr_chart_draw_legend (&painter, figure.legend);
+  hr_chart_painter_end (&painter, HR_CHART_LAYER_BASE);
 
   cairo_restore (cr);
 
@@ -226,17 +241,34 @@ hr_chart_render (cairo_t     *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (view != NULL);
 
-  hr_chart_render_boxes (cr, view, width, height, NULL);
+  hr_chart_render_boxes (cr, view, width, height, HR_CHART_LAYERS_ALL, NULL);
+}
+
+/* Only @layers of what hr_chart_render() draws, exactly as it draws them:
+ * drawing each layer in turn, bottom to top, on one cairo_t gives the same
+ * pixels as hr_chart_render(). Only the base paints the background. */
+void
+hr_chart_render_layers (cairo_t       *cr,
+                        HrChartView   *view,
+                        double         width,
+                        double         height,
+                        HrChartLayers  layers)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail ((layers & ~HR_CHART_LAYERS_ALL) == 0);
+
+  hr_chart_render_boxes (cr, view, width, height, layers, NULL);
 }
 
 /* Layouts measure text, and text needs a cairo_t: a 1 × 1 image is
  * enough, since metrics hinting is off and text measures the same on
- * every surface. */
-static gboolean
-layout_for (HrChartView   *self,
-            double         width,
-            double         height,
-            HrChartFigure *figure)
+ * every surface. FALSE for a size too small to draw in. */
+gboolean
+hr_chart_view_layout_figure (HrChartView   *self,
+                             double         width,
+                             double         height,
+                             HrChartFigure *figure)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -268,7 +300,7 @@ hr_chart_view_get_axes (HrChartView *self,
   g_return_val_if_fail ((guint) kind < HR_CHART_N_KINDS, FALSE);
   g_return_val_if_fail (axes != NULL, FALSE);
 
-  if (!layout_for (self, width, height, &figure) || !figure.shown[kind])
+  if (!hr_chart_view_layout_figure (self, width, height, &figure) || !figure.shown[kind])
     return FALSE;
   *axes = figure.cells[kind].axes;
   return TRUE;
@@ -288,7 +320,7 @@ hr_chart_view_pick (HrChartView *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (axes != NULL, FALSE);
 
-  if (!layout_for (self, width, height, &figure))
+  if (!hr_chart_view_layout_figure (self, width, height, &figure))
     return FALSE;
 
   for (guint kind = 0; kind < HR_CHART_N_KINDS; kind++)

@@ -523,7 +523,12 @@ trace_is_limited (HrChartTrace *trace)
 
 /* The traces, the live one last so that it lies on top; then, under
  * the SPL chart, one strip row per trace that has a ceiling, in the order
- * of the traces. */
+ * of the traces.
+ *
+ * The layers: the bands and the traces not live are the base; the live
+ * trace, the band labels that lie over it, and the whole strip are the
+ * live layer (a row's place depends on which traces are limited, and
+ * rows close enough to share a pixel must keep their order). */
 void
 hr_chart_draw_cell_data (HrChartPainter    *painter,
                          const HrChartCell *cell)
@@ -536,7 +541,7 @@ hr_chart_draw_cell_data (HrChartPainter    *painter,
   cairo_rectangle (cr, cell->axes.plot.x, cell->axes.plot.y, cell->axes.plot.width, cell->axes.plot.height);
   cairo_clip (cr);
 
-  if (cell->axes.kind == HR_CHART_DEVIATION)
+  if (cell->axes.kind == HR_CHART_DEVIATION && hr_chart_painter_paints (painter, HR_CHART_LAYER_BASE))
     draw_bands (painter, &cell->axes);
 
   for (int pass = 0; pass < 2; pass++)
@@ -544,16 +549,21 @@ hr_chart_draw_cell_data (HrChartPainter    *painter,
       {
         HrChartTrace *trace = g_ptr_array_index (view->traces, i);
 
-        if (hr_chart_trace_is_drawn (trace) && (pass == 1) == trace->live)
+        if (hr_chart_trace_is_drawn (trace) && (pass == 1) == trace->live
+            && hr_chart_painter_paints (painter, trace->live ? HR_CHART_LAYER_LIVE : HR_CHART_LAYER_BASE))
           draw_trace (painter, cell, trace, hr_chart_view_draws_references (view, trace));
       }
 
   if (cell->axes.kind == HR_CHART_DEVIATION)
-    draw_band_labels (painter, &cell->axes);
+    {
+      hr_chart_painter_begin (painter, HR_CHART_LAYER_LIVE);
+      draw_band_labels (painter, &cell->axes);
+      hr_chart_painter_end (painter, HR_CHART_LAYER_LIVE);
+    }
 
   cairo_restore (cr);
 
-  if (cell->n_strip_rows == 0)
+  if (cell->n_strip_rows == 0 || !hr_chart_painter_paints (painter, HR_CHART_LAYER_LIVE))
     return;
 
   cairo_save (cr);

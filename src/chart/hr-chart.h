@@ -81,6 +81,18 @@ typedef struct
   double      y2_step;
 } HrChartAxes;
 
+/* The parts of a figure, bottom to top. hr_chart_render() draws them
+ * all; a screen redrawing while the live trace moves keeps the base, which
+ * does not move, and draws only the live layer over it
+ * (hr_chart_view_get_base_key() says when the base has changed). */
+typedef enum
+{
+  HR_CHART_LAYER_BASE = 1 << 0,  /* background, titles, axes, grids, keys, legend, the traces not live */
+  HR_CHART_LAYER_LIVE = 1 << 1,  /* the live trace, what lies over it, the SPL chart's limit strip */
+} HrChartLayers;
+
+#define HR_CHART_LAYERS_ALL (HR_CHART_LAYER_BASE | HR_CHART_LAYER_LIVE)
+
 typedef struct _HrChartTrace HrChartTrace;
 typedef struct _HrChartView  HrChartView;
 
@@ -148,6 +160,15 @@ void                hr_chart_render                   (cairo_t           *cr,
                                                        HrChartView       *view,
                                                        double             width,
                                                        double             height);
+void                hr_chart_render_layers            (cairo_t           *cr,
+                                                       HrChartView       *view,
+                                                       double             width,
+                                                       double             height,
+                                                       HrChartLayers      layers);
+guint64             hr_chart_view_get_base_key        (HrChartView       *self,
+                                                       double             width,
+                                                       double             height,
+                                                       guint64            cell_keys[HR_CHART_N_KINDS]);
 
 gboolean            hr_chart_view_get_axes            (HrChartView       *self,
                                                        HrChartKind        kind,
