@@ -324,6 +324,34 @@ test_slider_titles (void)
   destroy_window (GTK_WINDOW (window));
 }
 
+/* On a short window, with two pins and a long verdict, the charts keep
+ * a readable height and the page scrolls, rather than squash each plot
+ * into a strip; one large chart asks for less. */
+static void
+test_charts_keep_their_height (void)
+{
+  HrWindow *window = new_window (1024, 700);
+  GtkWidget *chart = GTK_WIDGET (window->chart);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  g_assert_true (hr_window_pin (window, &error));
+  g_assert_no_error (error);
+  g_assert_true (hr_window_select_headphone (window, "beyerdynamic-dt-880-32"));
+  g_assert_true (hr_window_pin (window, &error));
+  spin_main_loop (300);
+
+  g_assert_nonnull (scrolled);
+  g_assert_cmpint (gtk_widget_get_height (chart), >=, 2 * 200 + 40);
+  g_assert_cmpint (gtk_widget_get_height (scrolled), <, 700);
+
+  g_object_set (window, "chart-view", "spl", NULL);
+  spin_main_loop (300);
+  g_assert_cmpint (gtk_widget_get_height (chart), >=, 200 + 40);
+  destroy_window (GTK_WINDOW (window));
+}
+
 /* The swatch as drawn now: the centre pixel of a fresh snapshot. */
 static void
 swatch_pixel (GtkWidget *swatch,
@@ -632,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/ui-windows/dropdown-placeholder", test_dropdown_placeholder);
   g_test_add_func ("/ui-windows/rows-wait-for-presets", test_rows_wait_for_presets);
   g_test_add_func ("/ui-windows/slider-titles", test_slider_titles);
+  g_test_add_func ("/ui-windows/charts-keep-their-height", test_charts_keep_their_height);
   g_test_add_func ("/ui-windows/pin-swatch-follows-style", test_pin_swatch_follows_style);
   g_test_add_func ("/ui-windows/about", test_about_window);
   g_test_add_func ("/ui-windows/shortcuts", test_shortcuts_window);

@@ -42,6 +42,8 @@ struct _HrChartWidget
   double        pointer_y;
   gboolean      pointer_inside;
 
+  HrChartLayout measured_layout;
+
   cairo_surface_t *base_surface;
   guint64       base_key;
   guint64       base_cell_keys[HR_CHART_N_KINDS];
@@ -430,6 +432,33 @@ hr_chart_widget_finalize (GObject *object)
   G_OBJECT_CLASS (hr_chart_widget_parent_class)->finalize (object);
 }
 
+/* Below about 200 px a chart's plot is a strip with no room for its
+ * grid's labels: the charts keep that much per row, and the window's
+ * page scrolls on a short window rather than squash them. The legend
+ * under the charts takes a row of its own. */
+#define CHART_ROW_MIN_HEIGHT_PX 200
+#define LEGEND_MIN_HEIGHT_PX    40
+
+static void
+hr_chart_widget_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  HrChartWidget *self = HR_CHART_WIDGET (widget);
+  int rows;
+
+  self->measured_layout = hr_chart_view_get_layout (self->view);
+  rows = self->measured_layout == HR_CHART_LAYOUT_GRID ? 2 : 1;
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    *minimum = *natural = rows * CHART_ROW_MIN_HEIGHT_PX + LEGEND_MIN_HEIGHT_PX;
+  else
+    *minimum = *natural = 0;
+}
+
 static void
 hr_chart_widget_class_init (HrChartWidgetClass *klass)
 {
@@ -438,6 +467,7 @@ hr_chart_widget_class_init (HrChartWidgetClass *klass)
 
   object_class->finalize = hr_chart_widget_finalize;
   widget_class->snapshot = hr_chart_widget_snapshot;
+  widget_class->measure = hr_chart_widget_measure;
   widget_class->realize = hr_chart_widget_realize;
   widget_class->unrealize = hr_chart_widget_unrealize;
 
@@ -496,6 +526,10 @@ hr_chart_widget_changed (HrChartWidget *self)
 
   hr_chart_view_changed (self->view);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Only a change of layout changes the size the charts ask for; a slider's
+   * drag must not cost a resize a frame. */
+  if (hr_chart_view_get_layout (self->view) != self->measured_layout)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   if (self->change_started_us != 0)
     hr_timings_report ("recompute (sweeps, summary, verdict)", self->change_started_us);
 }
