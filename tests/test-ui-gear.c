@@ -453,7 +453,7 @@ test_broken_user_file (void)
   type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "manufacturer_row", "Me");
   type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "nominal_row", "32");
   type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "sensitivity_row", "100");
-  g_assert_null (hr_headphone_dialog_save (dialog, &error));
+  g_assert_null (hr_gear_dialog_save (HR_GEAR_DIALOG (dialog), &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "nothing was written"));
   g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));

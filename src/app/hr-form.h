@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 
-#include "hr-preset-db.h"
 #include "hr-units.h"
 
 G_BEGIN_DECLS
@@ -34,16 +33,5 @@ void      hr_form_mark       (GtkWidget   *row,
 void      hr_form_show_error (GtkWindow   *parent,
                               const char  *heading,
                               const char  *message);
-AdwMessageDialog *hr_form_confirm_removal (GtkWindow *parent,
-                                           HrPreset  *preset);
-void      hr_form_setup_removal (HrPreset     *preset,
-                                 GtkWidget    *remove_group,
-                                 GtkButton    *remove_button);
-void      hr_form_close_later   (GtkWindow    *window);
-char     *hr_form_write_preset (HrPresetDb   *db,
-                                HrPresetKind  kind,
-                                JsonNode     *preset,
-                                gboolean      editing,
-                                GError      **error);
 
 G_END_DECLS

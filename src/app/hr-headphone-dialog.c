@@ -29,10 +29,8 @@ typedef enum
 
 struct _HrHeadphoneDialog
 {
-  AdwWindow            parent_instance;
+  HrGearDialog         parent_instance;
 
-  HrPresetDb          *db;
-  HrHeadphonePreset   *preset;         /* NULL for new headphones */
   JsonNode            *preset_impedance_json;
   HrImpedance         *curve;          /* measured points, from a file or the preset */
   char                *curve_source;   /* "imported from hd650.zma"; NULL: the preset's own */
@@ -63,15 +61,14 @@ struct _HrHeadphoneDialog
   GtkButton           *remove_button;
 };
 
-G_DEFINE_FINAL_TYPE (HrHeadphoneDialog, hr_headphone_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (HrHeadphoneDialog, hr_headphone_dialog, HR_TYPE_GEAR_DIALOG)
 
-enum {
-  SAVED,
-  REMOVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+/* The headphones edited; NULL for new ones. */
+static HrHeadphonePreset *
+get_preset (HrHeadphoneDialog *self)
+{
+  return (HrHeadphonePreset *) hr_gear_dialog_get_preset (HR_GEAR_DIALOG (self));
+}
 
 static Model
 get_model (HrHeadphoneDialog *self)
@@ -94,7 +91,7 @@ select_model (HrHeadphoneDialog *self,
 static const HrThieleSmall *
 get_preset_thiele_small (HrHeadphoneDialog *self)
 {
-  HrImpedance *impedance = self->preset != NULL ? hr_headphone_preset_get_impedance (self->preset) : NULL;
+  HrImpedance *impedance = get_preset (self) != NULL ? hr_headphone_preset_get_impedance (get_preset (self)) : NULL;
 
   if (impedance == NULL || hr_impedance_get_kind (impedance) != HR_IMPEDANCE_THIELE_SMALL)
     return NULL;
@@ -116,7 +113,7 @@ build_impedance (HrHeadphoneDialog  *self,
                  JsonNode          **unchanged_json,
                  GError            **error)
 {
-  HrImpedance *preset_impedance = self->preset != NULL ? hr_headphone_preset_get_impedance (self->preset) : NULL;
+  HrImpedance *preset_impedance = get_preset (self) != NULL ? hr_headphone_preset_get_impedance (get_preset (self)) : NULL;
   double scale = preset_impedance != NULL ? hr_impedance_get_scale (preset_impedance) : 1.0;
   const HrThieleSmall *preset_ts = get_preset_thiele_small (self);
   g_autoptr(HrImpedance) unscaled = NULL;
@@ -370,19 +367,14 @@ choose_file_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/**
- * hr_headphone_dialog_save:
- *
- * Writes the form into the user's presets.
- *
- * Returns: (transfer full): the saved preset's id, or %NULL with @error set
- */
-char *
-hr_headphone_dialog_save (HrHeadphoneDialog  *self,
-                          GError            **error)
+/* The form as a preset object, for hr_gear_dialog_save(). */
+static JsonNode *
+build_preset (HrGearDialog  *dialog,
+              GError       **error)
 {
+  HrHeadphoneDialog *self = HR_HEADPHONE_DIALOG (dialog);
   g_autoptr(HrImpedance) impedance = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  JsonNode *node;
   g_autofree char *name = NULL;
   g_autofree char *manufacturer = NULL;
   g_autofree char *notes = NULL;
@@ -390,8 +382,6 @@ hr_headphone_dialog_save (HrHeadphoneDialog  *self,
   JsonObject *object;
   double nominal_ohm, sensitivity, ref_freq_hz, max_input_mw;
   gboolean valid = TRUE;
-
-  g_return_val_if_fail (HR_IS_HEADPHONE_DIALOG (self), NULL);
 
   valid &= hr_form_get_text (self->name_row, TRUE, &name);
   valid &= hr_form_get_text (self->manufacturer_row, TRUE, &manufacturer);
@@ -410,15 +400,7 @@ hr_headphone_dialog_save (HrHeadphoneDialog  *self,
   if (impedance == NULL)
     return NULL;
 
-  if (self->preset != NULL)
-    node = json_node_copy (hr_preset_get_json (HR_PRESET (self->preset)));
-  else
-    {
-      g_autofree char *id = hr_preset_db_make_unique_id (self->db, HR_PRESET_KIND_HEADPHONE, manufacturer, name);
-
-      node = json_node_init_object (json_node_alloc (), json_object_new ());
-      json_object_set_string_member (json_node_get_object (node), "id", id);
-    }
+  node = hr_gear_dialog_dup_preset_json (dialog, manufacturer, name);
   object = json_node_get_object (node);
   json_object_set_string_member (object, "name", name);
   json_object_set_string_member (object, "manufacturer", manufacturer);
@@ -434,33 +416,14 @@ hr_headphone_dialog_save (HrHeadphoneDialog  *self,
       json_object_remove_member (object, "impedance_note");
     }
   hr_preset_json_set_text (object, "notes", notes);
-
-  return hr_form_write_preset (self->db, HR_PRESET_KIND_HEADPHONE, node, self->preset != NULL, error);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  HrHeadphoneDialog *self = HR_HEADPHONE_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = hr_headphone_dialog_save (self, &error);
-
-  if (id == NULL)
-    {
-      hr_form_show_error (GTK_WINDOW (self), _("Could Not Save the Headphones"), error->message);
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  return node;
 }
 
 static void
 fill_models (HrHeadphoneDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  HrImpedance *impedance = self->preset != NULL ? hr_headphone_preset_get_impedance (self->preset) : NULL;
+  HrImpedance *impedance = get_preset (self) != NULL ? hr_headphone_preset_get_impedance (get_preset (self)) : NULL;
   Model model;
 
   model = MODEL_CURVE;
@@ -486,7 +449,7 @@ fill_models (HrHeadphoneDialog *self)
 static void
 load_preset (HrHeadphoneDialog *self)
 {
-  HrHeadphonePreset *preset = self->preset;
+  HrHeadphonePreset *preset = get_preset (self);
   const HrSensitivityFigure *sensitivity = hr_headphone_preset_get_sensitivity (preset);
   HrImpedance *impedance = hr_headphone_preset_get_impedance (preset);
   const HrThieleSmall *ts = get_preset_thiele_small (self);
@@ -531,35 +494,6 @@ load_preset (HrHeadphoneDialog *self)
 }
 
 static void
-on_removal_confirmed (HrHeadphoneDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (hr_preset_get_id (HR_PRESET (self->preset)));
-
-  if (!hr_preset_db_remove_user_preset (self->db, HR_PRESET_KIND_HEADPHONE, id, &error))
-    {
-      hr_form_show_error (GTK_WINDOW (self), _("Could Not Remove the Preset"), error->message);
-      return;
-    }
-  g_signal_emit (self, signals[REMOVED], 0, id);
-  hr_form_close_later (GTK_WINDOW (self));
-}
-
-static void
-remove_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HrHeadphoneDialog *self = HR_HEADPHONE_DIALOG (widget);
-  AdwMessageDialog *confirm;
-
-  if (self->preset == NULL)
-    return;
-  confirm = hr_form_confirm_removal (GTK_WINDOW (self), HR_PRESET (self->preset));
-  g_signal_connect_object (confirm, "response::remove", G_CALLBACK (on_removal_confirmed), self, G_CONNECT_SWAPPED);
-}
-
-static void
 hr_headphone_dialog_dispose (GObject *object)
 {
   HrHeadphoneDialog *self = HR_HEADPHONE_DIALOG (object);
@@ -569,8 +503,6 @@ hr_headphone_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), HR_TYPE_HEADPHONE_DIALOG);
   g_clear_object (&self->curve);
-  g_clear_object (&self->preset);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (hr_headphone_dialog_parent_class)->dispose (object);
 }
@@ -591,22 +523,16 @@ hr_headphone_dialog_class_init (HrHeadphoneDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HrGearDialogClass *klass_gear = HR_GEAR_DIALOG_CLASS (klass);
 
   object_class->dispose = hr_headphone_dialog_dispose;
   object_class->finalize = hr_headphone_dialog_finalize;
 
-  /**
-   * HrHeadphoneDialog::saved:
-   * @id: the id of the preset written
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /**
-   * HrHeadphoneDialog::removed:
-   * @id: the id of the preset removed from the user's presets
-   */
-  signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  klass_gear->kind = HR_PRESET_KIND_HEADPHONE;
+  klass_gear->new_title = N_("New Headphones");
+  klass_gear->edit_title = N_("Edit Headphones");
+  klass_gear->save_error_heading = N_("Could Not Save the Headphones");
+  klass_gear->build_preset = build_preset;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/headroom/Headroom/ui/hr-headphone-dialog.ui");
@@ -633,11 +559,7 @@ hr_headphone_dialog_class_init (HrHeadphoneDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, remove_group);
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, remove_button);
 
-  gtk_widget_class_install_action (widget_class, "gear.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "gear.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "gear.choose-file", NULL, choose_file_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "gear.save", NULL);
 }
 
 static void
@@ -681,30 +603,15 @@ hr_headphone_dialog_new (GtkWindow         *parent,
   g_return_val_if_fail (HR_IS_PRESET_DB (db), NULL);
   g_return_val_if_fail (preset == NULL || HR_IS_HEADPHONE_PRESET (preset), NULL);
 
-  self = g_object_new (HR_TYPE_HEADPHONE_DIALOG, "transient-for", parent, NULL);
-  self->db = g_object_ref (db);
-  self->preset = preset != NULL ? g_object_ref (preset) : NULL;
+  self = g_object_new (HR_TYPE_HEADPHONE_DIALOG, "transient-for", parent, "db", db, "preset", preset, NULL);
   fill_models (self);
+  hr_gear_dialog_set_up (HR_GEAR_DIALOG (self), self->window_title, self->about_group,
+                         self->remove_group, self->remove_button);
 
   if (preset != NULL)
-    {
-      g_autofree char *name = hr_preset_dup_display_name (HR_PRESET (preset));
-
-      adw_window_title_set_title (self->window_title, _("Edit Headphones"));
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Headphones"));
-      adw_window_title_set_subtitle (self->window_title, name);
-      if (hr_preset_get_origin (HR_PRESET (preset)) == HR_PRESET_ORIGIN_BUNDLED)
-        adw_preferences_group_set_description (self->about_group,
-                                               _("Your changes are saved as your own preset, which takes the place "
-                                                 "of the bundled one. A figure you change loses the source that "
-                                                 "the bundled preset gives for it."));
-      load_preset (self);
-      hr_form_setup_removal (HR_PRESET (preset), self->remove_group, self->remove_button);
-    }
+    load_preset (self);
   else
     {
-      adw_window_title_set_title (self->window_title, _("New Headphones"));
-      gtk_window_set_title (GTK_WINDOW (self), _("New Headphones"));
       hr_form_set_number (self->ref_freq_row, 1000.0);
       select_model (self, MODEL_RESISTOR);
       show_curve (self, _("No file chosen"));

@@ -3,21 +3,19 @@
 
 #include <adwaita.h>
 
-#include "hr-preset-db.h"
+#include "hr-gear-dialog.h"
 
 G_BEGIN_DECLS
 
 #define HR_TYPE_HEADPHONE_DIALOG (hr_headphone_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (HrHeadphoneDialog, hr_headphone_dialog, HR, HEADPHONE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (HrHeadphoneDialog, hr_headphone_dialog, HR, HEADPHONE_DIALOG, HrGearDialog)
 
 HrHeadphoneDialog *hr_headphone_dialog_new        (GtkWindow          *parent,
                                                    HrPresetDb         *db,
                                                    HrHeadphonePreset  *preset);
 gboolean           hr_headphone_dialog_load_curve (HrHeadphoneDialog  *self,
                                                    GFile              *file,
-                                                   GError            **error);
-char              *hr_headphone_dialog_save       (HrHeadphoneDialog  *self,
                                                    GError            **error);
 
 G_END_DECLS

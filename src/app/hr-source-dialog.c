@@ -44,10 +44,8 @@ typedef struct
 
 struct _HrSourceDialog
 {
-  AdwWindow            parent_instance;
+  HrGearDialog         parent_instance;
 
-  HrPresetDb          *db;
-  HrSourcePreset      *preset;   /* NULL for a new source */
   GPtrArray           *outputs;  /* of OutputEditor */
 
   AdwWindowTitle      *window_title;
@@ -62,15 +60,7 @@ struct _HrSourceDialog
   GtkButton           *remove_button;
 };
 
-G_DEFINE_FINAL_TYPE (HrSourceDialog, hr_source_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  REMOVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (HrSourceDialog, hr_source_dialog, HR_TYPE_GEAR_DIALOG)
 
 static void
 output_editor_free (OutputEditor *editor)
@@ -319,22 +309,17 @@ build_outputs (HrSourceDialog *self)
   return node;
 }
 
-/**
- * hr_source_dialog_save:
- *
- * Returns: (transfer full): the saved preset's id, or %NULL with @error set
- */
-char *
-hr_source_dialog_save (HrSourceDialog  *self,
-                       GError         **error)
+/* The form as a preset object, for hr_gear_dialog_save(). */
+static JsonNode *
+build_preset (HrGearDialog  *dialog,
+              GError       **error)
 {
-  g_autoptr(JsonNode) node = NULL;
+  HrSourceDialog *self = HR_SOURCE_DIALOG (dialog);
   g_autofree char *name = NULL;
   g_autofree char *manufacturer = NULL;
   g_autofree char *notes = NULL;
+  JsonNode *node;
   JsonObject *object;
-
-  g_return_val_if_fail (HR_IS_SOURCE_DIALOG (self), NULL);
 
   if (!validate (self))
     {
@@ -346,15 +331,7 @@ hr_source_dialog_save (HrSourceDialog  *self,
   hr_form_get_text (self->manufacturer_row, TRUE, &manufacturer);
   hr_form_get_text (self->notes_row, FALSE, &notes);
 
-  if (self->preset != NULL)
-    node = json_node_copy (hr_preset_get_json (HR_PRESET (self->preset)));
-  else
-    {
-      g_autofree char *id = hr_preset_db_make_unique_id (self->db, HR_PRESET_KIND_SOURCE, manufacturer, name);
-
-      node = json_node_init_object (json_node_alloc (), json_object_new ());
-      json_object_set_string_member (json_node_get_object (node), "id", id);
-    }
+  node = hr_gear_dialog_dup_preset_json (dialog, manufacturer, name);
   object = json_node_get_object (node);
   json_object_set_string_member (object, "name", name);
   json_object_set_string_member (object, "manufacturer", manufacturer);
@@ -364,34 +341,15 @@ hr_source_dialog_save (HrSourceDialog  *self,
     json_object_remove_member (object, top_level_output_members[i]);
   json_object_set_member (object, "outputs", build_outputs (self));
   hr_preset_json_set_text (object, "notes", notes);
-
-  return hr_form_write_preset (self->db, HR_PRESET_KIND_SOURCE, node, self->preset != NULL, error);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  HrSourceDialog *self = HR_SOURCE_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = hr_source_dialog_save (self, &error);
-
-  if (id == NULL)
-    {
-      hr_form_show_error (GTK_WINDOW (self), _("Could Not Save the Source"), error->message);
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  return node;
 }
 
 /* The preset's outputs with the JSON objects they were read from; a
  * source in the foundation's one-output form is its own output object. */
 static void
-load_preset (HrSourceDialog *self)
+load_preset (HrSourceDialog *self,
+             HrSourcePreset *preset)
 {
-  HrSourcePreset *preset = self->preset;
   JsonObject *object = json_node_get_object (hr_preset_get_json (HR_PRESET (preset)));
   JsonArray *outputs = json_object_has_member (object, "outputs") ? json_object_get_array_member (object, "outputs")
                                                                   : NULL;
@@ -413,43 +371,12 @@ load_preset (HrSourceDialog *self)
 }
 
 static void
-on_removal_confirmed (HrSourceDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (hr_preset_get_id (HR_PRESET (self->preset)));
-
-  if (!hr_preset_db_remove_user_preset (self->db, HR_PRESET_KIND_SOURCE, id, &error))
-    {
-      hr_form_show_error (GTK_WINDOW (self), _("Could Not Remove the Preset"), error->message);
-      return;
-    }
-  g_signal_emit (self, signals[REMOVED], 0, id);
-  hr_form_close_later (GTK_WINDOW (self));
-}
-
-static void
-remove_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HrSourceDialog *self = HR_SOURCE_DIALOG (widget);
-  AdwMessageDialog *confirm;
-
-  if (self->preset == NULL)
-    return;
-  confirm = hr_form_confirm_removal (GTK_WINDOW (self), HR_PRESET (self->preset));
-  g_signal_connect_object (confirm, "response::remove", G_CALLBACK (on_removal_confirmed), self, G_CONNECT_SWAPPED);
-}
-
-static void
 hr_source_dialog_dispose (GObject *object)
 {
   HrSourceDialog *self = HR_SOURCE_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HR_TYPE_SOURCE_DIALOG);
   g_clear_pointer (&self->outputs, g_ptr_array_unref);
-  g_clear_object (&self->preset);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (hr_source_dialog_parent_class)->dispose (object);
 }
@@ -459,21 +386,15 @@ hr_source_dialog_class_init (HrSourceDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HrGearDialogClass *klass_gear = HR_GEAR_DIALOG_CLASS (klass);
 
   object_class->dispose = hr_source_dialog_dispose;
 
-  /**
-   * HrSourceDialog::saved:
-   * @id: the id of the preset written
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /**
-   * HrSourceDialog::removed:
-   * @id: the id of the preset removed from the user's presets
-   */
-  signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  klass_gear->kind = HR_PRESET_KIND_SOURCE;
+  klass_gear->new_title = N_("New Source");
+  klass_gear->edit_title = N_("Edit Source");
+  klass_gear->save_error_heading = N_("Could Not Save the Source");
+  klass_gear->build_preset = build_preset;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/headroom/Headroom/ui/hr-source-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, window_title);
@@ -487,11 +408,7 @@ hr_source_dialog_class_init (HrSourceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, remove_group);
   gtk_widget_class_bind_template_child (widget_class, HrSourceDialog, remove_button);
 
-  gtk_widget_class_install_action (widget_class, "gear.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "gear.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "gear.add-output", NULL, add_output_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "gear.save", NULL);
 }
 
 static void
@@ -525,29 +442,14 @@ hr_source_dialog_new (GtkWindow      *parent,
   g_return_val_if_fail (HR_IS_PRESET_DB (db), NULL);
   g_return_val_if_fail (preset == NULL || HR_IS_SOURCE_PRESET (preset), NULL);
 
-  self = g_object_new (HR_TYPE_SOURCE_DIALOG, "transient-for", parent, NULL);
-  self->db = g_object_ref (db);
-  self->preset = preset != NULL ? g_object_ref (preset) : NULL;
+  self = g_object_new (HR_TYPE_SOURCE_DIALOG, "transient-for", parent, "db", db, "preset", preset, NULL);
+  hr_gear_dialog_set_up (HR_GEAR_DIALOG (self), self->window_title, self->about_group,
+                         self->remove_group, self->remove_button);
 
   if (preset != NULL)
-    {
-      g_autofree char *name = hr_preset_dup_display_name (HR_PRESET (preset));
-
-      adw_window_title_set_title (self->window_title, _("Edit Source"));
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Source"));
-      adw_window_title_set_subtitle (self->window_title, name);
-      if (hr_preset_get_origin (HR_PRESET (preset)) == HR_PRESET_ORIGIN_BUNDLED)
-        adw_preferences_group_set_description (self->about_group,
-                                               _("Your changes are saved as your own preset, which takes the place "
-                                                 "of the bundled one. A figure you change loses the source that "
-                                                 "the bundled preset gives for it."));
-      load_preset (self);
-      hr_form_setup_removal (HR_PRESET (preset), self->remove_group, self->remove_button);
-    }
+    load_preset (self, preset);
   else
     {
-      adw_window_title_set_title (self->window_title, _("New Source"));
-      gtk_window_set_title (GTK_WINDOW (self), _("New Source"));
       adw_combo_row_set_selected (self->category_row, HR_SOURCE_CATEGORY_HEADPHONE_AMP);
       append_output_editor (self, NULL, NULL);
     }

@@ -3,13 +3,13 @@
 
 #include <adwaita.h>
 
-#include "hr-preset-db.h"
+#include "hr-gear-dialog.h"
 
 G_BEGIN_DECLS
 
 #define HR_TYPE_SOURCE_DIALOG (hr_source_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (HrSourceDialog, hr_source_dialog, HR, SOURCE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (HrSourceDialog, hr_source_dialog, HR, SOURCE_DIALOG, HrGearDialog)
 
 HrSourceDialog *hr_source_dialog_new        (GtkWindow       *parent,
                                              HrPresetDb      *db,
@@ -19,7 +19,5 @@ AdwEntryRow    *hr_source_dialog_get_output_row (HrSourceDialog *self,
                                                  guint           index,
                                                  const char     *field);
 void            hr_source_dialog_add_output (HrSourceDialog  *self);
-char           *hr_source_dialog_save       (HrSourceDialog  *self,
-                                             GError         **error);
 
 G_END_DECLS

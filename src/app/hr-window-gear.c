@@ -14,19 +14,6 @@
  * dropping of an impedance curve on the window, and the lists read again
  * once a dialog has saved. */
 
-static void
-announce_saved (HrWindow     *self,
-                HrPresetKind  kind,
-                const char   *id)
-{
-  HrPreset *preset = hr_preset_db_lookup (self->db, kind, id);
-  g_autofree char *name = preset != NULL ? hr_preset_dup_display_name (preset) : g_strdup (id);
-  /* Translators: a toast, "Saved “Sennheiser HD 650” to your presets" */
-  g_autofree char *title = g_strdup_printf (_("Saved “%s” to your presets"), name);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
 /* Every problem the presets had when they were loaded, one per paragraph,
  * each with its file, line and column: what a user needs to fix them. */
 static char *
@@ -95,55 +82,57 @@ update_gear_actions (HrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-source", self->source != NULL);
 }
 
+/* The lists read again after a gear form saved or removed a preset of
+ * its kind: one saved is chosen; a bundled one that a removed preset had
+ * replaced comes back in its place and stays chosen, and otherwise the
+ * choice falls back. A toast says what happened. */
 static void
-announce_removed (HrWindow     *self,
-                  HrPresetKind  kind,
-                  const char   *id)
+on_gear_changed (HrWindow     *self,
+                 const char   *id,
+                 HrGearDialog *dialog,
+                 gboolean      removed)
 {
-  HrPreset *bundled = hr_preset_db_lookup (self->db, kind, id);
-  g_autofree char *name = bundled != NULL ? hr_preset_dup_display_name (bundled) : g_strdup (id);
-  /* Translators: a toast, "Removed “Sennheiser HD 650” from your presets" */
-  g_autofree char *title = g_strdup_printf (_("Removed “%s” from your presets"), name);
+  HrPresetKind kind = hr_gear_dialog_get_kind (dialog);
+  HrPreset *preset;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
 
+  hr_window_reload_presets (self, kind, id);
+  update_gear_actions (self);
+  preset = hr_preset_db_lookup (self->db, kind, id);
+  name = preset != NULL ? hr_preset_dup_display_name (preset) : g_strdup (id);
+  title = g_strdup_printf (removed
+                           /* Translators: a toast, "Removed “Sennheiser HD 650” from your presets" */
+                           ? _("Removed “%s” from your presets")
+                           /* Translators: a toast, "Saved “Sennheiser HD 650” to your presets" */
+                           : _("Saved “%s” to your presets"),
+                           name);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
-/* The removed preset's id: a bundled one of that id comes back in its
- * place and stays chosen; otherwise the choice falls back. */
 static void
-on_headphones_removed (HrWindow   *self,
-                       const char *id)
+on_gear_saved (HrWindow     *self,
+               const char   *id,
+               HrGearDialog *dialog)
 {
-  hr_window_reload_presets (self, HR_PRESET_KIND_HEADPHONE, id);
-  update_gear_actions (self);
-  announce_removed (self, HR_PRESET_KIND_HEADPHONE, id);
+  on_gear_changed (self, id, dialog, FALSE);
 }
 
 static void
-on_source_removed (HrWindow   *self,
-                   const char *id)
+on_gear_removed (HrWindow     *self,
+                 const char   *id,
+                 HrGearDialog *dialog)
 {
-  hr_window_reload_presets (self, HR_PRESET_KIND_SOURCE, id);
-  update_gear_actions (self);
-  announce_removed (self, HR_PRESET_KIND_SOURCE, id);
+  on_gear_changed (self, id, dialog, TRUE);
 }
 
 static void
-on_headphones_saved (HrWindow   *self,
-                     const char *id)
+present_gear_dialog (HrWindow     *self,
+                     HrGearDialog *dialog)
 {
-  hr_window_reload_presets (self, HR_PRESET_KIND_HEADPHONE, id);
-  update_gear_actions (self);
-  announce_saved (self, HR_PRESET_KIND_HEADPHONE, id);
-}
-
-static void
-on_source_saved (HrWindow   *self,
-                 const char *id)
-{
-  hr_window_reload_presets (self, HR_PRESET_KIND_SOURCE, id);
-  update_gear_actions (self);
-  announce_saved (self, HR_PRESET_KIND_SOURCE, id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_gear_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "removed", G_CALLBACK (on_gear_removed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
@@ -168,9 +157,7 @@ hr_window_open_headphone_dialog (HrWindow          *self,
       hr_form_show_error (GTK_WINDOW (self), _("Could Not Import the Curve"), error->message);
       return NULL;
     }
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_headphones_saved), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "removed", G_CALLBACK (on_headphones_removed), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_gear_dialog (self, HR_GEAR_DIALOG (dialog));
   return dialog;
 }
 
@@ -180,9 +167,7 @@ hr_window_open_source_dialog (HrWindow       *self,
 {
   HrSourceDialog *dialog = hr_source_dialog_new (GTK_WINDOW (self), self->db, preset);
 
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_source_saved), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "removed", G_CALLBACK (on_source_removed), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_gear_dialog (self, HR_GEAR_DIALOG (dialog));
   return dialog;
 }
 
