@@ -8,12 +8,12 @@
 #include <json-glib/json-glib.h>
 
 #include "test-run.h"
+#include "test-user-data.h"
 
 /* headroom-cli list, show and preset, and the preset ids of sweep and
  * check, run on the fixture presets in tests/data/presets/bundled with a
  * user file in a temporary XDG_DATA_HOME. */
 
-static char *data_home;
 
 /* @input: what the command reads on its standard input, or NULL */
 static void
@@ -62,27 +62,6 @@ assert_failure (const Run  *run,
     g_assert_cmpstr (run->err, ==, message);
   else
     g_assert_true (g_str_has_prefix (run->err, "headroom-cli: "));
-}
-
-static char *
-user_file (void)
-{
-  return g_build_filename (data_home, "headroom", "presets.json", NULL);
-}
-
-static void
-remove_user_files (void)
-{
-  g_autofree char *folder = g_build_filename (data_home, "headroom", NULL);
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      g_unlink (path);
-    }
 }
 
 static void
@@ -360,17 +339,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *bundled = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  data_home = g_dir_make_tmp ("headroom-cli-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  user_data_init ("headroom-cli-test-XXXXXX");
   bundled = g_test_build_filename (G_TEST_DIST, "data", "presets", "bundled", NULL);
-  /* Inherited by every headroom-cli this test starts. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* Inherited by every headroom-cli this test starts, as XDG_DATA_HOME is. */
   g_setenv ("HEADROOM_PRESETS_DIR", bundled, TRUE);
 
   g_test_add_func ("/cli-presets/list", test_list);
@@ -381,15 +357,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_user_files ();
-  {
-    g_autofree char *folder = g_build_filename (data_home, "headroom", NULL);
-    g_autofree char *input_path = g_build_filename (data_home, "input.json", NULL);
-
-    g_unlink (input_path);
-    g_rmdir (folder);
-    g_rmdir (data_home);
-  }
-  g_free (data_home);
+  user_data_clear ();
   return status;
 }

@@ -9,12 +9,12 @@
 #include "hr-gear-json.h"
 #include "hr-preset-db.h"
 #include "hr-preset-edit.h"
+#include "test-user-data.h"
 
 /* What the app's gear dialogs do to a preset, without a display: ids made
  * from names, figures that keep their source only while unchanged, and
  * impedance models written back as the loader reads them. */
 
-static char *data_home;
 
 static JsonObject *
 parse_object (const char *json)
@@ -220,35 +220,14 @@ test_edit_bundled_preset (void)
   g_assert_cmpint (hr_preset_get_origin (HR_PRESET (edited)), ==, HR_PRESET_ORIGIN_BUNDLED);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Before anything reads it: GLib caches the user data dir. */
-  data_home = g_dir_make_tmp ("headroom-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  user_data_init ("headroom-test-XXXXXX");
 
   g_test_init (&argc, &argv, NULL);
 
@@ -261,7 +240,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (data_home);
-  g_free (data_home);
+  user_data_clear ();
   return status;
 }

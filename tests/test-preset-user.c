@@ -8,13 +8,13 @@
 
 #include "hr-db-error.h"
 #include "hr-preset-db.h"
+#include "test-user-data.h"
 
 /* The user's own presets, in a temporary XDG_DATA_HOME: add, edit and
  * remove through the library, the .bak kept by a second write, an override
  * of a bundled id flagged, and a file that cannot be read kept byte for
  * byte with a copy set aside. */
 
-static char *data_home;
 
 #define HEADPHONE(id, name, ohm) \
   "{\"id\": \"" id "\", \"name\": \"" name "\", \"manufacturer\": \"Me\", \"type\": \"planar\"," \
@@ -25,28 +25,6 @@ static char *
 bundled_dir (void)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "presets", "bundled", NULL);
-}
-
-static char *
-user_file (void)
-{
-  return g_build_filename (data_home, "headroom", "presets.json", NULL);
-}
-
-static void
-remove_user_files (void)
-{
-  g_autoptr(GDir) dir = NULL;
-  g_autofree char *folder = g_build_filename (data_home, "headroom", NULL);
-  const char *name;
-
-  dir = g_dir_open (folder, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
 }
 
 static JsonNode *
@@ -310,13 +288,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Before anything reads it: GLib caches the user data dir. */
-  data_home = g_dir_make_tmp ("headroom-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  user_data_init ("headroom-test-XXXXXX");
 
   g_test_init (&argc, &argv, NULL);
 
@@ -327,13 +302,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_user_files ();
-  {
-    g_autofree char *folder = g_build_filename (data_home, "headroom", NULL);
-
-    g_rmdir (folder);
-    g_rmdir (data_home);
-  }
-  g_free (data_home);
+  user_data_clear ();
   return status;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hr-window-private.h"
+#include "test-user-data.h"
 
 /* The user's own gear, through the window: a curve file dropped on it, the
  * headphones and source forms filled in and saved, a bundled preset
@@ -16,7 +17,6 @@
  * stay as they were. The user's presets file lives in a temporary
  * XDG_DATA_HOME; the window reads the bundled presets of data/presets. */
 
-static char *data_home;
 static char *presets_dir;
 
 static const char zma_text[] =
@@ -27,27 +27,6 @@ static const char zma_text[] =
   "1000 32.5 2.0\n"
   "10000 36.0 18.0\n"
   "20000 41.0 25.0\n";
-
-static char *
-user_file (void)
-{
-  return g_build_filename (data_home, "headroom", "presets.json", NULL);
-}
-
-static void
-remove_user_files (void)
-{
-  g_autofree char *folder = g_build_filename (data_home, "headroom", NULL);
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-}
 
 /* Lets the window map and draw, and what it left to an idle run: 200 ms,
  * and on until nothing is pending (at most 10 s, for a slow sanitized
@@ -497,13 +476,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Before anything reads it: GLib caches the user data dir. */
-  data_home = g_dir_make_tmp ("headroom-ui-gear-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  user_data_init ("headroom-ui-gear-XXXXXX");
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -520,18 +496,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_user_files ();
-  {
-    g_autofree char *folder = g_build_filename (data_home, "headroom", NULL);
-    g_autofree char *zma = g_build_filename (data_home, "My IEM.zma", NULL);
-    g_autofree char *broken = g_build_filename (data_home, "broken.zma", NULL);
-
-    g_remove (zma);
-    g_remove (broken);
-    g_rmdir (folder);
-    g_rmdir (data_home);
-  }
+  user_data_clear ();
   g_free (presets_dir);
-  g_free (data_home);
   return status;
 }
