@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hr-chart-export.h"
+#include "hr-form.h"
 #include "hr-window-private.h"
 
 /* Export of what the charts show, through the library that the CLI uses:
@@ -61,17 +62,6 @@ hr_window_export_to_file (HrWindow    *self,
 }
 
 static void
-show_error (HrWindow   *self,
-            const char *message)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Charts"), message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_chooser_response (GtkNativeDialog *chooser,
                      int              response,
                      HrWindow        *self)
@@ -88,12 +78,13 @@ on_chooser_response (GtkNativeDialog *chooser,
   path = file != NULL ? g_file_get_path (file) : NULL;
   if (path == NULL)
     {
-      show_error (self, _("The charts can only be saved to a local file."));
+      hr_form_show_error (GTK_WINDOW (self), _("Could Not Export the Charts"),
+                          _("The charts can only be saved to a local file."));
       goto out;
     }
   if (!hr_window_export_to_file (self, path, &error))
     {
-      show_error (self, error->message);
+      hr_form_show_error (GTK_WINDOW (self), _("Could Not Export the Charts"), error->message);
       goto out;
     }
   basename = g_file_get_basename (file);
