@@ -18,15 +18,20 @@ HR_BUILD_PACKAGES=(
 )
 
 # What the tests need besides: ngspice for the cross-check of the model,
-# clang and its runtime for the libFuzzer targets; appstream,
+# clang and its runtime for the libFuzzer targets; dbus-daemon for
+# dbus-run-session, which gives the ui suite a desktop's session bus;
+# locales for the German locale the tests build themselves;
+# appstream,
 # desktop-file-utils and libxml2-utils validate the desktop file, the
 # metainfo and the icons.
 HR_TEST_PACKAGES=(
   appstream
   clang
+  dbus-daemon
   desktop-file-utils
   libclang-rt-14-dev
   libxml2-utils
+  locales
   ngspice
   poppler-utils
   xauth
