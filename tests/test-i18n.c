@@ -22,9 +22,10 @@
  * @language, or with no LANGUAGE at all for NULL; names starting with "@"
  * are fixtures in tests/data. */
 static void
-run_cli (Run               *run,
-         const char        *language,
-         const char *const *args)
+run_cli_in (Run               *run,
+            const char        *locale,
+            const char        *language,
+            const char *const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -44,7 +45,9 @@ run_cli (Run               *run,
     }
   g_ptr_array_add (argv, NULL);
 
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+  if (g_getenv ("HR_LOCPATH") != NULL)
+    envp = g_environ_setenv (envp, "LOCPATH", g_getenv ("HR_LOCPATH"), TRUE);
   envp = g_environ_unsetenv (envp, "LANG");
   envp = g_environ_unsetenv (envp, "LC_MESSAGES");
   if (language != NULL)
@@ -57,6 +60,14 @@ run_cli (Run               *run,
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_cli (Run               *run,
+         const char        *language,
+         const char *const *args)
+{
+  run_cli_in (run, "C.UTF-8", language, args);
 }
 
 #define RUN(run, language, ...) \
@@ -148,6 +159,38 @@ test_errors (void)
   assert_contains (usage.err, "unbekannter Befehl „frobnicate“");
 }
 
+/* A German desktop: LANG=de_DE.UTF-8 with its decimal comma. People get
+ * "2,0 dB"; scripts get the same bytes as in any other locale, the
+ * reasons' text in English included, without the program switching its
+ * locale to get there. The locale is built by the tests (meson.build). */
+static void
+test_german_locale (void)
+{
+  static const char *const text_args[] = {
+    "check", "--headphone-file", "@hp-dynamic-32.json", "--zout", "10", "--spl", "95", NULL
+  };
+  static const char *const json_args[] = {
+    "check", "--headphone-file", "@hp-dynamic-32.json", "--zout", "10", "--spl", "95",
+    "--format", "json", NULL
+  };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) german_json = { 0 };
+  g_auto(Run) english_json = { 0 };
+
+  g_assert_nonnull (g_getenv ("HR_LOCPATH"));
+  run_cli_in (&text, "de_DE.UTF-8", NULL, text_args);
+  assert_success (&text);
+  assert_contains (text.out, "Die Bassresonanz bei 80 Hz steigt um 2,0 dB");
+  assert_contains (text.out, "1,98 dB zwischen Maximum und Minimum");
+
+  run_cli_in (&german_json, "de_DE.UTF-8", NULL, json_args);
+  run_cli_in (&english_json, "C.UTF-8", NULL, json_args);
+  assert_success (&german_json);
+  assert_success (&english_json);
+  assert_contains (german_json.out, "\"text\": \"The bass resonance at 80 Hz rises 2.0 dB because");
+  g_assert_cmpstr (german_json.out, ==, english_json.out);
+}
+
 /* What scripts read must not depend on the language. */
 static void
 test_machine_output (void)
@@ -227,6 +270,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/i18n/german-locale", test_german_locale);
   g_test_add_func ("/i18n/help", test_help);
   g_test_add_func ("/i18n/check", test_check);
   g_test_add_func ("/i18n/errors", test_errors);

@@ -66,39 +66,69 @@ judge (Fixture     *fx,
 
   g_test_message ("verdict: %s", hr_verdict_to_string (fx->summary->verdict));
   for (guint i = 0; i < fx->summary->reasons->len; i++)
-    g_test_message ("  - %s", (const char *) g_ptr_array_index (fx->summary->reasons, i));
+    {
+      g_autofree char *text = hr_reason_format (&g_array_index (fx->summary->reasons, HrReason, i), FALSE);
+
+      g_test_message ("  - %s: %s",
+                      hr_reason_code_to_string (g_array_index (fx->summary->reasons, HrReason, i).code), text);
+    }
+}
+
+static const HrReason *
+reason_at (const Fixture *fx,
+           guint          index)
+{
+  g_assert_cmpuint (index, <, fx->summary->reasons->len);
+  return &g_array_index (fx->summary->reasons, HrReason, index);
+}
+
+/* The reason of @code, which must be there. */
+static const HrReason *
+find_reason (const Fixture *fx,
+             HrReasonCode   code)
+{
+  for (guint i = 0; i < fx->summary->reasons->len; i++)
+    if (reason_at (fx, i)->code == code)
+      return reason_at (fx, i);
+  g_error ("no reason %s", hr_reason_code_to_string (code));
 }
 
 static gboolean
 has_reason (const Fixture *fx,
-            const char    *first,
-            ...)
+            HrReasonCode   code)
 {
   for (guint i = 0; i < fx->summary->reasons->len; i++)
-    {
-      const char *reason = g_ptr_array_index (fx->summary->reasons, i);
-      const char *needle = first;
-      gboolean all = TRUE;
-      va_list args;
-
-      va_start (args, first);
-      while (needle != NULL)
-        {
-          if (strstr (reason, needle) == NULL)
-            all = FALSE;
-          needle = va_arg (args, const char *);
-        }
-      va_end (args);
-      if (all)
-        return TRUE;
-    }
+    if (reason_at (fx, i)->code == code)
+      return TRUE;
   return FALSE;
+}
+
+/* Its words, in English as machine output carries them, contain each of
+ * the needles. */
+static void
+assert_reason_says (const HrReason *reason,
+                    const char     *first,
+                    ...)
+{
+  g_autofree char *text = hr_reason_format (reason, FALSE);
+  const char *needle = first;
+  va_list args;
+
+  va_start (args, first);
+  while (needle != NULL)
+    {
+      if (strstr (text, needle) == NULL)
+        g_error ("“%s” does not say “%s”", text, needle);
+      needle = va_arg (args, const char *);
+    }
+  va_end (args);
 }
 
 static void
 test_drives_well (void)
 {
   Fixture fx = { 0 };
+  const HrReason *reason;
   HrSource source = { 1.0, 0.0, 7.0, 200.0, FALSE };
 
   judge (&fx, thiele_small_headphone (300.0, 102.0, 300.0, 90.0, 1.0, 1.5), source,
@@ -109,8 +139,11 @@ test_drives_well (void)
   g_assert_cmpfloat (fx.summary->deviation_span_db, <, 0.2);
   g_assert_cmpfloat (fx.summary->headroom_db, >, 30.0);
   g_assert_cmpint (fx.summary->limit_1k, ==, HR_LIMIT_VOLTAGE);
-  g_assert_true (has_reason (&fx, "Reaches", "voltage limit", NULL));
-  g_assert_true (has_reason (&fx, "below the 0.2 dB", NULL));
+  reason = find_reason (&fx, HR_REASON_HEADROOM);
+  g_assert_cmpstr (hr_reason_get_string (reason, "limit"), ==, "voltage");
+  g_assert_cmpfloat_with_epsilon (hr_reason_get_number (reason, "spl_max_db"), fx.summary->spl_max_1k_db, 1e-12);
+  assert_reason_says (reason, "Reaches", "voltage limit", NULL);
+  assert_reason_says (find_reason (&fx, HR_REASON_DEVIATION_INAUDIBLE), "below the 0.2 dB", NULL);
   fixture_clear (&fx);
 }
 
@@ -120,7 +153,7 @@ test_eighth_rule_caveat (void)
 {
   Fixture fx = { 0 };
   HrSource source = { 120.0, 0.0, 5.0, 100.0, FALSE };
-  const char *first;
+  const HrReason *first;
 
   judge (&fx, thiele_small_headphone (32.0, 100.0, 28.0, 90.0, 2.0, 1.75), source,
          (HrDrive) { HR_DRIVE_SPL, 85.0 });
@@ -130,9 +163,17 @@ test_eighth_rule_caveat (void)
   /* |Z| 60 Ω at fs against about 28 Ω at 1 kHz, behind 120 Ω. */
   g_assert_cmpfloat_with_epsilon (fx.summary->dev_max_db,
                                   20 * log10 ((60.0 / 180.0) / (28.0 / 148.0)), 0.05);
-  first = g_ptr_array_index (fx.summary->reasons, 0);
-  g_assert_nonnull (strstr (first, "The bass resonance at"));
-  g_assert_nonnull (strstr (first, "because the 120 Ω output impedance is more than 1/8 of the headphones' 32 Ω"));
+  first = reason_at (&fx, 0);
+  g_assert_cmpint (first->code, ==, HR_REASON_DEVIATION);
+  g_assert_cmpint (first->severity, ==, HR_REASON_SEVERITY_CAVEAT);
+  g_assert_cmpstr (hr_reason_get_string (first, "cause"), ==, "eighth-rule");
+  g_assert_true (hr_reason_get_boolean (first, "at_resonance"));
+  g_assert_cmpfloat (hr_reason_get_number (first, "freq_hz"), ==, fx.summary->dev_max_freq_hz);
+  g_assert_cmpfloat (hr_reason_get_number (first, "dev_db"), ==, fx.summary->dev_max_db);
+  g_assert_cmpfloat_with_epsilon (hr_reason_get_number (first, "zout_ohm"), 120.0, 1e-9);
+  g_assert_cmpfloat (hr_reason_get_number (first, "z_nominal_ohm"), ==, 32.0);
+  assert_reason_says (first, "The bass resonance at",
+                      "because the 120 Ω output impedance is more than 1/8 of the headphones' 32 Ω", NULL);
   g_assert_cmpfloat_with_epsilon (fx.summary->damping_factor, 32.0 / 120.0, 1e-12);
   fixture_clear (&fx);
 }
@@ -152,7 +193,9 @@ test_cannot_reach_voltage (void)
   g_assert_cmpint (fx.summary->headroom_limit, ==, HR_LIMIT_VOLTAGE);
   /* A flat load ties everywhere; the tie goes to the point nearest 1 kHz. */
   g_assert_cmpfloat_with_epsilon (fx.summary->headroom_freq_hz, 1000.0, 15.0);
-  g_assert_nonnull (strstr (g_ptr_array_index (fx.summary->reasons, 0), "cannot reach 110.0 dB SPL"));
+  g_assert_cmpint (reason_at (&fx, 0)->code, ==, HR_REASON_VOLTAGE_CLIPS);
+  g_assert_cmpfloat (hr_reason_get_number (reason_at (&fx, 0), "vmax_vrms"), ==, 0.5);
+  assert_reason_says (reason_at (&fx, 0), "cannot reach 110.0 dB SPL", NULL);
   fixture_clear (&fx);
 }
 
@@ -169,7 +212,10 @@ test_cannot_reach_current (void)
   g_assert_cmpfloat_with_epsilon (fx.summary->i_needed_ma, 1e3 * pow (10, 0.5) / 16.0, 1e-6);
   g_assert_cmpfloat_with_epsilon (fx.summary->headroom_db, 20 * log10 (20.0 / fx.summary->i_needed_ma), 1e-9);
   g_assert_cmpfloat_with_epsilon (fx.summary->i_needed_freq_hz, 1000.0, 15.0);
-  g_assert_nonnull (strstr (g_ptr_array_index (fx.summary->reasons, 0), "198 mA, more than the 20 mA"));
+  g_assert_cmpint (reason_at (&fx, 0)->code, ==, HR_REASON_CURRENT_CLIPS);
+  g_assert_cmpfloat (hr_reason_get_number (reason_at (&fx, 0), "i_needed_ma"), ==, fx.summary->i_needed_ma);
+  g_assert_cmpfloat (hr_reason_get_number (reason_at (&fx, 0), "i_available_ma"), ==, 20.0);
+  assert_reason_says (reason_at (&fx, 0), "198 mA, more than the 20 mA", NULL);
   fixture_clear (&fx);
 }
 
@@ -183,7 +229,8 @@ test_headroom_caveat (void)
   g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CAVEATS);
   g_assert_cmpfloat (fx.summary->headroom_db, >=, 0.0);
   g_assert_cmpfloat (fx.summary->headroom_db, <, HR_DEFAULT_CREST_FACTOR_DB);
-  g_assert_true (has_reason (&fx, "Only 0.1 dB of headroom", "current limit", NULL));
+  g_assert_cmpstr (hr_reason_get_string (find_reason (&fx, HR_REASON_LOW_HEADROOM), "limit"), ==, "current");
+  assert_reason_says (find_reason (&fx, HR_REASON_LOW_HEADROOM), "Only 0.1 dB of headroom", "current limit", NULL);
   fixture_clear (&fx);
 }
 
@@ -196,13 +243,15 @@ test_unknown_limits (void)
 
   judge (&fx, resistor_headphone (32.0, 100.0), no_voltage, (HrDrive) { HR_DRIVE_SPL, 80.0 });
   g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CAVEATS);
-  g_assert_true (has_reason (&fx, "maximum output voltage is unknown", NULL));
+  assert_reason_says (find_reason (&fx, HR_REASON_VOLTAGE_UNKNOWN), "maximum output voltage is unknown", NULL);
+  g_assert_false (has_reason (&fx, HR_REASON_CURRENT_UNKNOWN));
   g_assert_false (hr_limit_is_known (fx.summary->voc_available_vrms));
   fixture_clear (&fx);
 
   judge (&fx, resistor_headphone (32.0, 100.0), no_current, (HrDrive) { HR_DRIVE_SPL, 80.0 });
   g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_DRIVES_WELL);
-  g_assert_true (has_reason (&fx, "current limit is unknown", "skipped", NULL));
+  assert_reason_says (find_reason (&fx, HR_REASON_CURRENT_UNKNOWN), "current limit is unknown", "skipped", NULL);
+  g_assert_false (has_reason (&fx, HR_REASON_VOLTAGE_UNKNOWN));
   fixture_clear (&fx);
 }
 
@@ -217,7 +266,7 @@ test_flat_load_breaks_rule_harmlessly (void)
   g_assert_false (fx.summary->eighth_rule_holds);
   g_assert_cmpfloat_with_epsilon (fx.summary->deviation_span_db, 0.0, 1e-9);
   g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_DRIVES_WELL);
-  g_assert_true (has_reason (&fx, "breaks the 1/8 rule", "flat", NULL));
+  assert_reason_says (find_reason (&fx, HR_REASON_EIGHTH_RULE_FLAT), "breaks the 1/8 rule", "flat", NULL);
   fixture_clear (&fx);
 }
 
@@ -233,7 +282,8 @@ test_dc_block_caveat (void)
   g_assert_cmpfloat (fx.summary->dev_min_db, <, -3.0);
   g_assert_true (fx.summary->eighth_rule_holds);
   g_assert_cmpfloat (fx.summary->zout_max_ohm, >, 150.0);
-  g_assert_true (has_reason (&fx, "falls", "47 µF DC-blocking capacitor", NULL));
+  g_assert_cmpstr (hr_reason_get_string (find_reason (&fx, HR_REASON_DEVIATION), "cause"), ==, "dc-block");
+  assert_reason_says (find_reason (&fx, HR_REASON_DEVIATION), "falls", "47 µF DC-blocking capacitor", NULL);
   fixture_clear (&fx);
 }
 
@@ -247,7 +297,7 @@ test_ideal_source (void)
   g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_DRIVES_WELL);
   g_assert_cmpfloat (fx.summary->damping_factor, ==, INFINITY);
   g_assert_cmpfloat (fx.summary->headroom_db, ==, INFINITY);
-  g_assert_true (has_reason (&fx, "clipping was not checked", NULL));
+  assert_reason_says (find_reason (&fx, HR_REASON_NO_LIMITS), "clipping was not checked", NULL);
   fixture_clear (&fx);
 }
 

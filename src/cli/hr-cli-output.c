@@ -8,6 +8,7 @@
 
 #include "hr-cli-output.h"
 #include "hr-export.h"
+#include "hr-summary-json.h"
 
 /* JSON points use the keys of the CSV columns (hr-export.h): scripts
  * depend on these names and on the "%.10g" number format. */
@@ -110,69 +111,12 @@ hr_cli_write_sweep_json (FILE          *out,
           write_json_number (out, values[j]);
           fputs (", ", out);
         }
-      fprintf (out, "\"limit\": \"%s\"}", hr_limit_to_string (sweep->limit[i]));
+      fprintf (out, "\"limit\": \"%s\", \"zth_ohm\": ", hr_limit_to_string (sweep->limit[i]));
+      write_json_number (out, sweep->zth_ohm[i]);
+      fputc ('}', out);
     }
 
   fputs ("\n  ]\n}\n", out);
-}
-
-/* The members of one JSON object, with the commas between them. */
-typedef struct
-{
-  FILE     *out;
-  gboolean  first;
-} JsonMembers;
-
-static void
-member_key (JsonMembers *members,
-            const char  *key)
-{
-  fputs (members->first ? "\n  " : ",\n  ", members->out);
-  members->first = FALSE;
-  write_json_string (members->out, key);
-  fputs (": ", members->out);
-}
-
-static void
-member_number (JsonMembers *members,
-               const char  *key,
-               double       value)
-{
-  member_key (members, key);
-  write_json_number (members->out, value);
-}
-
-static void
-member_string (JsonMembers *members,
-               const char  *key,
-               const char  *value)
-{
-  member_key (members, key);
-  write_json_string (members->out, value);
-}
-
-static const char *
-limit_state (double value)
-{
-  if (isnan (value))
-    return "unknown";
-  if (isinf (value))
-    return "unlimited";
-  return "known";
-}
-
-/* A figure that may be unknown or unlimited: the number, or null, and
- * always a sibling "<key>_state" saying which, so a script need not guess
- * what a null means. */
-static void
-member_limit (JsonMembers *members,
-              const char  *key,
-              double       value)
-{
-  g_autofree char *state_key = g_strconcat (key, "_state", NULL);
-
-  member_number (members, key, value);
-  member_string (members, state_key, limit_state (value));
 }
 
 void
@@ -181,53 +125,15 @@ hr_cli_write_summary_json (FILE            *out,
                            const char      *headphone_name,
                            const char      *source_name)
 {
-  JsonMembers members = { out, TRUE };
+  g_autoptr(GString) text = g_string_new ("{");
+  HrJsonMembers members;
 
-  fputs ("{", out);
-  member_string (&members, "headphone", headphone_name);
-  member_string (&members, "source", source_name);
-  member_string (&members, "verdict", hr_verdict_to_id (summary->verdict));
-
-  member_key (&members, "reasons");
-  fputs ("[", out);
-  for (guint i = 0; i < summary->reasons->len; i++)
-    {
-      fputs (i == 0 ? "\n    " : ",\n    ", out);
-      write_json_string (out, g_ptr_array_index (summary->reasons, i));
-    }
-  fputs (summary->reasons->len > 0 ? "\n  ]" : "]", out);
-
-  member_number (&members, "voc_vrms", summary->voc_vrms);
-  member_number (&members, "level_db_spl", summary->level_db_spl);
-  member_limit (&members, "spl_max_1k_db", summary->spl_max_1k_db);
-  member_string (&members, "limit_1k", hr_limit_to_string (summary->limit_1k));
-  member_limit (&members, "headroom_db", summary->headroom_db);
-  member_number (&members, "headroom_freq_hz", summary->headroom_freq_hz);
-  member_string (&members, "headroom_limit", hr_limit_to_string (summary->headroom_limit));
-  member_number (&members, "crest_factor_db", summary->crest_factor_db);
-  member_number (&members, "dev_max_db", summary->dev_max_db);
-  member_number (&members, "dev_max_freq_hz", summary->dev_max_freq_hz);
-  member_number (&members, "dev_min_db", summary->dev_min_db);
-  member_number (&members, "dev_min_freq_hz", summary->dev_min_freq_hz);
-  member_number (&members, "deviation_span_db", summary->deviation_span_db);
-  member_number (&members, "band_min_hz", summary->band_min_hz);
-  member_number (&members, "band_max_hz", summary->band_max_hz);
-  member_number (&members, "z_nominal_ohm", summary->z_nominal_ohm);
-  member_number (&members, "z_min_ohm", summary->z_min_ohm);
-  member_number (&members, "z_min_freq_hz", summary->z_min_freq_hz);
-  member_number (&members, "z_max_ohm", summary->z_max_ohm);
-  member_number (&members, "z_max_freq_hz", summary->z_max_freq_hz);
-  member_number (&members, "zout_1k_ohm", summary->zout_1k_ohm);
-  member_number (&members, "zout_max_ohm", summary->zout_max_ohm);
-  member_number (&members, "zout_max_freq_hz", summary->zout_max_freq_hz);
-  member_limit (&members, "damping_factor", summary->damping_factor);
-  member_key (&members, "eighth_rule_holds");
-  fputs (summary->eighth_rule_holds ? "true" : "false", out);
-  member_limit (&members, "voc_available_vrms", summary->voc_available_vrms);
-  member_number (&members, "i_needed_ma", summary->i_needed_ma);
-  member_number (&members, "i_needed_freq_hz", summary->i_needed_freq_hz);
-  member_limit (&members, "i_available_ma", summary->i_available_ma);
-  fputs ("\n}\n", out);
+  hr_json_members_init (&members, text, "  ");
+  hr_json_member_string (&members, "headphone", headphone_name);
+  hr_json_member_string (&members, "source", source_name);
+  hr_summary_append_json_members (&members, summary);
+  g_string_append (text, "\n}\n");
+  fputs (text->str, out);
 }
 
 /* The text for people from here on: translated, in the user's number
@@ -352,7 +258,11 @@ hr_cli_format_summary_text (const HrSummary *summary,
   g_string_append_printf (text, _("Verdict: %s"), hr_verdict_to_string (summary->verdict));
   g_string_append_c (text, '\n');
   for (guint i = 0; i < summary->reasons->len; i++)
-    g_string_append_printf (text, "  • %s\n", (const char *) g_ptr_array_index (summary->reasons, i));
+    {
+      g_autofree char *reason = hr_reason_format (&g_array_index (summary->reasons, HrReason, i), TRUE);
+
+      g_string_append_printf (text, "  • %s\n", reason);
+    }
   g_string_append_c (text, '\n');
 
   add_figure (&figures, _("Headphones:"),

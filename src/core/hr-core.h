@@ -8,5 +8,6 @@
 #include "hr-headphone.h"
 #include "hr-source.h"
 #include "hr-circuit.h"
+#include "hr-reason.h"
 #include "hr-sweep.h"
 #include "hr-summary.h"

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "hr-reason.h"
 #include "hr-sweep.h"
 
 G_BEGIN_DECLS
@@ -64,7 +65,7 @@ typedef struct
   double    i_available_ma;       /* HR_UNKNOWN or HR_UNLIMITED possible */
 
   HrVerdict verdict;
-  GPtrArray *reasons;             /* of char*, the most important first */
+  GArray   *reasons;              /* of HrReason, the most important first */
 } HrSummary;
 
 HrSummary  *hr_summary_compute    (const HrSweep    *sweep,

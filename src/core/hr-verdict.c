@@ -8,7 +8,8 @@
 #include "hr-format.h"
 #include "hr-summary-private.h"
 
-/* The verdict, and its reasons in words a musician understands.
+/* The verdict, and the reasons behind it as codes with their figures;
+ * hr-reason.c puts them into words.
  *
  * The thresholds, with their sources in PHYSICS.md:
  *
@@ -28,63 +29,13 @@
  *  - Drives it well otherwise. An unknown current limit alone does not
  *    change the verdict, but the reasons say that the check was skipped.
  *
- * Each reason carries a weight; the most important come first, since the
- * app shows only the first three.
+ * Each reason carries a severity; the most important come first, since
+ * the app shows only the first three.
  */
 
 #define DEVIATION_INAUDIBLE_DB 0.2
 #define DEVIATION_CAVEAT_DB    0.5
 #define DEVIATION_AUDIBLE_DB   1.0
-
-typedef enum
-{
-  WEIGHT_CANNOT = 0,
-  WEIGHT_CAVEAT = 10,
-  WEIGHT_NOTE = 20,
-  WEIGHT_DETAIL = 30,
-} Weight;
-
-typedef struct
-{
-  Weight  weight;
-  char   *text;
-} Reason;
-
-static const char *
-limit_name (HrLimit limit)
-{
-  switch (limit)
-    {
-    case HR_LIMIT_VOLTAGE:
-      return _("voltage");
-    case HR_LIMIT_CURRENT:
-      return _("current");
-    case HR_LIMIT_NONE:
-      return _("none");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static void
-add_reason (GArray *reasons,
-            Weight  weight,
-            char   *text)
-{
-  Reason reason = { weight, text };
-
-  g_array_append_val (reasons, reason);
-}
-
-static gint
-compare_reasons (gconstpointer a,
-                 gconstpointer b)
-{
-  const Reason *ra = a;
-  const Reason *rb = b;
-
-  return (gint) ra->weight - (gint) rb->weight;
-}
 
 static void
 judge_level (HrSummary       *self,
@@ -93,22 +44,27 @@ judge_level (HrSummary       *self,
              HrVerdict       *verdict)
 {
   const HrSource *source = &circuit->source;
+  HrReason reason;
 
   if (!hr_limit_is_known (source->max_voltage_vrms))
     {
       *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);
-      add_reason (reasons, WEIGHT_CAVEAT,
-                  g_strdup (_("The source's maximum output voltage is unknown, so whether it gets loud enough was not checked.")));
+      hr_reason_init (&reason, HR_REASON_VOLTAGE_UNKNOWN, HR_REASON_SEVERITY_CAVEAT);
+      g_array_append_val (reasons, reason);
     }
   if (!hr_limit_is_known (source->max_current_ma))
-    add_reason (reasons, WEIGHT_NOTE,
-                g_strdup (_("The source's current limit is unknown, so the current check was skipped.")));
+    {
+      hr_reason_init (&reason, HR_REASON_CURRENT_UNKNOWN, HR_REASON_SEVERITY_NOTE);
+      g_array_append_val (reasons, reason);
+    }
 
   if (self->headroom_db == INFINITY)
     {
       if (source->max_voltage_vrms == INFINITY && source->max_current_ma == INFINITY)
-        add_reason (reasons, WEIGHT_DETAIL,
-                    g_strdup (_("No voltage or current limit was given, so clipping was not checked.")));
+        {
+          hr_reason_init (&reason, HR_REASON_NO_LIMITS, HR_REASON_SEVERITY_DETAIL);
+          g_array_append_val (reasons, reason);
+        }
       return;
     }
 
@@ -119,92 +75,81 @@ judge_level (HrSummary       *self,
         {
           /* Where the current limit binds hardest is where the most
            * current is drawn. */
-          g_autofree char *freq = hr_format_freq (self->i_needed_freq_hz);
-
-          add_reason (reasons, WEIGHT_CANNOT,
-                      g_strdup_printf (_("At %s the headphones need %.0f mA, more than the %.0f mA the source can deliver: it clips %.1f dB below %.1f dB SPL."),
-                                       freq, self->i_needed_ma, source->max_current_ma,
-                                       -self->headroom_db, self->level_db_spl));
+          hr_reason_init (&reason, HR_REASON_CURRENT_CLIPS, HR_REASON_SEVERITY_CANNOT);
+          hr_reason_add_number (&reason, "freq_hz", self->i_needed_freq_hz);
+          hr_reason_add_number (&reason, "i_needed_ma", self->i_needed_ma);
+          hr_reason_add_number (&reason, "i_available_ma", source->max_current_ma);
+          hr_reason_add_number (&reason, "clip_db", -self->headroom_db);
+          hr_reason_add_number (&reason, "level_db_spl", self->level_db_spl);
         }
       else
-        add_reason (reasons, WEIGHT_CANNOT,
-                    g_strdup_printf (_("It cannot reach %.1f dB SPL: its %.3g Vrms run out at %.1f dB SPL."),
-                                     self->level_db_spl, source->max_voltage_vrms,
-                                     self->level_db_spl + self->headroom_db));
+        {
+          hr_reason_init (&reason, HR_REASON_VOLTAGE_CLIPS, HR_REASON_SEVERITY_CANNOT);
+          hr_reason_add_number (&reason, "level_db_spl", self->level_db_spl);
+          hr_reason_add_number (&reason, "vmax_vrms", source->max_voltage_vrms);
+          hr_reason_add_number (&reason, "spl_max_db", self->level_db_spl + self->headroom_db);
+          hr_reason_add_number (&reason, "freq_hz", self->headroom_freq_hz);
+        }
+      g_array_append_val (reasons, reason);
       return;
     }
 
   if (self->headroom_db < self->crest_factor_db)
     {
       *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);
-      add_reason (reasons, WEIGHT_CAVEAT,
-                  g_strdup_printf (_("Only %.1f dB of headroom above %.1f dB SPL: music peaks %.0f dB above the average will clip (%s limit)."),
-                                   self->headroom_db, self->level_db_spl,
-                                   self->crest_factor_db, limit_name (self->headroom_limit)));
+      hr_reason_init (&reason, HR_REASON_LOW_HEADROOM, HR_REASON_SEVERITY_CAVEAT);
+      hr_reason_add_number (&reason, "headroom_db", self->headroom_db);
+      hr_reason_add_number (&reason, "level_db_spl", self->level_db_spl);
+      hr_reason_add_number (&reason, "crest_factor_db", self->crest_factor_db);
+      hr_reason_add_string (&reason, "limit", hr_limit_to_string (self->headroom_limit));
+      hr_reason_add_number (&reason, "freq_hz", self->headroom_freq_hz);
+      g_array_append_val (reasons, reason);
       return;
     }
 
-  add_reason (reasons, WEIGHT_NOTE,
-              g_strdup_printf (_("Reaches %.1f dB SPL at 1 kHz before clipping (%s limit), %.1f dB above the level."),
-                               self->spl_max_1k_db, limit_name (self->limit_1k),
-                               self->spl_max_1k_db - self->level_db_spl));
+  hr_reason_init (&reason, HR_REASON_HEADROOM, HR_REASON_SEVERITY_NOTE);
+  hr_reason_add_number (&reason, "spl_max_db", self->spl_max_1k_db);
+  hr_reason_add_string (&reason, "limit", hr_limit_to_string (self->limit_1k));
+  hr_reason_add_number (&reason, "headroom_db", self->spl_max_1k_db - self->level_db_spl);
+  g_array_append_val (reasons, reason);
 }
 
-/* What the largest change looks like: a rise at the bass resonance is the
- * classic case, and saying so tells the user what they would hear. */
-static char *
-describe_deviation (HrSummary *self,
-                    double     dev_db,
-                    double     freq_hz)
-{
-  g_autofree char *freq = hr_format_freq (freq_hz);
-  const gboolean at_resonance = dev_db > 0.0
-                             && self->z_max_freq_hz < HR_REFERENCE_FREQ_HZ / 2.0
-                             && fabs (log (freq_hz / self->z_max_freq_hz)) < log (1.25);
-
-  if (at_resonance)
-    return g_strdup_printf (_("The bass resonance at %s rises %.1f dB"), freq, dev_db);
-  if (dev_db > 0.0)
-    return g_strdup_printf (_("The response at %s rises %.1f dB against 1 kHz"), freq, dev_db);
-  return g_strdup_printf (_("The response at %s falls %.1f dB against 1 kHz"), freq, -dev_db);
-}
-
-static char *
-explain_deviation (HrSummary       *self,
-                   const HrCircuit *circuit,
-                   double           freq_hz)
+/* Why the response moved at @freq_hz. A blocking capacitor is to blame
+ * where its reactance outweighs the resistive output impedance there;
+ * otherwise the 1/8 rule, or failing that, a load that swings widely. */
+static void
+add_deviation_cause (HrSummary       *self,
+                     const HrCircuit *circuit,
+                     double           freq_hz,
+                     HrReason        *reason)
 {
   const HrSource *source = &circuit->source;
-  g_autofree char *zout = hr_format_ohm (self->zout_1k_ohm);
-  g_autofree char *znom = hr_format_ohm (self->z_nominal_ohm);
 
-  /* A blocking capacitor is to blame where its reactance outweighs the
-   * resistive output impedance at the frequency that moved most. */
   if (source->dc_block_uf > 0.0)
     {
       const double xc_ohm = 1.0 / (2.0 * G_PI * freq_hz * source->dc_block_uf * 1e-6);
 
       if (xc_ohm > source->output_impedance_ohm)
         {
-          g_autofree char *xc = hr_format_ohm (xc_ohm);
-          g_autofree char *freq = hr_format_freq (freq_hz);
-
-          return g_strdup_printf (_("the output's %.3g µF DC-blocking capacitor has risen to %s at %s"),
-                                  source->dc_block_uf, xc, freq);
+          hr_reason_add_string (reason, "cause", "dc-block");
+          hr_reason_add_number (reason, "dc_block_uf", source->dc_block_uf);
+          hr_reason_add_number (reason, "xc_ohm", xc_ohm);
+          return;
         }
     }
 
   if (!self->eighth_rule_holds)
-    return g_strdup_printf (_("the %s output impedance is more than 1/8 of the headphones' %s"),
-                            zout, znom);
+    {
+      hr_reason_add_string (reason, "cause", "eighth-rule");
+      hr_reason_add_number (reason, "zout_ohm", self->zout_1k_ohm);
+      hr_reason_add_number (reason, "z_nominal_ohm", self->z_nominal_ohm);
+      return;
+    }
 
-  {
-    g_autofree char *zmin = hr_format_ohm (self->z_min_ohm);
-    g_autofree char *zmax = hr_format_ohm (self->z_max_ohm);
-
-    return g_strdup_printf (_("the headphones' impedance swings from %s to %s, and even %s of output impedance divides that unevenly"),
-                            zmin, zmax, zout);
-  }
+  hr_reason_add_string (reason, "cause", "impedance-swing");
+  hr_reason_add_number (reason, "z_min_ohm", self->z_min_ohm);
+  hr_reason_add_number (reason, "z_max_ohm", self->z_max_ohm);
+  hr_reason_add_number (reason, "zout_ohm", self->zout_1k_ohm);
 }
 
 static void
@@ -217,58 +162,73 @@ judge_deviation (HrSummary       *self,
   const gboolean rise_is_larger = self->dev_max_db >= -self->dev_min_db;
   const double dev_db = rise_is_larger ? self->dev_max_db : self->dev_min_db;
   const double freq_hz = rise_is_larger ? self->dev_max_freq_hz : self->dev_min_freq_hz;
+  HrReason reason;
 
   if (span_db >= DEVIATION_CAVEAT_DB)
     {
-      g_autofree char *what = describe_deviation (self, dev_db, freq_hz);
-      g_autofree char *why = explain_deviation (self, circuit, freq_hz);
+      /* A rise at the bass resonance is what the user would hear as more
+       * bass: said so when the rise sits at the impedance's peak. */
+      const gboolean at_resonance = dev_db > 0.0
+                                 && self->z_max_freq_hz < HR_REFERENCE_FREQ_HZ / 2.0
+                                 && fabs (log (freq_hz / self->z_max_freq_hz)) < log (1.25);
 
       *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);
-      /* Translators: "<what happens> because <why>." */
-      add_reason (reasons, WEIGHT_CAVEAT, g_strdup_printf (_("%s because %s."), what, why));
+      hr_reason_init (&reason, HR_REASON_DEVIATION, HR_REASON_SEVERITY_CAVEAT);
+      hr_reason_add_number (&reason, "dev_db", dev_db);
+      hr_reason_add_number (&reason, "freq_hz", freq_hz);
+      hr_reason_add_number (&reason, "span_db", span_db);
+      hr_reason_add_boolean (&reason, "at_resonance", at_resonance);
+      add_deviation_cause (self, circuit, freq_hz, &reason);
+      g_array_append_val (reasons, reason);
       if (span_db < DEVIATION_AUDIBLE_DB)
-        add_reason (reasons, WEIGHT_DETAIL,
-                    g_strdup_printf (_("A broad change of %.1f dB is at the edge of what listeners notice."),
-                                     span_db));
+        {
+          hr_reason_init (&reason, HR_REASON_DEVIATION_EDGE, HR_REASON_SEVERITY_DETAIL);
+          hr_reason_add_number (&reason, "span_db", span_db);
+          g_array_append_val (reasons, reason);
+        }
       return;
     }
 
   if (!self->eighth_rule_holds)
     {
-      g_autofree char *zout = hr_format_ohm (self->zout_1k_ohm);
-      g_autofree char *znom = hr_format_ohm (self->z_nominal_ohm);
-
-      add_reason (reasons, WEIGHT_NOTE,
-                  g_strdup_printf (_("The %s output impedance breaks the 1/8 rule for these %s headphones, but their impedance is flat enough that the response moves only %.2f dB."),
-                                   zout, znom, span_db));
+      hr_reason_init (&reason, HR_REASON_EIGHTH_RULE_FLAT, HR_REASON_SEVERITY_NOTE);
+      hr_reason_add_number (&reason, "zout_ohm", self->zout_1k_ohm);
+      hr_reason_add_number (&reason, "z_nominal_ohm", self->z_nominal_ohm);
+      hr_reason_add_number (&reason, "span_db", span_db);
+      g_array_append_val (reasons, reason);
       return;
     }
 
-  if (span_db >= DEVIATION_INAUDIBLE_DB)
-    add_reason (reasons, WEIGHT_NOTE,
-                g_strdup_printf (_("The source moves the frequency response by %.2f dB, around the 0.2 dB that blind tests detect."),
-                                 span_db));
-  else
-    add_reason (reasons, WEIGHT_NOTE,
-                g_strdup_printf (_("The source moves the frequency response by only %.2f dB, below the 0.2 dB that blind tests detect."),
-                                 span_db));
+  hr_reason_init (&reason,
+                  span_db >= DEVIATION_INAUDIBLE_DB ? HR_REASON_DEVIATION_SLIGHT
+                                                    : HR_REASON_DEVIATION_INAUDIBLE,
+                  HR_REASON_SEVERITY_NOTE);
+  hr_reason_add_number (&reason, "span_db", span_db);
+  g_array_append_val (reasons, reason);
+}
+
+static gint
+compare_reasons (gconstpointer a,
+                 gconstpointer b)
+{
+  const HrReason *ra = a;
+  const HrReason *rb = b;
+
+  return (gint) ra->severity - (gint) rb->severity;
 }
 
 void
 hr_summary_judge (HrSummary       *self,
                   const HrCircuit *circuit)
 {
-  g_autoptr(GArray) reasons = g_array_new (FALSE, FALSE, sizeof (Reason));
   HrVerdict verdict = HR_VERDICT_DRIVES_WELL;
 
-  judge_level (self, circuit, reasons, &verdict);
-  judge_deviation (self, circuit, reasons, &verdict);
+  judge_level (self, circuit, self->reasons, &verdict);
+  judge_deviation (self, circuit, self->reasons, &verdict);
 
-  /* A stable sort keeps the order in which reasons of one weight were added. */
-  g_array_sort (reasons, compare_reasons);
-  for (guint i = 0; i < reasons->len; i++)
-    g_ptr_array_add (self->reasons, g_array_index (reasons, Reason, i).text);
-
+  /* g_array_sort is a merge sort, stable: reasons of one severity keep
+   * the order in which they were added. */
+  g_array_sort (self->reasons, compare_reasons);
   self->verdict = verdict;
 }
 

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <json-glib/json-glib.h>
+
+#include "hr-summary-json.h"
+
+/* The summary as JSON: what `headroom-cli check --format json` prints,
+ * and what each candidate of `rank` repeats, so that a script can trust
+ * that the two agree to the last digit. Written by hand rather than
+ * through JsonGenerator, whose numbers carry 17 digits: "%.10g" is the
+ * contract of the CLI. */
+
+void
+hr_json_members_init (HrJsonMembers *members,
+                      GString       *out,
+                      const char    *indent)
+{
+  members->out = out;
+  members->indent = indent;
+  members->first = TRUE;
+}
+
+/* JSON has no infinity or NaN: those become null. */
+void
+hr_json_append_number (GString *out,
+                       double   value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isfinite (value))
+    g_string_append (out, g_ascii_formatd (text, sizeof text, "%.10g", value));
+  else
+    g_string_append (out, "null");
+}
+
+void
+hr_json_append_string (GString    *out,
+                       const char *text)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  /* json-glib escapes quotes and control characters as JSON wants. */
+  node = json_node_init_string (json_node_alloc (), text);
+  json = json_to_string (node, FALSE);
+  g_string_append (out, json);
+}
+
+void
+hr_json_member_key (HrJsonMembers *members,
+                    const char    *key)
+{
+  g_string_append (members->out, members->first ? "\n" : ",\n");
+  g_string_append (members->out, members->indent);
+  members->first = FALSE;
+  hr_json_append_string (members->out, key);
+  g_string_append (members->out, ": ");
+}
+
+void
+hr_json_member_number (HrJsonMembers *members,
+                       const char    *key,
+                       double         value)
+{
+  hr_json_member_key (members, key);
+  hr_json_append_number (members->out, value);
+}
+
+void
+hr_json_member_string (HrJsonMembers *members,
+                       const char    *key,
+                       const char    *value)
+{
+  hr_json_member_key (members, key);
+  hr_json_append_string (members->out, value);
+}
+
+void
+hr_json_member_boolean (HrJsonMembers *members,
+                        const char    *key,
+                        gboolean       value)
+{
+  hr_json_member_key (members, key);
+  g_string_append (members->out, value ? "true" : "false");
+}
+
+static const char *
+limit_state (double value)
+{
+  if (isnan (value))
+    return "unknown";
+  if (isinf (value))
+    return "unlimited";
+  return "known";
+}
+
+/* A figure that may be unknown or unlimited: the number, or null, and
+ * always a sibling "<key>_state" saying which, so a script need not guess
+ * what a null means. */
+void
+hr_json_member_limit (HrJsonMembers *members,
+                      const char    *key,
+                      double         value)
+{
+  g_autofree char *state_key = g_strconcat (key, "_state", NULL);
+
+  hr_json_member_number (members, key, value);
+  hr_json_member_string (members, state_key, limit_state (value));
+}
+
+/* One line: {"code": …, "severity": …, the figures…, "text": English}. */
+void
+hr_reason_append_json (GString        *out,
+                       const HrReason *reason)
+{
+  g_autofree char *text = hr_reason_format (reason, FALSE);
+
+  g_string_append (out, "{\"code\": ");
+  hr_json_append_string (out, hr_reason_code_to_string (reason->code));
+  g_string_append (out, ", \"severity\": ");
+  hr_json_append_string (out, hr_reason_severity_to_string (reason->severity));
+  for (guint i = 0; i < reason->n_args; i++)
+    {
+      const HrReasonArg *arg = &reason->args[i];
+
+      g_string_append (out, ", ");
+      hr_json_append_string (out, arg->key);
+      g_string_append (out, ": ");
+      switch (arg->type)
+        {
+        case HR_REASON_ARG_NUMBER:
+          hr_json_append_number (out, arg->number);
+          break;
+        case HR_REASON_ARG_STRING:
+          hr_json_append_string (out, arg->string);
+          break;
+        case HR_REASON_ARG_BOOLEAN:
+          g_string_append (out, arg->boolean ? "true" : "false");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_string_append (out, ", \"text\": ");
+  hr_json_append_string (out, text);
+  g_string_append (out, "}");
+}
+
+/* The verdict, its reasons and every figure of the summary, as members
+ * of an object that the caller opened. */
+void
+hr_summary_append_json_members (HrJsonMembers   *members,
+                                const HrSummary *summary)
+{
+  g_autofree char *reason_indent = g_strconcat (members->indent, "  ", NULL);
+
+  hr_json_member_string (members, "verdict", hr_verdict_to_id (summary->verdict));
+
+  hr_json_member_key (members, "reasons");
+  g_string_append (members->out, "[");
+  for (guint i = 0; i < summary->reasons->len; i++)
+    {
+      g_string_append (members->out, i == 0 ? "\n" : ",\n");
+      g_string_append (members->out, reason_indent);
+      hr_reason_append_json (members->out, &g_array_index (summary->reasons, HrReason, i));
+    }
+  if (summary->reasons->len > 0)
+    {
+      g_string_append_c (members->out, '\n');
+      g_string_append (members->out, members->indent);
+    }
+  g_string_append (members->out, "]");
+
+  hr_json_member_number (members, "voc_vrms", summary->voc_vrms);
+  hr_json_member_number (members, "level_db_spl", summary->level_db_spl);
+  hr_json_member_limit (members, "spl_max_1k_db", summary->spl_max_1k_db);
+  hr_json_member_string (members, "limit_1k", hr_limit_to_string (summary->limit_1k));
+  hr_json_member_limit (members, "headroom_db", summary->headroom_db);
+  hr_json_member_number (members, "headroom_freq_hz", summary->headroom_freq_hz);
+  hr_json_member_string (members, "headroom_limit", hr_limit_to_string (summary->headroom_limit));
+  hr_json_member_number (members, "crest_factor_db", summary->crest_factor_db);
+  hr_json_member_number (members, "dev_max_db", summary->dev_max_db);
+  hr_json_member_number (members, "dev_max_freq_hz", summary->dev_max_freq_hz);
+  hr_json_member_number (members, "dev_min_db", summary->dev_min_db);
+  hr_json_member_number (members, "dev_min_freq_hz", summary->dev_min_freq_hz);
+  hr_json_member_number (members, "deviation_span_db", summary->deviation_span_db);
+  hr_json_member_number (members, "band_min_hz", summary->band_min_hz);
+  hr_json_member_number (members, "band_max_hz", summary->band_max_hz);
+  hr_json_member_number (members, "z_nominal_ohm", summary->z_nominal_ohm);
+  hr_json_member_number (members, "z_min_ohm", summary->z_min_ohm);
+  hr_json_member_number (members, "z_min_freq_hz", summary->z_min_freq_hz);
+  hr_json_member_number (members, "z_max_ohm", summary->z_max_ohm);
+  hr_json_member_number (members, "z_max_freq_hz", summary->z_max_freq_hz);
+  hr_json_member_number (members, "zout_1k_ohm", summary->zout_1k_ohm);
+  hr_json_member_number (members, "zout_max_ohm", summary->zout_max_ohm);
+  hr_json_member_number (members, "zout_max_freq_hz", summary->zout_max_freq_hz);
+  hr_json_member_limit (members, "damping_factor", summary->damping_factor);
+  hr_json_member_boolean (members, "eighth_rule_holds", summary->eighth_rule_holds);
+  hr_json_member_limit (members, "voc_available_vrms", summary->voc_available_vrms);
+  hr_json_member_number (members, "i_needed_ma", summary->i_needed_ma);
+  hr_json_member_number (members, "i_needed_freq_hz", summary->i_needed_freq_hz);
+  hr_json_member_limit (members, "i_available_ma", summary->i_available_ma);
+}
