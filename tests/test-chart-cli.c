@@ -105,8 +105,8 @@ test_csv_zout_and_presets (void)
   /* Labels are quoted and may hold commas: count the columns by name. */
   header = g_strsplit (lines[0], "z_mag_ohm\"", -1);
   g_assert_cmpuint (g_strv_length (header), ==, 3 + 1);
-  g_assert_nonnull (strstr (lines[0], "HD 650 on Schiit"));
-  g_assert_nonnull (strstr (lines[0], "K701 on RME"));
+  g_assert_nonnull (strstr (lines[0], "HD 650 on Magni 2 · "));
+  g_assert_nonnull (strstr (lines[0], "K701 on Fireface 800 · Line out"));
 }
 
 static void

@@ -40,8 +40,7 @@ static const FixtureConfig fixture_configs[8] = {
 static HrSweep *
 fixture_sweep (const FixtureConfig *config,
                double               level_db_spl,
-               guint                n_points,
-               double             **zout_curve_ohm)
+               guint                n_points)
 {
   g_autoptr(HrImpedance) impedance = NULL;
   g_autoptr(HrHeadphone) headphone = NULL;
@@ -72,17 +71,6 @@ fixture_sweep (const FixtureConfig *config,
   g_assert_nonnull (sweep);
   g_assert_true (hr_sweep_compute (sweep, &circuit, &drive, NULL));
 
-  if (zout_curve_ohm != NULL)
-    {
-      *zout_curve_ohm = g_new (double, n_points);
-      for (guint i = 0; i < n_points; i++)
-        {
-          HrCircuitPoint point;
-
-          hr_circuit_eval (&circuit, sweep->freq_hz[i], &point);
-          (*zout_curve_ohm)[i] = cabs (point.z_thevenin_ohm);
-        }
-    }
   return g_steal_pointer (&sweep);
 }
 
@@ -92,14 +80,9 @@ fixture_trace (guint   index,
                guint   n_points)
 {
   const FixtureConfig *config = &fixture_configs[index % G_N_ELEMENTS (fixture_configs)];
-  g_autofree double *zout_ohm = NULL;
-  HrSweep *sweep = fixture_sweep (config, level_db_spl, n_points, &zout_ohm);
+  HrSweep *sweep = fixture_sweep (config, level_db_spl, n_points);
   HrChartTrace *trace = hr_chart_trace_new (config->label, sweep, (GDestroyNotify) hr_sweep_free);
 
-  if (config->dc_block_uf > 0.0)
-    g_assert_true (hr_chart_trace_set_zout_curve (trace, zout_ohm, n_points));
-  else
-    hr_chart_trace_set_zout_ohm (trace, config->zout_ohm);
   hr_chart_trace_set_current_limit_ma (trace, config->max_current_ma);
   hr_chart_trace_set_slot (trace, index);
   return trace;

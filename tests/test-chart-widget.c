@@ -44,10 +44,9 @@ replace_live (Fixture             *fixture,
               double               level_db_spl)
 {
   HrChartView *view = hr_chart_widget_get_view (fixture->chart);
-  HrSweep *sweep = fixture_sweep (config, level_db_spl, N_POINTS, NULL);
+  HrSweep *sweep = fixture_sweep (config, level_db_spl, N_POINTS);
   HrChartTrace *trace = hr_chart_trace_new (config->label, sweep, (GDestroyNotify) hr_sweep_free);
 
-  hr_chart_trace_set_zout_ohm (trace, config->zout_ohm);
   hr_chart_trace_set_current_limit_ma (trace, config->max_current_ma);
   hr_chart_trace_set_live (trace, TRUE);
   hr_chart_trace_set_slot (trace, 0);

@@ -110,7 +110,6 @@ divider_view (void)
   circuit.source.output_impedance_ohm = 10.0;
   g_assert_true (hr_sweep_compute (sweep, &circuit, &drive, NULL));
   trace = hr_chart_trace_new ("R32 on 10 Ω", sweep, (GDestroyNotify) hr_sweep_free);
-  hr_chart_trace_set_zout_ohm (trace, 10.0);
   hr_chart_view_add_trace (view, trace);
   hr_chart_view_set_title (view, "R32 on 10 Ω");
   return view;

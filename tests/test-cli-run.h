@@ -14,7 +14,7 @@
  * list of cases. */
 
 #define CSV_HEADER \
-  "freq_hz,z_mag_ohm,z_phase_deg,v_load_vrms,i_ma,p_mw,spl_db,dev_db,atten_db,spl_max_db,limit"
+  "freq_hz,z_mag_ohm,z_phase_deg,v_load_vrms,i_ma,p_mw,spl_db,dev_db,atten_db,spl_max_db,limit,zth_ohm"
 
 enum
 {
@@ -29,6 +29,7 @@ enum
   COL_ATTEN_DB,
   COL_SPL_MAX_DB,
   COL_LIMIT,
+  COL_ZTH_OHM,    /* added after the first eleven, which keep their places */
   N_COLUMNS,
 };
 

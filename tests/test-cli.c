@@ -119,6 +119,7 @@ test_sweep_divider (void)
       assert_close (field (rows, k, COL_ATTEN_DB), -6.020599913, PRINTED_REL);
       g_assert_cmpstr (field_text (rows, k, COL_SPL_MAX_DB), ==, "inf");
       g_assert_cmpstr (field_text (rows, k, COL_LIMIT), ==, "none");
+      assert_close (field (rows, k, COL_ZTH_OHM), 32.0, PRINTED_REL);
     }
 }
 
@@ -287,12 +288,55 @@ test_check_text_unlimited (void)
   g_assert_nonnull (strstr (run.out, "Max clean SPL:"));
 }
 
+/* The connection between source and headphones: 10 Ω behind 2 Ω of
+ * cable, an adapter of 20 Ω in series and 30 Ω across the 32 Ω load.
+ * The load sees Zth = (10 + 2 + 20) ∥ 30 Ω = 15.48 Ω, driven by
+ * Voc·30/(30 + 32) = 0.4839 V; across 32 Ω that is
+ * 0.4839·32/(32 + 15.48) = 0.3261 V. */
+static void
+test_sweep_connection (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  const double zth_ohm = 32.0 * 30.0 / 62.0;
+  const double v_load = (30.0 / 62.0) * 32.0 / (32.0 + zth_ohm);
+
+  RUN (&run, "sweep", "--headphone-file", "@hp-resistor-32.json", "--zout", "10",
+       "--cable", "2", "--adapter-series", "20", "--adapter-shunt", "30", "--points", "5");
+  assert_success (&run);
+  rows = parse_csv (run.out);
+  for (guint k = 0; k < rows->len; k++)
+    {
+      assert_close (field (rows, k, COL_ZTH_OHM), zth_ohm, PRINTED_REL);
+      assert_close (field (rows, k, COL_V_LOAD_VRMS), v_load, PRINTED_REL);
+    }
+}
+
+/* --zout with a source replaces its output impedance and keeps its
+ * limits. */
+static void
+test_zout_override (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json",
+       "--source-file", "@source-iec.json", "--zout", "1", "--format", "json");
+  assert_success (&run);
+  object = parse_json_object (run.out, &root);
+  assert_close (json_object_get_double_member (object, "zout_1k_ohm"), 1.0, 1e-9);
+  assert_close (json_object_get_double_member (object, "voc_available_vrms"), 5.0, 1e-9);
+  g_assert_true (json_object_get_boolean_member (object, "eighth_rule_holds"));
+}
+
 static void
 test_check_json (void)
 {
   g_auto(Run) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
+  JsonObject *reason;
   JsonArray *reasons;
 
   RUN (&run, "check", "--headphone-file", "@hp-dynamic-32.json",
@@ -305,7 +349,19 @@ test_check_json (void)
   g_assert_cmpstr (json_object_get_string_member (object, "source"), ==, "IEC 61938 output");
   reasons = json_object_get_array_member (object, "reasons");
   g_assert_cmpuint (json_array_get_length (reasons), >, 0);
-  g_assert_cmpstr (json_node_type_name (json_array_get_element (reasons, 0)), ==, "String");
+  /* Reasons are codes with their figures, and an English text. */
+  reason = json_array_get_object_element (reasons, 0);
+  g_assert_cmpstr (json_object_get_string_member (reason, "code"), ==, "deviation");
+  g_assert_cmpstr (json_object_get_string_member (reason, "severity"), ==, "caveat");
+  g_assert_cmpstr (json_object_get_string_member (reason, "cause"), ==, "eighth-rule");
+  assert_close (json_object_get_double_member (reason, "zout_ohm"), 120.0, 1e-9);
+  assert_close (json_object_get_double_member (reason, "z_nominal_ohm"), 32.0, 1e-9);
+  assert_close (json_object_get_double_member (reason, "dev_db"),
+                json_object_get_double_member (object, "dev_max_db"), 1e-9);
+  assert_close (json_object_get_double_member (reason, "freq_hz"),
+                json_object_get_double_member (object, "dev_max_freq_hz"), 1e-9);
+  g_assert_true (json_object_get_boolean_member (reason, "at_resonance"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (reason, "text"), "The bass resonance at "));
 
   assert_close (json_object_get_double_member (object, "level_db_spl"), 100.0, 1e-9);
   assert_close (json_object_get_double_member (object, "z_nominal_ohm"), 32.0, 1e-9);
@@ -362,7 +418,7 @@ test_usage_errors (void)
     { "sweep", "--bogus", "--headphone-file", "@hp-resistor-32.json", NULL },
     { "sweep", NULL },
     { "sweep", "--zout", "5", NULL },
-    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--zout", "5",
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--source", "x",
       "--source-file", "@source-iec.json", NULL },
     { "sweep", "--headphone-file", "@hp-resistor-32.json", "--vs", "1", "--spl", "90", NULL },
     { "sweep", "--headphone-file", "@hp-resistor-32.json", "--vs", "abc", NULL },
@@ -458,6 +514,8 @@ main (int   argc,
   g_test_add_func ("/cli/sweep/limits", test_sweep_limits);
   g_test_add_func ("/cli/sweep/limits-by-frequency", test_sweep_limits_by_frequency);
   g_test_add_func ("/cli/sweep/json", test_sweep_json);
+  g_test_add_func ("/cli/sweep/connection", test_sweep_connection);
+  g_test_add_func ("/cli/check/zout-override", test_zout_override);
   g_test_add_func ("/cli/check/text", test_check_text);
   g_test_add_func ("/cli/check/text-unlimited", test_check_text_unlimited);
   g_test_add_func ("/cli/check/json", test_check_json);

@@ -66,56 +66,6 @@ struct _HrChartWidget
 
 G_DEFINE_FINAL_TYPE (HrChartWidget, hr_chart_widget, GTK_TYPE_WIDGET)
 
-/* The value of @sweep at @freq_hz for the quantity of chart @kind,
- * interpolated linearly in log f between the two points around it. */
-static double
-sweep_value_at (const HrSweep *sweep,
-                HrChartKind    kind,
-                double         freq_hz)
-{
-  const double *values;
-  guint lo = 0;
-  guint hi;
-  double t;
-
-  switch (kind)
-    {
-    case HR_CHART_IMPEDANCE:
-      values = sweep->z_mag_ohm;
-      break;
-    case HR_CHART_CURRENT:
-      values = sweep->i_ma;
-      break;
-    case HR_CHART_SPL:
-      values = sweep->spl_db;
-      break;
-    case HR_CHART_DEVIATION:
-      values = sweep->dev_db;
-      break;
-    default:
-      g_return_val_if_reached (NAN);
-    }
-
-  if (sweep->n_points == 0)
-    return NAN;
-  hi = sweep->n_points - 1;
-  if (freq_hz <= sweep->freq_hz[0])
-    return values[0];
-  if (freq_hz >= sweep->freq_hz[hi])
-    return values[hi];
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (sweep->freq_hz[mid] <= freq_hz)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  t = log (freq_hz / sweep->freq_hz[lo]) / log (sweep->freq_hz[hi] / sweep->freq_hz[lo]);
-  return values[lo] + t * (values[hi] - values[lo]);
-}
-
 static char *
 format_value (HrChartKind kind,
               double      value)
@@ -190,7 +140,7 @@ draw_hover (HrChartWidget *self,
       if (!hr_chart_trace_get_visible (trace))
         continue;
       color = hr_chart_slot_color (hr_chart_view_get_theme (self->view), hr_chart_trace_get_slot (trace));
-      value_text = format_value (axes.kind, sweep_value_at (hr_chart_trace_get_sweep (trace), axes.kind, freq_hz));
+      value_text = format_value (axes.kind, hr_chart_trace_value_at (trace, axes.kind, freq_hz));
       escaped = g_markup_escape_text (hr_chart_trace_get_label (trace), -1);
       g_string_append_printf (text, "\n<span foreground=\"#%02x%02x%02x\">■</span> %s: <b>%s</b>",
                               (guint) (color.red * 255), (guint) (color.green * 255),

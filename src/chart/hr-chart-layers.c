@@ -187,9 +187,7 @@ hash_trace (Hasher       *hasher,
     return;
 
   n_points = sweep->n_points;
-  hash_double (hasher, trace->zout_ohm);
-  if (trace->zout_curve_ohm != NULL)
-    hash_doubles (hasher, &g_array_index (trace->zout_curve_ohm, double, 0), trace->zout_curve_ohm->len);
+  hash_doubles (hasher, sweep->zth_ohm, n_points);
   hash_double (hasher, trace->current_limit_ma);
   hash_doubles (hasher, sweep->freq_hz, n_points);
   hash_doubles (hasher, sweep->z_mag_ohm, n_points);

@@ -13,8 +13,6 @@ struct _HrChartTrace
   char          *label;
   HrSweep       *sweep;
   GDestroyNotify sweep_free;
-  double         zout_ohm;          /* one value for every frequency, NAN if unknown */
-  GArray        *zout_curve_ohm;    /* of double, per sweep point; NULL for the value */
   double         current_limit_ma;  /* NAN unknown, INFINITY unlimited */
   guint          slot;
   gboolean       visible;

@@ -308,22 +308,28 @@ draw_zout (HrChartPainter    *painter,
 {
   const HrSweep *sweep = trace->sweep;
   cairo_t *cr = painter->cr;
+  g_autofree double *values = NULL;
+  gboolean constant = TRUE;
 
-  if (trace->zout_curve_ohm == NULL)
+  if (sweep->n_points == 0)
+    return;
+
+  /* A plain resistive output is one value everywhere: a level line,
+   * snapped to the pixel grid, reads crisper than a curve. */
+  for (guint i = 1; i < sweep->n_points && constant; i++)
+    constant = sweep->zth_ohm[i] == sweep->zth_ohm[0];
+  if (constant)
     {
-      if (trace->zout_ohm > 0.0)
-        stroke_level (painter, axes, hr_chart_axes_value_to_y (axes, factor * trace->zout_ohm));
+      if (sweep->zth_ohm[0] > 0.0)
+        stroke_level (painter, axes, hr_chart_axes_value_to_y (axes, factor * sweep->zth_ohm[0]));
       return;
     }
 
-  {
-    g_autofree double *values = g_new (double, sweep->n_points);
-
-    for (guint i = 0; i < sweep->n_points; i++)
-      values[i] = factor * hr_chart_trace_get_zout_ohm (trace, i);
-    path_curve (cr, axes, sweep->freq_hz, values, sweep->n_points, FALSE, painter->scale);
-    cairo_stroke (cr);
-  }
+  values = g_new (double, sweep->n_points);
+  for (guint i = 0; i < sweep->n_points; i++)
+    values[i] = factor * sweep->zth_ohm[i];
+  path_curve (cr, axes, sweep->freq_hz, values, sweep->n_points, FALSE, painter->scale);
+  cairo_stroke (cr);
 }
 
 /* Where the level asked for is above the ceiling, the gap between them. */

@@ -25,7 +25,6 @@ hr_chart_trace_new (const char     *label,
   self->label = g_strdup (label);
   self->sweep = sweep;
   self->sweep_free = sweep_free;
-  self->zout_ohm = NAN;
   self->current_limit_ma = NAN;
   self->visible = TRUE;
 
@@ -51,7 +50,6 @@ hr_chart_trace_unref (HrChartTrace *self)
 
   if (self->sweep_free != NULL)
     self->sweep_free (self->sweep);
-  g_clear_pointer (&self->zout_curve_ohm, g_array_unref);
   g_free (self->label);
   g_free (self);
 }
@@ -83,52 +81,79 @@ hr_chart_trace_get_sweep (HrChartTrace *self)
   return self->sweep;
 }
 
-/* |Zout| as the headphone sees it, the same at every frequency: a plain
- * output. NAN or a negative value means unknown, and draws nothing. */
-void
-hr_chart_trace_set_zout_ohm (HrChartTrace *self,
-                             double        zout_ohm)
-{
-  g_return_if_fail (self != NULL);
-
-  self->zout_ohm = zout_ohm >= 0.0 ? zout_ohm : NAN;
-  g_clear_pointer (&self->zout_curve_ohm, g_array_unref);
-}
-
-/* |Zout| per point of the sweep: a DC-blocking capacitor makes it rise in
- * the bass, and the 1/8 rule is then broken there first. */
-gboolean
-hr_chart_trace_set_zout_curve (HrChartTrace *self,
-                               const double *zout_ohm,
-                               guint         n_points)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (zout_ohm != NULL, FALSE);
-
-  if (n_points != self->sweep->n_points)
-    return FALSE;
-
-  g_clear_pointer (&self->zout_curve_ohm, g_array_unref);
-  self->zout_curve_ohm = g_array_sized_new (FALSE, FALSE, sizeof (double), n_points);
-  g_array_append_vals (self->zout_curve_ohm, zout_ohm, n_points);
-  self->zout_ohm = NAN;
-  return TRUE;
-}
-
+/* |Zout| as the headphone sees it at the sweep's @index: a DC-blocking
+ * capacitor makes it rise in the bass, and the 1/8 rule is then broken
+ * there first. The sweep computes it (its zth_ohm column). */
 double
 hr_chart_trace_get_zout_ohm (HrChartTrace *self,
                              guint         index)
 {
   g_return_val_if_fail (self != NULL, NAN);
 
-  if (self->zout_curve_ohm != NULL)
+  if (index >= self->sweep->n_points)
+    return NAN;
+  return self->sweep->zth_ohm[index];
+}
+
+/**
+ * hr_chart_trace_value_at:
+ *
+ * The value that chart @kind draws for this trace at @freq_hz, between
+ * the sweep's points as the chart draws it: linear in log f. Held at the
+ * ends. What a hover card reads.
+ *
+ * Returns: the value, NAN for an empty sweep
+ */
+double
+hr_chart_trace_value_at (HrChartTrace *self,
+                         HrChartKind   kind,
+                         double        freq_hz)
+{
+  const HrSweep *sweep;
+  const double *values;
+  guint lo = 0;
+  guint hi;
+  double t;
+
+  g_return_val_if_fail (self != NULL, NAN);
+
+  sweep = self->sweep;
+  switch (kind)
     {
-      /* The sweep may have been recomputed on another grid since. */
-      if (index >= self->zout_curve_ohm->len)
-        return NAN;
-      return g_array_index (self->zout_curve_ohm, double, index);
+    case HR_CHART_IMPEDANCE:
+      values = sweep->z_mag_ohm;
+      break;
+    case HR_CHART_CURRENT:
+      values = sweep->i_ma;
+      break;
+    case HR_CHART_SPL:
+      values = sweep->spl_db;
+      break;
+    case HR_CHART_DEVIATION:
+      values = sweep->dev_db;
+      break;
+    default:
+      g_return_val_if_reached (NAN);
     }
-  return self->zout_ohm;
+
+  if (sweep->n_points == 0)
+    return NAN;
+  hi = sweep->n_points - 1;
+  if (freq_hz <= sweep->freq_hz[0])
+    return values[0];
+  if (freq_hz >= sweep->freq_hz[hi])
+    return values[hi];
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (sweep->freq_hz[mid] <= freq_hz)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  t = log (freq_hz / sweep->freq_hz[lo]) / log (sweep->freq_hz[hi] / sweep->freq_hz[lo]);
+  return values[lo] + t * (values[hi] - values[lo]);
 }
 
 /* NAN for unknown (nothing is drawn), INFINITY for no limit. */

@@ -108,13 +108,11 @@ const char         *hr_chart_trace_get_label          (HrChartTrace      *self);
 void                hr_chart_trace_set_label          (HrChartTrace      *self,
                                                        const char        *label);
 const HrSweep      *hr_chart_trace_get_sweep          (HrChartTrace      *self);
-void                hr_chart_trace_set_zout_ohm       (HrChartTrace      *self,
-                                                       double             zout_ohm);
-gboolean            hr_chart_trace_set_zout_curve     (HrChartTrace      *self,
-                                                       const double      *zout_ohm,
-                                                       guint              n_points);
 double              hr_chart_trace_get_zout_ohm       (HrChartTrace      *self,
                                                        guint              index);
+double              hr_chart_trace_value_at           (HrChartTrace      *self,
+                                                       HrChartKind        kind,
+                                                       double             freq_hz);
 void                hr_chart_trace_set_current_limit_ma (HrChartTrace    *self,
                                                        double             limit_ma);
 double              hr_chart_trace_get_current_limit_ma (HrChartTrace    *self);

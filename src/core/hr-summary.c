@@ -21,7 +21,7 @@ hr_summary_free (HrSummary *self)
   if (self == NULL)
     return;
 
-  g_clear_pointer (&self->reasons, g_ptr_array_unref);
+  g_clear_pointer (&self->reasons, g_array_unref);
   g_free (self);
 }
 
@@ -95,7 +95,7 @@ hr_summary_compute (const HrSweep    *sweep,
     }
 
   self = g_new0 (HrSummary, 1);
-  self->reasons = g_ptr_array_new_with_free_func (g_free);
+  self->reasons = g_array_new (FALSE, FALSE, sizeof (HrReason));
   self->crest_factor_db = crest_factor_db;
   self->voc_vrms = sweep->voc_vrms;
   self->level_db_spl = sweep->spl_1k_db;
@@ -135,8 +135,6 @@ hr_summary_compute (const HrSweep    *sweep,
     {
       const double freq_hz = sweep->freq_hz[i];
       const double headroom_db = sweep->spl_max_db[i] - sweep->spl_db[i];
-      HrCircuitPoint point;
-      double zout_ohm;
 
       if (is_new_extreme (headroom_db, freq_hz, self->headroom_db, self->headroom_freq_hz))
         {
@@ -169,12 +167,9 @@ hr_summary_compute (const HrSweep    *sweep,
           self->i_needed_ma = sweep->i_source_ma[i];
           self->i_needed_freq_hz = freq_hz;
         }
-
-      hr_circuit_eval_at_z (circuit, freq_hz, sweep->z_load_ohm[i], &point);
-      zout_ohm = hr_cabs (point.z_thevenin_ohm);
-      if (zout_ohm > self->zout_max_ohm)
+      if (sweep->zth_ohm[i] > self->zout_max_ohm)
         {
-          self->zout_max_ohm = zout_ohm;
+          self->zout_max_ohm = sweep->zth_ohm[i];
           self->zout_max_freq_hz = freq_hz;
         }
     }

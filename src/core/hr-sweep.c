@@ -88,6 +88,7 @@ hr_sweep_alloc (guint n_points)
   self->atten_db = g_new0 (double, n_points);
   self->spl_max_db = g_new0 (double, n_points);
   self->limit = g_new0 (HrLimit, n_points);
+  self->zth_ohm = g_new0 (double, n_points);
   return self;
 }
 
@@ -110,6 +111,7 @@ hr_sweep_free (HrSweep *self)
   g_free (self->atten_db);
   g_free (self->spl_max_db);
   g_free (self->limit);
+  g_free (self->zth_ohm);
   g_free (self);
 }
 
@@ -247,6 +249,7 @@ hr_sweep_compute (HrSweep          *self,
       self->dev_db[i] = atten_db - self->atten_1k_db;
       self->spl_db[i] = sensitivity_db_per_v + voc_db + atten_db;
       self->limit[i] = point.limit;
+      self->zth_ohm[i] = hr_cabs (point.z_thevenin_ohm);
       /* Under the voltage limit the ceiling is the swing through the same
        * divider, so it follows the attenuation without another logarithm. */
       if (point.limit == HR_LIMIT_NONE)

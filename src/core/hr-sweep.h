@@ -47,6 +47,7 @@ typedef struct
   double  *atten_db;      /* 20 log10 |H|, against a 0 ohm source */
   double  *spl_max_db;    /* INFINITY where nothing limits */
   HrLimit *limit;
+  double  *zth_ohm;       /* |Zout| as the headphone sees it: cable and adapter included */
 
   /* The drive that was applied, and what it gives at exactly 1 kHz. */
   double   voc_vrms;

@@ -54,6 +54,10 @@ append_sweep_row (GString       *row,
       g_string_append_c (row, ',');
     }
   g_string_append (row, hr_limit_to_string (sweep->limit[i]));
+  /* Columns added later go after "limit", so that scripts reading the
+   * first ones by position keep working. */
+  g_string_append_c (row, ',');
+  append_number (row, "%.10g", sweep->zth_ohm[i]);
   g_string_append_c (row, '\n');
 }
 

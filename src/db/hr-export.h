@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * on the "%.10g" number format: both are the contract of `headroom-cli
  * sweep` and of the app's CSV export, which share this writer. */
 #define HR_EXPORT_SWEEP_CSV_HEADER \
-  "freq_hz,z_mag_ohm,z_phase_deg,v_load_vrms,i_ma,p_mw,spl_db,dev_db,atten_db,spl_max_db,limit"
+  "freq_hz,z_mag_ohm,z_phase_deg,v_load_vrms,i_ma,p_mw,spl_db,dev_db,atten_db,spl_max_db,limit,zth_ohm"
 
 void      hr_export_write_sweep_csv   (FILE             *out,
                                        const HrSweep    *sweep);
