@@ -468,8 +468,8 @@ test_bad_files (void)
     { "bad-type.json", { "bad-type.json: nominal_impedance_ohm", "\"32\"" } },
     { "bad-re.json", { "bad-re.json: impedance.re_ohm", "-3" } },
     { "bad-tree.json", { "bad-tree.json: impedance.tree.series[1].C", "-1e-06" } },
-    /* Latin-1, not UTF-8: json-glib's message alone would not name the file. */
-    { "bad-utf8.json", { "bad-utf8.json: " } },
+    /* Latin-1, not UTF-8: refused before json-glib, with the place. */
+    { "bad-utf8.json", { "bad-utf8.json:1:14: ", "not UTF-8" } },
   };
   const struct {
     GQuark domain;
@@ -482,7 +482,7 @@ test_bad_files (void)
     { HR_DB_ERROR, HR_DB_ERROR_WRONG_TYPE },
     { HR_MODEL_ERROR, HR_MODEL_ERROR_INVALID_VALUE },
     { HR_MODEL_ERROR, HR_MODEL_ERROR_INVALID_VALUE },
-    { JSON_PARSER_ERROR, -1 },
+    { HR_DB_ERROR, HR_DB_ERROR_NOT_JSON },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (cases) == G_N_ELEMENTS (errors));

@@ -10,6 +10,7 @@
 #include "hr-cli.h"
 #include "hr-cli-private.h"
 #include "hr-db-error.h"
+#include "hr-json-parse.h"
 #include "hr-preset-db.h"
 
 /* `headroom-cli list`, `show` and `preset`: the preset database for
@@ -394,7 +395,6 @@ static JsonNode *
 read_preset_input (const char  *filename,
                    GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *display_name = NULL;
   g_autofree char *contents = NULL;
   JsonNode *root;
@@ -419,32 +419,25 @@ read_preset_input (const char  *filename,
         return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, contents, (gssize) length, error))
+  root = hr_json_parse_data (contents, length, display_name, error);
+  if (root == NULL)
     {
-      /* "<data>:2:9: Parse error: …" → "hp.json:2:9: Parse error: …" */
-      if (g_str_has_prefix ((*error)->message, "<data>:"))
-        {
-          g_autofree char *rest = g_strdup ((*error)->message + strlen ("<data>"));
-
-          g_free ((*error)->message);
-          (*error)->message = g_strconcat (display_name, rest, NULL);
-        }
-      else
-        g_prefix_error (error, "%s: ", display_name);
-      return NULL;
+      /* An empty file is "not one object" below, like any other value. */
+      if (!g_error_matches (*error, HR_DB_ERROR, HR_DB_ERROR_EMPTY_DOCUMENT))
+        return NULL;
+      g_clear_error (error);
     }
-
-  root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_autofree char *value = root != NULL ? json_to_string (root, FALSE) : g_strdup (_("nothing"));
 
+      g_clear_pointer (&root, json_node_unref);
       g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_WRONG_TYPE,
                    _("%s: the preset must be one object, got %s"), display_name, value);
       return NULL;
     }
 
-  return json_parser_steal_root (parser);
+  return root;
 }
 
 static int

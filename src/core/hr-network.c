@@ -88,15 +88,39 @@ hr_network_ref (HrNetwork *self)
   return self;
 }
 
+/* Frees with a list of its own rather than by recursion: a tree built in
+ * code may be deeper than any that validates, and freeing it must not
+ * run out of stack. */
 void
 hr_network_unref (HrNetwork *self)
 {
+  g_autoptr(GPtrArray) pending = NULL;
+
   g_return_if_fail (self != NULL);
 
-  if (g_atomic_ref_count_dec (&self->ref_count))
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  pending = g_ptr_array_new ();
+  g_ptr_array_add (pending, self);
+  while (pending->len > 0)
     {
-      g_clear_pointer (&self->children, g_ptr_array_unref);
-      g_free (self);
+      HrNetwork *node = g_ptr_array_steal_index_fast (pending, pending->len - 1);
+
+      if (node->children != NULL)
+        {
+          for (guint i = 0; i < node->children->len; i++)
+            {
+              HrNetwork *child = g_ptr_array_index (node->children, i);
+
+              if (g_atomic_ref_count_dec (&child->ref_count))
+                g_ptr_array_add (pending, child);
+            }
+          /* The children are handled above, not by the array's free func. */
+          g_ptr_array_set_free_func (node->children, NULL);
+          g_ptr_array_unref (node->children);
+        }
+      g_free (node);
     }
 }
 
@@ -128,23 +152,14 @@ hr_network_get_child (const HrNetwork *self,
   return g_ptr_array_index (self->children, index);
 }
 
-/**
- * hr_network_validate:
- * @path: how the caller names this node in messages, such as "tree"
- *
- * Checks every leaf value and that no series or parallel node is empty.
- * Messages name the node by its path, "tree.series[1].C", the way the
- * JSON that describes it would.
- */
-gboolean
-hr_network_validate (const HrNetwork  *self,
-                     const char       *path,
-                     GError          **error)
+static gboolean
+validate_at (const HrNetwork  *self,
+             const char       *path,
+             guint             depth,
+             GError          **error)
 {
   g_autofree char *leaf_path = NULL;
   const char *key = NULL;
-
-  g_return_val_if_fail (self != NULL, FALSE);
 
   switch (self->kind)
     {
@@ -179,23 +194,55 @@ hr_network_validate (const HrNetwork  *self,
       return FALSE;
     }
 
+  if (depth >= HR_NETWORK_MAX_DEPTH)
+    {
+      g_set_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_INVALID_VALUE,
+                   _("%s nests deeper than %u levels"), leaf_path, (guint) HR_NETWORK_MAX_DEPTH);
+      return FALSE;
+    }
+
   for (guint i = 0; i < self->children->len; i++)
     {
       g_autofree char *child_path = g_strdup_printf ("%s[%u]", leaf_path, i);
 
-      if (!hr_network_validate (g_ptr_array_index (self->children, i), child_path, error))
+      if (!validate_at (g_ptr_array_index (self->children, i), child_path, depth + 1, error))
         return FALSE;
     }
 
   return TRUE;
 }
 
-double complex
-hr_network_eval (const HrNetwork *self,
-                 double           freq_hz)
+/**
+ * hr_network_validate:
+ * @path: how the caller names this node in messages, such as "tree"
+ *
+ * Checks every leaf value, that no series or parallel node is empty, and
+ * that the tree is no deeper than HR_NETWORK_MAX_DEPTH. Messages name
+ * the node by its path, "tree.series[1].C", the way the JSON that
+ * describes it would.
+ */
+gboolean
+hr_network_validate (const HrNetwork  *self,
+                     const char       *path,
+                     GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return validate_at (self, path, 0, error);
+}
+
+static double complex
+eval_at (const HrNetwork *self,
+         double           freq_hz,
+         guint            depth)
 {
   const double omega = 2.0 * G_PI * freq_hz;
   double complex sum = 0.0;
+
+  /* A validated tree never gets here; one that was not is not followed
+   * down without end. */
+  if (depth > HR_NETWORK_MAX_DEPTH)
+    return hr_complex (NAN, NAN);
 
   switch (self->kind)
     {
@@ -210,7 +257,7 @@ hr_network_eval (const HrNetwork *self,
 
     case HR_NETWORK_SERIES:
       for (guint i = 0; i < self->children->len; i++)
-        sum += hr_network_eval (g_ptr_array_index (self->children, i), freq_hz);
+        sum += eval_at (g_ptr_array_index (self->children, i), freq_hz, depth + 1);
       return sum;
 
     case HR_NETWORK_PARALLEL:
@@ -219,7 +266,7 @@ hr_network_eval (const HrNetwork *self,
        * resonance has no admittance left and is an open circuit. */
       for (guint i = 0; i < self->children->len; i++)
         {
-          double complex z = hr_network_eval (g_ptr_array_index (self->children, i), freq_hz);
+          double complex z = eval_at (g_ptr_array_index (self->children, i), freq_hz, depth + 1);
 
           if (z == 0.0)
             return 0.0;
@@ -232,4 +279,13 @@ hr_network_eval (const HrNetwork *self,
     default:
       g_assert_not_reached ();
     }
+}
+
+double complex
+hr_network_eval (const HrNetwork *self,
+                 double           freq_hz)
+{
+  g_return_val_if_fail (self != NULL, hr_complex (NAN, NAN));
+
+  return eval_at (self, freq_hz, 0);
 }

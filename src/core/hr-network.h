@@ -23,6 +23,11 @@ typedef enum
  */
 typedef struct _HrNetwork HrNetwork;
 
+/* No published model needs more than a few levels; a tree deeper than
+ * this is refused by hr_network_validate(), so that nothing that walks a
+ * tree (validation, evaluation) recurses without a bound. */
+#define HR_NETWORK_MAX_DEPTH 32
+
 GType           hr_network_get_type      (void) G_GNUC_CONST;
 HrNetwork      *hr_network_new_resistor  (double            r_ohm);
 HrNetwork      *hr_network_new_inductor  (double            l_h);

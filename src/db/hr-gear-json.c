@@ -6,6 +6,7 @@
 
 #include "hr-db-error.h"
 #include "hr-gear-json.h"
+#include "hr-json-parse.h"
 #include "hr-json-read.h"
 
 /* The JSON schema of a headphone and a source, turned into model objects.
@@ -236,31 +237,9 @@ JsonNode *
 hr_gear_json_load_file (const char  *filename,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonNode *root;
-
   g_return_val_if_fail (filename != NULL, NULL);
 
-  if (!json_parser_load_from_file (parser, filename, error))
-    {
-      /* Syntax errors start with the file's name, but some of json-glib's
-       * errors, such as invalid UTF-8, do not name it at all. */
-      if (error != NULL && *error != NULL && (*error)->domain == JSON_PARSER_ERROR &&
-          !g_str_has_prefix ((*error)->message, filename))
-        prefix_filename (error, filename);
-      return NULL;
-    }
-
-  root = json_parser_steal_root (parser);
-  if (root == NULL)
-    {
-      g_autofree char *display_name = g_filename_display_name (filename);
-
-      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_EMPTY_DOCUMENT,
-                   _("%s: the file holds no JSON value"), display_name);
-    }
-
-  return root;
+  return hr_json_parse_file (filename, error);
 }
 
 /**

@@ -43,10 +43,13 @@ network_key_to_kind (const char    *key,
 }
 
 /* Builds the tree without checking the values: hr_network_validate()
- * does that once the whole tree stands, with the same paths. */
+ * does that once the whole tree stands, with the same paths. A JsonNode
+ * need not come from text that was checked for its depth, so the depth
+ * is bounded here too, as the model bounds it. */
 static HrNetwork *
 build_network (JsonNode    *node,
                const char  *path,
+               guint        depth,
                GError     **error)
 {
   g_autoptr(HrNetwork) network = NULL;
@@ -80,6 +83,14 @@ build_network (JsonNode    *node,
   child_node = json_object_get_member (object, key);
   child_path = hr_json_path_member (path, key);
 
+  if (depth >= HR_NETWORK_MAX_DEPTH)
+    {
+      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_INVALID_NODE,
+                   _("%s nests deeper than %u levels"),
+                   hr_json_path_display (child_path), (guint) HR_NETWORK_MAX_DEPTH);
+      return NULL;
+    }
+
   switch (kind)
     {
     case HR_NETWORK_RESISTOR:
@@ -102,7 +113,7 @@ build_network (JsonNode    *node,
         {
           g_autofree char *element_path = hr_json_path_index (child_path, i);
           HrNetwork *child = build_network (json_array_get_element (children, i),
-                                            element_path, error);
+                                            element_path, depth + 1, error);
 
           if (child == NULL)
             return NULL;
@@ -131,7 +142,7 @@ hr_gear_json_parse_network (JsonNode    *node,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  network = build_network (node, path, error);
+  network = build_network (node, path, 0, error);
   if (network == NULL)
     return NULL;
 

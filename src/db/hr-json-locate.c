@@ -464,7 +464,8 @@ hr_json_text_position (const char *text,
 
 /**
  * hr_json_check_depth:
- * @offset: (out): where the nesting goes too deep
+ * @offset: (out): where the nesting first goes too deep
+ * @max_depth: (out) (optional): how deep it goes at the most
  *
  * Returns: FALSE when arrays and objects nest deeper than
  *   HR_JSON_MAX_DEPTH
@@ -472,8 +473,11 @@ hr_json_text_position (const char *text,
 gboolean
 hr_json_check_depth (const char *text,
                      gsize       length,
-                     gsize      *offset)
+                     gsize      *offset,
+                     guint      *max_depth)
 {
+  gboolean too_deep = FALSE;
+  guint deepest = 0;
   guint depth = 0;
   gsize i = 0;
 
@@ -499,11 +503,12 @@ hr_json_check_depth (const char *text,
         }
       else if (c == '[' || c == '{')
         {
-          if (++depth > HR_JSON_MAX_DEPTH)
+          if (++depth > HR_JSON_MAX_DEPTH && !too_deep)
             {
               *offset = i;
-              return FALSE;
+              too_deep = TRUE;
             }
+          deepest = MAX (deepest, depth);
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
@@ -511,5 +516,7 @@ hr_json_check_depth (const char *text,
       i++;
     }
 
-  return TRUE;
+  if (max_depth != NULL)
+    *max_depth = deepest;
+  return !too_deep;
 }

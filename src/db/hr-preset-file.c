@@ -9,6 +9,7 @@
 
 #include "hr-db-error.h"
 #include "hr-json-locate.h"
+#include "hr-json-parse.h"
 #include "hr-json-read.h"
 #include "hr-preset-file.h"
 #include "hr-preset-private.h"
@@ -173,26 +174,11 @@ static gboolean
 check_text (HrPresetFile *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *invalid = NULL;
-  gsize offset = 0;
-  guint line;
-  guint column;
+  guint line = 1;
+  guint column = 1;
 
-  if (!g_utf8_validate (self->text, (gssize) self->length, &invalid))
+  if (!hr_json_check_text (self->text, self->length, &line, &column, &error))
     {
-      hr_json_text_position (self->text, (gsize) (invalid - self->text), &line, &column);
-      error = g_error_new (HR_DB_ERROR, HR_DB_ERROR_NOT_JSON,
-                           _("the file is not UTF-8 text"));
-      add_problem_at (self, line, column, NULL, error);
-      return FALSE;
-    }
-
-  if (!hr_json_check_depth (self->text, self->length, &offset))
-    {
-      hr_json_text_position (self->text, offset, &line, &column);
-      error = g_error_new (HR_DB_ERROR, HR_DB_ERROR_NOT_JSON,
-                           _("arrays and objects nest deeper than %u levels"),
-                           HR_JSON_MAX_DEPTH);
       add_problem_at (self, line, column, NULL, error);
       return FALSE;
     }

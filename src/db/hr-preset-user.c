@@ -5,6 +5,8 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
+#include "hr-db-error.h"
+#include "hr-json-parse.h"
 #include "hr-json-read.h"
 #include "hr-preset-db-private.h"
 #include "hr-preset-private.h"
@@ -96,7 +98,6 @@ static JsonNode *
 read_user_document (HrPresetDb  *self,
                     GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(HrPresetFile) file = NULL;
   g_autoptr(JsonObject) fresh = NULL;
   g_autofree char *contents = NULL;
@@ -120,10 +121,11 @@ read_user_document (HrPresetDb  *self,
       return NULL;
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, contents, (gssize) length, error))
-    return NULL;
-  return json_parser_steal_root (parser);
+  {
+    g_autofree char *display_name = g_filename_display_name (self->user_file);
+
+    return hr_json_parse_data (contents, length, display_name, error);
+  }
 }
 
 /* The file's list of @kind, made if it has none. A list that is there

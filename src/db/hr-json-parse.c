@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "hr-db-error.h"
+#include "hr-json-locate.h"
+#include "hr-json-parse.h"
+
+/**
+ * hr_json_check_text:
+ * @line: (out): where the problem is, counted from 1
+ * @column: (out): the column there, in characters
+ *
+ * What json-glib would refuse without saying where, or would recurse
+ * through without end: text that is not UTF-8, and nesting deeper than
+ * HR_JSON_MAX_DEPTH. The message names no place; @line and @column do.
+ *
+ * Returns: %TRUE if json-glib may be given @text
+ */
+gboolean
+hr_json_check_text (const char  *text,
+                    gsize        length,
+                    guint       *line,
+                    guint       *column,
+                    GError     **error)
+{
+  const char *invalid = NULL;
+  gsize offset = 0;
+  guint depth = 0;
+
+  if (!g_utf8_validate (text, (gssize) length, &invalid))
+    {
+      hr_json_text_position (text, (gsize) (invalid - text), line, column);
+      g_set_error_literal (error, HR_DB_ERROR, HR_DB_ERROR_NOT_JSON,
+                           _("the file is not UTF-8 text"));
+      return FALSE;
+    }
+
+  if (!hr_json_check_depth (text, length, &offset, &depth))
+    {
+      hr_json_text_position (text, offset, line, column);
+      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_JSON,
+                   _("arrays and objects nest %u levels deep here, more than the %u that any preset needs"),
+                   depth, (guint) HR_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * hr_json_parse_data:
+ * @display_name: what to call the text in messages: a file's name, or
+ *   "standard input"
+ *
+ * Returns: (transfer full): the document's root, or %NULL with @error
+ *   set, its message starting with @display_name and the place
+ */
+JsonNode *
+hr_json_parse_data (const char  *text,
+                    gsize        length,
+                    const char  *display_name,
+                    GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+  guint line = 1;
+  guint column = 1;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (!hr_json_check_text (text != NULL ? text : "", length, &line, &column, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s:%u:%u: ",
+                                  display_name, line, column);
+      return NULL;
+    }
+
+  /* Mutable: the user's file is read to be edited. */
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text != NULL ? text : "", (gssize) length, &local_error))
+    {
+      /* json-glib names the text "<data>": "<data>:2:9: Parse error: …"
+       * becomes "hp.json:2:9: Parse error: …". */
+      if (g_str_has_prefix (local_error->message, "<data>:"))
+        {
+          char *message = g_strconcat (display_name, local_error->message + strlen ("<data>"), NULL);
+
+          g_free (local_error->message);
+          local_error->message = message;
+        }
+      else
+        g_prefix_error (&local_error, "%s: ", display_name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_EMPTY_DOCUMENT,
+                 _("%s: the file holds no JSON value"), display_name);
+  return root;
+}
+
+/**
+ * hr_json_parse_file:
+ *
+ * Returns: (transfer full): the root of @filename's document, or %NULL
+ *   with @error set and naming the file
+ */
+JsonNode *
+hr_json_parse_file (const char  *filename,
+                    GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display_name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  if (!g_file_get_contents (filename, &contents, &length, error))
+    return NULL;
+
+  display_name = g_filename_display_name (filename);
+  return hr_json_parse_data (contents, length, display_name, error);
+}
