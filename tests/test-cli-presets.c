@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -207,10 +208,17 @@ test_sweep_check_ids (void)
     assert_failure (&run, 2, "headroom-cli: --output needs --source (see “headroom-cli sweep --help”)\n");
   }
   {
+    /* --zout with a preset replaces its output impedance. */
     g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
 
-    RUN (&run, "sweep", "--headphone", "test-planar", "--source", "iec-reference", "--zout", "3");
-    assert_failure (&run, 2, NULL);
+    RUN (&run, "check", "--headphone", "test-planar", "--source", "test-interface", "--zout", "3",
+         "--format", "json");
+    assert_success (&run);
+    root = json_from_string (run.out, NULL);
+    /* |3 Ω + 1/(j·2π·1 kHz·220 µF)|, the output's blocking capacitor kept. */
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_node_get_object (root), "zout_1k_ohm"),
+                                    hypot (3.0, 1.0 / (2.0 * G_PI * 1000.0 * 220e-6)), 1e-8);
   }
 }
 

@@ -49,7 +49,7 @@ new_window (HrPresetDb **db)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   HrWindow *window;
-  const char *const keys[] = { "source-id", "output-id", "headphone-id", "zout-ohm", "headphone-z-ohm", "pins" };
+  const char *const keys[] = { "source-id", "output-id", "headphone-id", "zout-ohm", "headphone-z-ohm", "pins", "pinned" };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings, keys[i]);

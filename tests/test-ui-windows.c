@@ -27,7 +27,7 @@ static HrPresetDb *db;
 
 static const char *const reset_keys[] = {
   "source-id", "output-id", "headphone-id", "level-db-spl", "cable-ohm",
-  "adapter-series-ohm", "adapter-shunt-ohm", "chart-view", "pins",
+  "adapter-series-ohm", "adapter-shunt-ohm", "chart-view", "pins", "pinned",
   "zout-ohm", "headphone-z-ohm", "window-width", "window-height",
   "window-maximized",
 };

@@ -24,18 +24,25 @@ static HrPresetDb *db;
 
 static const char *const reset_keys[] = {
   "source-id", "output-id", "headphone-id", "level-db-spl", "cable-ohm",
-  "adapter-series-ohm", "adapter-shunt-ohm", "chart-view", "pins",
+  "adapter-series-ohm", "adapter-shunt-ohm", "chart-view", "pins", "pinned",
   "zout-ohm", "headphone-z-ohm",
 };
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reset_keys); i++)
+    g_settings_reset (settings, reset_keys[i]);
+}
 
 static HrWindow *
 new_window (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   HrWindow *window;
 
-  for (guint i = 0; i < G_N_ELEMENTS (reset_keys); i++)
-    g_settings_reset (settings, reset_keys[i]);
+  reset_settings ();
   window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -589,7 +596,7 @@ test_pins (void)
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin", NULL)
                   && hr_window_get_pins (window)->len > 0);
   g_assert_false (hr_window_pin (window, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_error (error, HR_PIN_ERROR, HR_PIN_ERROR_NOTHING_TO_PIN);
   g_clear_error (&error);
 
   g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
@@ -643,6 +650,36 @@ test_pins (void)
   destroy_window (window);
 }
 
+/* Pins kept by version 0.1, as the sidebar's values, come back as
+ * scenarios, once. */
+static void
+test_pins_from_legacy_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) pinned = NULL;
+  HrWindow *window;
+  HrPin *pin;
+
+  reset_settings ();
+  g_settings_set_value (settings, "pins",
+                        g_variant_new_parsed ("[('Old pin', true, 'rme-fireface-800', 'line', "
+                                              "'sennheiser-hd-650', 75.0, 300.0, 95.0, 0.5, 0.0, 10000.0)]"));
+  window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+  g_assert_cmpuint (hr_window_get_pins (window)->len, ==, 1);
+  pin = g_ptr_array_index (hr_window_get_pins (window), 0);
+  g_assert_cmpstr (pin->name, ==, "Old pin");
+  g_assert_cmpfloat_with_epsilon (hr_chart_trace_get_sweep (pin->trace)->spl_1k_db, 95.0, 1e-6);
+  g_assert_cmpfloat (hr_scenario_get_adapter_shunt_ohm (pin->scenario), ==, INFINITY);
+  g_assert_cmpfloat (hr_scenario_get_cable_ohm (pin->scenario), ==, 0.5);
+  destroy_window (window);
+
+  pinned = g_settings_get_value (settings, "pinned");
+  g_assert_cmpuint (g_variant_n_children (pinned), ==, 1);
+  g_clear_pointer (&pinned, g_variant_unref);
+  pinned = g_settings_get_value (settings, "pins");
+  g_assert_cmpuint (g_variant_n_children (pinned), ==, 0);
+}
+
 /* The colour-scheme setting drives AdwStyleManager, now and on change. */
 static void
 test_color_scheme (void)
@@ -688,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/settings-remembered", test_settings_remembered);
   g_test_add_func ("/ui/window/export", test_export);
   g_test_add_func ("/ui/window/pins", test_pins);
+  g_test_add_func ("/ui/window/pins-from-legacy-settings", test_pins_from_legacy_settings);
   g_test_add_func ("/ui/window/hover", test_hover);
   g_test_add_func ("/ui/window/search-shortcuts", test_search_shortcuts);
   g_test_add_func ("/ui/color-scheme", test_color_scheme);

@@ -8,136 +8,43 @@
 
 #include "hr-pin.h"
 
-/* A configuration is kept as the user chose it (preset ids and slider
- * values), not as computed numbers: a pin remembered between runs is
- * recomputed from the presets, so it follows a corrected preset. The live
- * configuration and the pins go through hr_config_build(), one path from
- * the sidebar's values to the circuit. */
+/* A pin keeps its scenario (presets by id, and the figures the user
+ * moved), not computed numbers: a pin remembered between runs is
+ * recomputed from the presets, so it follows a corrected preset. The
+ * live configuration and the pins are computed the same way, by
+ * hr_scenario_compute(). */
 
-void
-hr_config_clear (HrConfig *config)
-{
-  g_clear_pointer (&config->source_id, g_free);
-  g_clear_pointer (&config->output_id, g_free);
-  g_clear_pointer (&config->headphone_id, g_free);
-}
-
-void
-hr_config_copy (HrConfig       *dest,
-                const HrConfig *src)
-{
-  *dest = *src;
-  dest->source_id = g_strdup (src->source_id);
-  dest->output_id = g_strdup (src->output_id);
-  dest->headphone_id = g_strdup (src->headphone_id);
-}
+G_DEFINE_QUARK (hr-pin-error-quark, hr_pin_error)
 
 /**
- * hr_config_build:
- * @headphone_owned: (out): set to a headphone moved to the slider's
- *   impedance, which @circuit borrows, or to %NULL when the preset's own is
- *   used; the caller frees it after @circuit
+ * hr_scenario_trace_new:
+ * @sweep: (transfer full): owned when @sweep_free is not %NULL
  *
- * Returns: %TRUE if @circuit and @drive describe @config
+ * A trace of a computed scenario: its name, and the source's current
+ * limit that the current chart draws.
  */
-gboolean
-hr_config_build (const HrConfig  *config,
-                 HrPresetDb      *db,
-                 HrCircuit       *circuit,
-                 HrDrive         *drive,
-                 HrHeadphone    **headphone_owned,
-                 GError         **error)
-{
-  HrSourcePreset *source = hr_preset_db_lookup_source (db, config->source_id);
-  HrHeadphonePreset *headphone = hr_preset_db_lookup_headphone (db, config->headphone_id);
-  HrHeadphone *preset_headphone;
-  guint output_index = 0;
-  double nominal_ohm;
-
-  *headphone_owned = NULL;
-  if (source == NULL || headphone == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The preset “%s” is no longer there"),
-                   source == NULL ? config->source_id : config->headphone_id);
-      return FALSE;
-    }
-  if (config->output_id != NULL && config->output_id[0] != '\0'
-      && !hr_source_preset_find_output (source, config->output_id, &output_index))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The source “%s” has no output “%s”"), config->source_id, config->output_id);
-      return FALSE;
-    }
-
-  hr_source_preset_build_source (source, output_index, &circuit->source);
-  circuit->source.output_impedance_ohm = config->zout_ohm;
-  circuit->connection.cable_ohm = config->cable_ohm;
-  circuit->connection.adapter_series_ohm = config->adapter_series_ohm;
-  circuit->connection.adapter_shunt_ohm =
-    config->adapter_shunt_ohm < HR_SHUNT_OFF_OHM ? config->adapter_shunt_ohm : INFINITY;
-  drive->kind = HR_DRIVE_SPL;
-  drive->value = config->level_db_spl;
-
-  preset_headphone = hr_headphone_preset_get_headphone (headphone);
-  nominal_ohm = hr_headphone_get_nominal_impedance_ohm (preset_headphone);
-  circuit->headphone = preset_headphone;
-  if (fabs (config->headphone_z_ohm - nominal_ohm) > 1e-9 * nominal_ohm)
-    {
-      *headphone_owned = hr_headphone_new_renominated (preset_headphone, config->headphone_z_ohm, error);
-      if (*headphone_owned == NULL)
-        return FALSE;
-      circuit->headphone = *headphone_owned;
-    }
-  return hr_circuit_validate (circuit, error);
-}
-
-/* A trace of @config with its own sweep, with what the impedance chart
- * needs of the source: |Zout| as the headphone sees it, per frequency. */
 HrChartTrace *
-hr_config_compute_trace (const HrConfig  *config,
-                         HrPresetDb      *db,
-                         const char      *label,
-                         GError         **error)
+hr_scenario_trace_new (const HrScenarioCircuit *resolved,
+                       HrSweep                 *sweep,
+                       GDestroyNotify           sweep_free)
 {
-  g_autoptr(HrHeadphone) headphone_owned = NULL;
-  g_autoptr(HrSweep) sweep = NULL;
-  g_autofree double *zout_ohm = NULL;
-  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
-  HrDrive drive = { HR_DRIVE_SPL, 0.0 };
-  HrChartTrace *trace;
-  guint n_points;
+  g_autofree char *label = hr_scenario_circuit_dup_label (resolved);
+  HrChartTrace *trace = hr_chart_trace_new (label, sweep, sweep_free);
 
-  if (!hr_config_build (config, db, &circuit, &drive, &headphone_owned, error))
-    return NULL;
-  sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ, HR_SUMMARY_DEFAULT_POINTS, error);
-  if (sweep == NULL || !hr_sweep_compute (sweep, &circuit, &drive, error))
-    return NULL;
-
-  n_points = sweep->n_points;
-  zout_ohm = g_new (double, n_points);
-  for (guint i = 0; i < n_points; i++)
-    {
-      HrCircuitPoint point;
-
-      hr_circuit_eval (&circuit, sweep->freq_hz[i], &point);
-      zout_ohm[i] = cabs (point.z_thevenin_ohm);
-    }
-  trace = hr_chart_trace_new (label, g_steal_pointer (&sweep), (GDestroyNotify) hr_sweep_free);
-  hr_chart_trace_set_zout_curve (trace, zout_ohm, n_points);
-  hr_chart_trace_set_current_limit_ma (trace, circuit.source.max_current_ma);
+  hr_chart_trace_set_current_limit_ma (trace, resolved->circuit.source.max_current_ma);
   return trace;
 }
 
+/* @scenario: copied, so that the pin does not follow the sliders */
 HrPin *
-hr_pin_new (const char     *name,
-            const HrConfig *config)
+hr_pin_new (const char *name,
+            HrScenario *scenario)
 {
   HrPin *pin = g_new0 (HrPin, 1);
 
   pin->name = g_strdup (name);
   pin->visible = TRUE;
-  hr_config_copy (&pin->config, config);
+  pin->scenario = hr_scenario_copy (scenario);
   return pin;
 }
 
@@ -147,7 +54,7 @@ hr_pin_free (HrPin *pin)
   if (pin == NULL)
     return;
   g_free (pin->name);
-  hr_config_clear (&pin->config);
+  g_clear_object (&pin->scenario);
   g_clear_pointer (&pin->trace, hr_chart_trace_unref);
   g_free (pin);
 }
@@ -157,13 +64,23 @@ hr_pin_compute (HrPin       *pin,
                 HrPresetDb  *db,
                 GError     **error)
 {
-  HrChartTrace *trace = hr_config_compute_trace (&pin->config, db, pin->name, error);
+  g_autoptr(HrSweep) sweep = NULL;
+  g_autoptr(HrSummary) summary = NULL;
+  g_autoptr(HrScenarioCircuit) resolved = NULL;
+  HrChartTrace *trace;
 
-  if (trace == NULL)
+  sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ, HR_SUMMARY_DEFAULT_POINTS, error);
+  if (sweep == NULL)
     return FALSE;
+  summary = hr_scenario_compute (pin->scenario, db, sweep, &resolved, error);
+  if (summary == NULL)
+    return FALSE;
+
+  trace = hr_scenario_trace_new (resolved, g_steal_pointer (&sweep), (GDestroyNotify) hr_sweep_free);
+  hr_chart_trace_set_label (trace, pin->name);
+  hr_chart_trace_set_visible (trace, pin->visible);
   g_clear_pointer (&pin->trace, hr_chart_trace_unref);
   pin->trace = trace;
-  hr_chart_trace_set_visible (pin->trace, pin->visible);
   return TRUE;
 }
 
@@ -176,40 +93,93 @@ hr_pins_to_variant (GPtrArray *pins)
   for (guint i = 0; i < pins->len; i++)
     {
       const HrPin *pin = g_ptr_array_index (pins, i);
-      const HrConfig *c = &pin->config;
+      g_autofree char *scenario = hr_scenario_to_string (pin->scenario);
 
-      g_variant_builder_add (&builder, "(sbsssdddddd)", pin->name, pin->visible,
-                             c->source_id, c->output_id != NULL ? c->output_id : "", c->headphone_id,
-                             c->zout_ohm, c->headphone_z_ohm, c->level_db_spl,
-                             c->cable_ohm, c->adapter_series_ohm, c->adapter_shunt_ohm);
+      g_variant_builder_add (&builder, "(sbs)", pin->name, pin->visible, scenario);
     }
   return g_variant_builder_end (&builder);
 }
 
-/* Returns: (transfer full) (element-type HrPin): the pins, not computed */
+/**
+ * hr_pins_from_variant:
+ * @error: set to the first pin that does not read; the others are kept
+ *
+ * Returns: (transfer full) (element-type HrPin): the pins, not computed
+ */
 GPtrArray *
-hr_pins_from_variant (GVariant *variant)
+hr_pins_from_variant (GVariant  *variant,
+                      GError   **error)
 {
   GPtrArray *pins = g_ptr_array_new_with_free_func ((GDestroyNotify) hr_pin_free);
   GVariantIter iter;
   const char *name;
+  const char *text;
   gboolean visible;
-  HrConfig c = { 0 };
 
   g_return_val_if_fail (g_variant_is_of_type (variant, G_VARIANT_TYPE (HR_PINS_VARIANT_TYPE)), pins);
 
   g_variant_iter_init (&iter, variant);
-  while (g_variant_iter_next (&iter, "(&sb&s&s&sdddddd)", &name, &visible,
-                              &c.source_id, &c.output_id, &c.headphone_id,
-                              &c.zout_ohm, &c.headphone_z_ohm, &c.level_db_spl,
-                              &c.cable_ohm, &c.adapter_series_ohm, &c.adapter_shunt_ohm))
+  while (pins->len < HR_PIN_MAX && g_variant_iter_next (&iter, "(&sb&s)", &name, &visible, &text))
     {
-      HrPin *pin = hr_pin_new (name, &c);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(HrScenario) scenario = hr_scenario_new_from_string (text, name, &local_error);
+      HrPin *pin;
 
+      if (scenario == NULL)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, HR_PIN_ERROR, HR_PIN_ERROR_STORED,
+                         _("The pin “%s” could not be read: %s"), name, local_error->message);
+          continue;
+        }
+      pin = hr_pin_new (name, scenario);
       pin->visible = visible;
       g_ptr_array_add (pins, pin);
-      if (pins->len == HR_PIN_MAX)
-        break;
+    }
+  return pins;
+}
+
+/* The pins of a version that kept the sidebar's values, as scenarios. */
+GPtrArray *
+hr_pins_from_legacy_variant (GVariant *variant)
+{
+  GPtrArray *pins = g_ptr_array_new_with_free_func ((GDestroyNotify) hr_pin_free);
+  GVariantIter iter;
+  const char *name;
+  const char *source_id;
+  const char *output_id;
+  const char *headphone_id;
+  gboolean visible;
+  double zout_ohm;
+  double headphone_z_ohm;
+  double level_db_spl;
+  double cable_ohm;
+  double series_ohm;
+  double shunt_ohm;
+
+  g_return_val_if_fail (g_variant_is_of_type (variant, G_VARIANT_TYPE (HR_PINS_LEGACY_VARIANT_TYPE)), pins);
+
+  g_variant_iter_init (&iter, variant);
+  while (pins->len < HR_PIN_MAX
+         && g_variant_iter_next (&iter, "(&sb&s&s&sdddddd)", &name, &visible,
+                                 &source_id, &output_id, &headphone_id,
+                                 &zout_ohm, &headphone_z_ohm, &level_db_spl,
+                                 &cable_ohm, &series_ohm, &shunt_ohm))
+    {
+      g_autoptr(HrScenario) scenario = hr_scenario_new ();
+      HrPin *pin;
+
+      hr_scenario_set_source_preset (scenario, source_id, output_id[0] != '\0' ? output_id : NULL);
+      hr_scenario_set_headphone_preset (scenario, headphone_id);
+      hr_scenario_set_zout_ohm (scenario, zout_ohm);
+      hr_scenario_set_headphone_z_ohm (scenario, headphone_z_ohm);
+      hr_scenario_set_level_db_spl (scenario, level_db_spl);
+      hr_scenario_set_cable_ohm (scenario, cable_ohm);
+      hr_scenario_set_adapter_series_ohm (scenario, series_ohm);
+      hr_scenario_set_adapter_shunt_ohm (scenario, shunt_ohm < HR_SHUNT_OFF_OHM ? shunt_ohm : INFINITY);
+      pin = hr_pin_new (name, scenario);
+      pin->visible = visible;
+      g_ptr_array_add (pins, pin);
     }
   return pins;
 }

@@ -5,6 +5,7 @@
 
 #include "hr-chart.h"
 #include "hr-preset-db.h"
+#include "hr-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -15,56 +16,46 @@ G_BEGIN_DECLS
 /* The shunt slider's top end, which means no shunt resistor at all. */
 #define HR_SHUNT_OFF_OHM 10000.0
 
-/* A configuration as the sidebar describes it: presets by id, and the
- * values of the sliders. */
-typedef struct
-{
-  char     *source_id;
-  char     *output_id;
-  char     *headphone_id;
-  double    zout_ohm;
-  double    headphone_z_ohm;
-  double    level_db_spl;
-  double    cable_ohm;
-  double    adapter_series_ohm;
-  double    adapter_shunt_ohm;   /* HR_SHUNT_OFF_OHM for none */
-} HrConfig;
+#define HR_PIN_ERROR (hr_pin_error_quark ())
 
-/* A pinned configuration: its name, whether it is drawn, and its trace. */
+typedef enum
+{
+  HR_PIN_ERROR_NOTHING_TO_PIN,  /* no configuration is shown */
+  HR_PIN_ERROR_TOO_MANY,        /* HR_PIN_MAX are pinned already */
+  HR_PIN_ERROR_STORED,          /* a remembered pin does not read */
+} HrPinError;
+
+/* A pinned configuration: its name, whether it is drawn, the scenario it
+ * keeps (its own copy), and its trace, computed from the presets. */
 typedef struct
 {
   char         *name;
   gboolean      visible;
-  HrConfig      config;
+  HrScenario   *scenario;
   HrChartTrace *trace;
 } HrPin;
 
-#define HR_PINS_VARIANT_TYPE "a(sbsssdddddd)"
+/* Remembered as (name, visible, the scenario as JSON). */
+#define HR_PINS_VARIANT_TYPE "a(sbs)"
+/* How pins were remembered before scenarios: the sidebar's values. */
+#define HR_PINS_LEGACY_VARIANT_TYPE "a(sbsssdddddd)"
 
-void      hr_config_clear       (HrConfig        *config);
-void      hr_config_copy        (HrConfig        *dest,
-                                 const HrConfig  *src);
-gboolean  hr_config_build       (const HrConfig  *config,
-                                 HrPresetDb      *db,
-                                 HrCircuit       *circuit,
-                                 HrDrive         *drive,
-                                 HrHeadphone    **headphone_owned,
-                                 GError         **error);
-HrChartTrace *hr_config_compute_trace (const HrConfig *config,
-                                       HrPresetDb     *db,
-                                       const char     *label,
-                                       GError        **error);
+GQuark        hr_pin_error_quark      (void);
+HrChartTrace *hr_scenario_trace_new   (const HrScenarioCircuit *resolved,
+                                       HrSweep                 *sweep,
+                                       GDestroyNotify           sweep_free);
 
-HrPin    *hr_pin_new            (const char      *name,
-                                 const HrConfig  *config);
-void      hr_pin_free           (HrPin           *pin);
-gboolean  hr_pin_compute        (HrPin           *pin,
-                                 HrPresetDb      *db,
-                                 GError         **error);
-GVariant *hr_pins_to_variant    (GPtrArray       *pins);
-GPtrArray *hr_pins_from_variant (GVariant        *variant);
+HrPin        *hr_pin_new              (const char      *name,
+                                       HrScenario      *scenario);
+void          hr_pin_free             (HrPin           *pin);
+gboolean      hr_pin_compute          (HrPin           *pin,
+                                       HrPresetDb      *db,
+                                       GError         **error);
+GVariant     *hr_pins_to_variant      (GPtrArray       *pins);
+GPtrArray    *hr_pins_from_variant    (GVariant        *variant,
+                                       GError         **error);
+GPtrArray    *hr_pins_from_legacy_variant (GVariant    *variant);
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HrConfig, hr_config_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrPin, hr_pin_free)
 
 G_END_DECLS

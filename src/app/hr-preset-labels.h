@@ -3,14 +3,12 @@
 
 #include <gtk/gtk.h>
 
+#include "hr-gear-labels.h"
 #include "hr-headphone-preset.h"
 #include "hr-source-preset.h"
 
 G_BEGIN_DECLS
 
-const char *hr_output_kind_label       (HrOutputKind            kind);
-const char *hr_source_category_label   (HrSourceCategory        category);
-const char *hr_headphone_type_label    (HrHeadphoneType         type);
 char       *hr_dup_output_figures      (const HrSourceOutput   *output,
                                         char                  **tooltip);
 char       *hr_dup_headphone_figures   (HrHeadphonePreset      *preset,

@@ -75,8 +75,8 @@ report_preset_problems (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-update_gear_actions (HrWindow *self)
+void
+hr_window_update_gear_actions (HrWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-headphones", self->headphone != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-source", self->source != NULL);
@@ -98,7 +98,7 @@ on_gear_changed (HrWindow     *self,
   g_autofree char *title = NULL;
 
   hr_window_reload_presets (self, kind, id);
-  update_gear_actions (self);
+  hr_window_update_gear_actions (self);
   preset = hr_preset_db_lookup (self->db, kind, id);
   name = preset != NULL ? hr_preset_dup_display_name (preset) : g_strdup (id);
   title = g_strdup_printf (removed
@@ -223,14 +223,7 @@ hr_window_setup_gear (HrWindow *self)
 
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
-  /* After the window's own handlers, which set self->source and
-   * self->headphone. */
-  g_signal_connect_object (self->source_dropdown, "notify::selected",
-                           G_CALLBACK (update_gear_actions), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->headphone_dropdown, "notify::selected",
-                           G_CALLBACK (update_gear_actions), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  update_gear_actions (self);
+  hr_window_update_gear_actions (self);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, report_preset_problems, g_object_ref (self), g_object_unref);
 }
 

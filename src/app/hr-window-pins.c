@@ -10,13 +10,13 @@
 
 /* Pins: configurations kept beside the live one, each drawn in its own
  * palette slot (the live one has slot 0 and is drawn on top, thicker).
- * They are remembered in GSettings ("pins") as the sidebar's values and
+ * They are remembered in GSettings ("pinned") as their scenarios and
  * recomputed from the presets at start. */
 
 static void
 save_pins (HrWindow *self)
 {
-  g_settings_set_value (self->settings, "pins", hr_pins_to_variant (self->pins));
+  g_settings_set_value (self->settings, "pinned", hr_pins_to_variant (self->pins));
 }
 
 /* The view's traces: the pins in their slots, then the live one, which
@@ -85,25 +85,23 @@ gboolean
 hr_window_pin (HrWindow  *self,
                GError   **error)
 {
-  g_auto(HrConfig) config = { 0 };
   g_autoptr(HrPin) pin = NULL;
 
   g_return_val_if_fail (HR_IS_WINDOW (self), FALSE);
 
   if (self->live_trace == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+      g_set_error_literal (error, HR_PIN_ERROR, HR_PIN_ERROR_NOTHING_TO_PIN,
                            _("There is nothing to pin: choose a source and headphones first."));
       return FALSE;
     }
   if (self->pins->len >= HR_PIN_MAX)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+      g_set_error (error, HR_PIN_ERROR, HR_PIN_ERROR_TOO_MANY,
                    _("At most %u configurations can be pinned."), (guint) HR_PIN_MAX);
       return FALSE;
     }
-  hr_window_get_config (self, &config);
-  pin = hr_pin_new (hr_chart_trace_get_label (self->live_trace), &config);
+  pin = hr_pin_new (hr_chart_trace_get_label (self->live_trace), self->scenario);
   if (!hr_pin_compute (pin, self->db, error))
     return FALSE;
   g_ptr_array_add (self->pins, g_steal_pointer (&pin));
@@ -136,16 +134,40 @@ hr_window_remove_pin (HrWindow *self,
   rebuild_chips (self);
 }
 
+static void
+toast (HrWindow   *self,
+       const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 /* At start: a pin whose preset is gone is dropped with a toast that
- * names it, rather than kept and never drawn. */
+ * names it, rather than kept and never drawn. Pins kept by an earlier
+ * version, as the sidebar's values, are taken over once. */
 void
 hr_window_load_pins (HrWindow *self)
 {
-  g_autoptr(GVariant) stored = g_settings_get_value (self->settings, "pins");
-  g_autoptr(GPtrArray) loaded = hr_pins_from_variant (stored);
+  g_autoptr(GVariant) stored = g_settings_get_value (self->settings, "pinned");
+  g_autoptr(GVariant) legacy = g_settings_get_value (self->settings, "pins");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) stored_error = NULL;
   gboolean dropped = FALSE;
 
   g_return_if_fail (HR_IS_WINDOW (self));
+
+  if (g_variant_n_children (stored) == 0 && g_variant_n_children (legacy) > 0)
+    {
+      loaded = hr_pins_from_legacy_variant (legacy);
+      g_settings_reset (self->settings, "pins");
+      dropped = TRUE;
+    }
+  else
+    loaded = hr_pins_from_variant (stored, &stored_error);
+  if (stored_error != NULL)
+    {
+      toast (self, stored_error->message);
+      dropped = TRUE;
+    }
 
   g_ptr_array_set_size (self->pins, 0);
   while (loaded->len > 0)
@@ -157,7 +179,7 @@ hr_window_load_pins (HrWindow *self)
         {
           g_autofree char *message = g_strdup_printf (_("The pin “%s” was removed: %s"), pin->name, error->message);
 
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          toast (self, message);
           dropped = TRUE;
           continue;
         }

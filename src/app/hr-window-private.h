@@ -53,15 +53,12 @@ struct _HrWindow
   guint                 output_index;
   HrHeadphonePreset    *headphone;
 
+  HrScenario           *scenario;           /* the live configuration */
   HrSweep              *sweep;
   HrSummary            *summary;
   HrChartTrace         *live_trace;
   char                 *chart_view;
   GPtrArray            *pins;               /* of HrPin, slot i + 1 each */
-
-  /* Set while a preset change moves the sliders to its values, so that
-   * the circuit is computed once at the end and not per slider. */
-  gboolean              loading_preset;
 };
 
 gboolean         hr_window_select_source    (HrWindow   *self,
@@ -83,8 +80,7 @@ gboolean         hr_window_export_to_file   (HrWindow   *self,
 void             hr_window_export_action    (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);
-void             hr_window_get_config       (HrWindow   *self,
-                                             HrConfig   *config);
+HrScenario      *hr_window_get_scenario     (HrWindow   *self);
 void             hr_window_pin_action       (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);
@@ -99,6 +95,7 @@ void             hr_window_reload_presets   (HrWindow     *self,
                                              HrPresetKind  kind,
                                              const char   *id);
 void             hr_window_setup_gear       (HrWindow   *self);
+void             hr_window_update_gear_actions (HrWindow *self);
 HrHeadphoneDialog *hr_window_open_headphone_dialog (HrWindow          *self,
                                                     HrHeadphonePreset *preset,
                                                     GFile             *curve_file);

@@ -12,11 +12,14 @@
 #include "hr-slider-row.h"
 #include "hr-window-private.h"
 
-/* The window is a thin shell: it turns the sidebar's choices into an
- * HrCircuit and an HrDrive, lets src/core compute the sweep and the
- * summary, and shows them. One sweep is kept and recomputed in place on
- * every change (481 points, 1/48 octave, as the summary wants), and the
- * chart's live trace borrows it. */
+/* The window is a thin shell around one HrScenario, the live
+ * configuration. The sidebar writes the user's choices into it (the
+ * dropdowns through their callbacks, the sliders through property
+ * bindings), and the scenario says "changed" once per change; the window
+ * then has src/db compute it (hr_scenario_compute(): the same path as
+ * the pins and `headroom-cli`) into its one sweep, which is recomputed
+ * in place (481 points, 1/48 octave, as the summary wants) and which the
+ * chart's live trace borrows, and shows the verdict and the charts. */
 
 G_DEFINE_FINAL_TYPE (HrWindow, hr_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -28,19 +31,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The live configuration's label, "HD 650 on Fireface 800 · Line out". */
-static char *
-dup_configuration_label (HrWindow *self)
-{
-  const HrSourceOutput *output = hr_source_preset_get_output (self->source, self->output_index);
-
-  /* Translators: headphones on a source's output, "HD 650 on Fireface 800 · Line out" */
-  return g_strdup_printf (_("%s on %s · %s"),
-                          hr_preset_get_name (HR_PRESET (self->headphone)),
-                          hr_preset_get_name (HR_PRESET (self->source)),
-                          hr_output_kind_label (output->kind));
-}
 
 static void
 update_source_figures (HrWindow *self)
@@ -63,6 +53,12 @@ update_headphone_figures (HrWindow *self)
 
   g_assert (HR_IS_WINDOW (self));
 
+  if (self->headphone == NULL)
+    {
+      gtk_label_set_text (self->headphone_figures_label, _("Choose the headphones to see their figures."));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->headphone_figures_label), NULL);
+      return;
+    }
   figures = hr_dup_headphone_figures (self->headphone, &tooltip);
   gtk_label_set_text (self->headphone_figures_label, figures);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->headphone_figures_label), tooltip);
@@ -91,42 +87,60 @@ show_verdict (HrWindow   *self,
     }
 }
 
-/* The sidebar as a configuration, which hr_config_build() turns into the
- * circuit: the same for the live trace and for a pin. */
-void
-hr_window_get_config (HrWindow *self,
-                      HrConfig *config)
+static void
+show_summary (HrWindow *self)
 {
-  g_return_if_fail (HR_IS_WINDOW (self));
-  g_return_if_fail (self->source != NULL && self->headphone != NULL);
+  static const char *const classes[] = {
+    [HR_VERDICT_DRIVES_WELL] = "success",
+    [HR_VERDICT_CAVEATS] = "warning",
+    [HR_VERDICT_CANNOT_DRIVE] = "error",
+  };
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
 
-  config->source_id = g_strdup (hr_preset_get_id (HR_PRESET (self->source)));
-  config->output_id = g_strdup (hr_source_preset_get_output (self->source, self->output_index)->id);
-  config->headphone_id = g_strdup (hr_preset_get_id (HR_PRESET (self->headphone)));
-  config->zout_ohm = hr_slider_row_get_value (self->zout_row);
-  config->headphone_z_ohm = hr_slider_row_get_value (self->headphone_z_row);
-  config->level_db_spl = hr_slider_row_get_value (self->level_row);
-  config->cable_ohm = hr_slider_row_get_value (self->cable_row);
-  config->adapter_series_ohm = hr_slider_row_get_value (self->adapter_series_row);
-  config->adapter_shunt_ohm = hr_slider_row_get_value (self->adapter_shunt_row);
+  g_assert (HR_IS_WINDOW (self));
+
+  for (guint i = 0; i < self->summary->reasons->len; i++)
+    g_ptr_array_add (reasons, hr_reason_format (&g_array_index (self->summary->reasons, HrReason, i), TRUE));
+  show_verdict (self, classes[self->summary->verdict], hr_verdict_to_string (self->summary->verdict), reasons);
+}
+
+/* The choices the scenario holds, kept for the next start. Written here,
+ * where every choice arrives, rather than by the widgets that make them. */
+static void
+store_choices (HrWindow *self)
+{
+  const char *source_id = hr_scenario_get_source_id (self->scenario);
+  const char *output_id = hr_scenario_get_output_id (self->scenario);
+  const char *headphone_id = hr_scenario_get_headphone_id (self->scenario);
+  struct {
+    const char *key;
+    const char *value;
+  } choices[] = {
+    { "source-id", source_id },
+    { "output-id", output_id },
+    { "headphone-id", headphone_id },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      g_autofree char *stored = g_settings_get_string (self->settings, choices[i].key);
+
+      if (choices[i].value != NULL && g_strcmp0 (stored, choices[i].value) != 0)
+        g_settings_set_string (self->settings, choices[i].key, choices[i].value);
+    }
+  if (headphone_id == NULL)
+    g_settings_reset (self->settings, "headphone-id");
 }
 
 static void
 recompute (HrWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HrHeadphone) headphone_owned = NULL;
-  g_auto(HrConfig) config = { 0 };
+  g_autoptr(HrScenarioCircuit) resolved = NULL;
   g_autofree char *label = NULL;
-  g_autofree double *zout_ohm = NULL;
-  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
-  HrDrive drive = { HR_DRIVE_SPL, 0.0 };
   HrChartView *view;
 
   g_assert (HR_IS_WINDOW (self));
-
-  if (self->loading_preset)
-    return;
 
   hr_chart_widget_begin_change (self->chart);
   view = hr_chart_widget_get_view (self->chart);
@@ -141,21 +155,15 @@ recompute (HrWindow *self)
   if (self->source == NULL || self->headphone == NULL)
     {
       adw_window_title_set_title (self->window_title, _("Headroom"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Headroom"));
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       hr_chart_widget_changed (self->chart);
       return;
     }
 
-  label = dup_configuration_label (self);
-  adw_window_title_set_title (self->window_title, label);
-  gtk_window_set_title (GTK_WINDOW (self), label);
   gtk_stack_set_visible_child_name (self->content_stack, "charts");
-
-  hr_window_get_config (self, &config);
-  if (!hr_config_build (&config, self->db, &circuit, &drive, &headphone_owned, &error)
-      || !hr_sweep_compute (self->sweep, &circuit, &drive, &error)
-      || (self->summary = hr_summary_compute (self->sweep, &circuit,
-                                              HR_DEFAULT_CREST_FACTOR_DB, &error)) == NULL)
+  self->summary = hr_scenario_compute (self->scenario, self->db, self->sweep, &resolved, &error);
+  if (self->summary == NULL)
     {
       g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
 
@@ -165,38 +173,26 @@ recompute (HrWindow *self)
       return;
     }
 
-  switch (self->summary->verdict)
-    {
-    case HR_VERDICT_DRIVES_WELL:
-      show_verdict (self, "success", hr_verdict_to_string (self->summary->verdict), self->summary->reasons);
-      break;
-    case HR_VERDICT_CAVEATS:
-      show_verdict (self, "warning", hr_verdict_to_string (self->summary->verdict), self->summary->reasons);
-      break;
-    case HR_VERDICT_CANNOT_DRIVE:
-      show_verdict (self, "error", hr_verdict_to_string (self->summary->verdict), self->summary->reasons);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  label = hr_scenario_circuit_dup_label (resolved);
+  adw_window_title_set_title (self->window_title, label);
+  gtk_window_set_title (GTK_WINDOW (self), label);
+  show_summary (self);
 
-  /* The impedance chart draws |Zout| as the headphone sees it, which a
-   * DC-blocking capacitor makes rise in the bass. */
-  zout_ohm = g_new (double, self->sweep->n_points);
-  for (guint i = 0; i < self->sweep->n_points; i++)
-    {
-      HrCircuitPoint point;
-
-      hr_circuit_eval (&circuit, self->sweep->freq_hz[i], &point);
-      zout_ohm[i] = cabs (point.z_thevenin_ohm);
-    }
-  self->live_trace = hr_chart_trace_new (label, self->sweep, NULL);
-  hr_chart_trace_set_zout_curve (self->live_trace, zout_ohm, self->sweep->n_points);
-  hr_chart_trace_set_current_limit_ma (self->live_trace, circuit.source.max_current_ma);
+  self->live_trace = hr_scenario_trace_new (resolved, self->sweep, NULL);
   hr_chart_trace_set_live (self->live_trace, TRUE);
   hr_chart_view_add_trace (view, self->live_trace);
   hr_chart_widget_changed (self->chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin", self->pins->len < HR_PIN_MAX);
+}
+
+static void
+on_scenario_changed (HrWindow *self)
+{
+  g_assert (HR_IS_WINDOW (self));
+
+  store_choices (self);
+  hr_window_update_gear_actions (self);
+  recompute (self);
 }
 
 static void
@@ -212,11 +208,11 @@ fill_output_dropdown (HrWindow *self)
   gtk_drop_down_set_selected (self->output_dropdown, self->output_index);
 }
 
-/* A new source output: its output impedance becomes the slider's value
- * and the value the reset button returns to. */
+/* An output of the source chosen: its output impedance becomes the
+ * slider's value and the value the reset button returns to. */
 static void
-load_output (HrWindow *self,
-             guint     output_index)
+choose_output (HrWindow *self,
+               guint     output_index)
 {
   const HrSourceOutput *output;
 
@@ -224,14 +220,23 @@ load_output (HrWindow *self,
 
   self->output_index = output_index;
   output = hr_source_preset_get_output (self->source, output_index);
-  self->loading_preset = TRUE;
+  hr_scenario_freeze (self->scenario);
+  hr_scenario_set_source_preset (self->scenario, hr_preset_get_id (HR_PRESET (self->source)), output->id);
   hr_slider_row_set_default_value (self->zout_row, output->output_impedance_ohm.value);
   hr_slider_row_set_value (self->zout_row, output->output_impedance_ohm.value);
-  self->loading_preset = FALSE;
   hr_slider_row_set_applicable (self->zout_row, TRUE);
   update_source_figures (self);
-  g_settings_set_string (self->settings, "output-id", output->id);
-  recompute (self);
+  hr_scenario_thaw (self->scenario);
+}
+
+/* The dropdowns' callbacks (template callbacks, hr-window.ui) also run
+ * while the template is built and torn down, when there is nothing to
+ * choose from yet or any more. */
+static gboolean
+can_choose (HrWindow *self)
+{
+  return self->source_presets != NULL && self->headphone_presets != NULL
+         && !gtk_widget_in_destruction (GTK_WIDGET (self));
 }
 
 static void
@@ -241,14 +246,15 @@ on_source_selected (HrWindow *self)
 
   g_assert (HR_IS_WINDOW (self));
 
-  if (position >= self->source_presets->len)
+  if (!can_choose (self) || position >= self->source_presets->len)
     return;
   self->source = g_ptr_array_index (self->source_presets, position);
   self->output_index = 0;
-  g_settings_set_string (self->settings, "source-id", hr_preset_get_id (HR_PRESET (self->source)));
-  /* Filling the outputs selects the first, which loads it. */
+  hr_scenario_freeze (self->scenario);
+  /* Filling the outputs selects the first. */
   fill_output_dropdown (self);
-  load_output (self, 0);
+  choose_output (self, 0);
+  hr_scenario_thaw (self->scenario);
 }
 
 static void
@@ -258,11 +264,11 @@ on_output_selected (HrWindow *self)
 
   g_assert (HR_IS_WINDOW (self));
 
-  if (self->source == NULL
+  if (!can_choose (self) || self->source == NULL
       || position >= hr_source_preset_get_n_outputs (self->source)
       || position == self->output_index)
     return;
-  load_output (self, position);
+  choose_output (self, position);
 }
 
 static void
@@ -273,27 +279,26 @@ on_headphone_selected (HrWindow *self)
 
   g_assert (HR_IS_WINDOW (self));
 
+  if (!can_choose (self))
+    return;
+  hr_scenario_freeze (self->scenario);
   if (position >= self->headphone_presets->len)
     {
       self->headphone = NULL;
-      g_settings_set_string (self->settings, "headphone-id", "");
+      hr_scenario_clear_headphone (self->scenario);
       hr_slider_row_set_applicable (self->headphone_z_row, FALSE);
-      gtk_label_set_text (self->headphone_figures_label, _("Choose the headphones to see their figures."));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->headphone_figures_label), NULL);
-      recompute (self);
-      return;
     }
-  self->headphone = g_ptr_array_index (self->headphone_presets, position);
-  g_settings_set_string (self->settings, "headphone-id", hr_preset_get_id (HR_PRESET (self->headphone)));
-
-  nominal_ohm = hr_headphone_get_nominal_impedance_ohm (hr_headphone_preset_get_headphone (self->headphone));
-  self->loading_preset = TRUE;
-  hr_slider_row_set_default_value (self->headphone_z_row, nominal_ohm);
-  hr_slider_row_set_value (self->headphone_z_row, nominal_ohm);
-  self->loading_preset = FALSE;
-  hr_slider_row_set_applicable (self->headphone_z_row, TRUE);
+  else
+    {
+      self->headphone = g_ptr_array_index (self->headphone_presets, position);
+      nominal_ohm = hr_headphone_get_nominal_impedance_ohm (hr_headphone_preset_get_headphone (self->headphone));
+      hr_scenario_set_headphone_preset (self->scenario, hr_preset_get_id (HR_PRESET (self->headphone)));
+      hr_slider_row_set_default_value (self->headphone_z_row, nominal_ohm);
+      hr_slider_row_set_value (self->headphone_z_row, nominal_ohm);
+      hr_slider_row_set_applicable (self->headphone_z_row, TRUE);
+    }
   update_headphone_figures (self);
-  recompute (self);
+  hr_scenario_thaw (self->scenario);
 }
 
 /* The presets as the dropdowns list them, read from the database: the
@@ -334,6 +339,8 @@ populate (HrWindow *self,
   hr_dropdown_setup (self->source_dropdown);
   hr_dropdown_setup (self->headphone_dropdown);
   hr_dropdown_setup (self->output_dropdown);
+
+  hr_scenario_freeze (self->scenario);
   fill_preset_lists (self);
 
   /* No headphones until the user picks some (or picked some last time):
@@ -352,6 +359,7 @@ populate (HrWindow *self,
     }
   on_headphone_selected (self);
   *headphone_restored = self->headphone != NULL;
+  hr_scenario_thaw (self->scenario);
 }
 
 static void
@@ -392,14 +400,89 @@ apply_chart_view (HrWindow *self)
   hr_chart_widget_changed (self->chart);
 }
 
+/* The shunt slider's top end means no shunt resistor; the scenario says
+ * that with INFINITY. */
+static gboolean
+shunt_to_scenario (GBinding     *binding,
+                   const GValue *from_value,
+                   GValue       *to_value,
+                   gpointer      user_data)
+{
+  double ohm = g_value_get_double (from_value);
+
+  g_value_set_double (to_value, ohm < HR_SHUNT_OFF_OHM ? ohm : INFINITY);
+  return TRUE;
+}
+
+static gboolean
+shunt_from_scenario (GBinding     *binding,
+                     const GValue *from_value,
+                     GValue       *to_value,
+                     gpointer      user_data)
+{
+  double ohm = g_value_get_double (from_value);
+
+  g_value_set_double (to_value, isfinite (ohm) ? ohm : HR_SHUNT_OFF_OHM);
+  return TRUE;
+}
+
+/* The sliders hold the scenario's figures: each bound both ways, the
+ * slider's value taken first. */
+static void
+bind_sliders (HrWindow *self)
+{
+  const struct {
+    HrSliderRow *row;
+    const char  *property;
+  } bindings[] = {
+    { self->zout_row, "zout-ohm" },
+    { self->headphone_z_row, "headphone-z-ohm" },
+    { self->level_row, "level-db-spl" },
+    { self->cable_row, "cable-ohm" },
+    { self->adapter_series_row, "adapter-series-ohm" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    g_object_bind_property (bindings[i].row, "value", self->scenario, bindings[i].property,
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->adapter_shunt_row, "value", self->scenario, "adapter-shunt-ohm",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               shunt_to_scenario, shunt_from_scenario, NULL, NULL);
+}
+
 static void
 hr_window_constructed (GObject *object)
 {
   HrWindow *self = HR_WINDOW (object);
+  g_autoptr(GError) error = NULL;
   gboolean source_restored;
   gboolean headphone_restored;
 
   G_OBJECT_CLASS (hr_window_parent_class)->constructed (object);
+
+  self->settings = g_settings_new (APP_ID);
+  self->sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ,
+                                  HR_SUMMARY_DEFAULT_POINTS, &error);
+  g_assert_no_error (error);
+
+  hr_slider_row_configure (self->zout_row, HR_UNIT_OHM, 0.01, 10000.0, TRUE, 0.0);
+  hr_slider_row_configure (self->headphone_z_row, HR_UNIT_OHM, 1.0, 2000.0, TRUE, 0.0);
+  hr_slider_row_configure (self->level_row, HR_UNIT_DB_SPL, 60.0, 130.0, FALSE, 0.5);
+  hr_slider_row_set_default_value (self->level_row, 90.0);
+  hr_slider_row_set_value (self->level_row, 90.0);
+  hr_slider_row_configure (self->cable_row, HR_UNIT_OHM, 0.0, 10.0, FALSE, 0.01);
+  hr_slider_row_configure (self->adapter_series_row, HR_UNIT_OHM, 0.0, 1000.0, FALSE, 0.5);
+  hr_slider_row_configure (self->adapter_shunt_row, HR_UNIT_OHM, 1.0, HR_SHUNT_OFF_OHM, TRUE, 0.0);
+  hr_slider_row_set_off_at_max (self->adapter_shunt_row, TRUE);
+  hr_slider_row_set_default_value (self->adapter_shunt_row, HR_SHUNT_OFF_OHM);
+  hr_slider_row_set_value (self->adapter_shunt_row, HR_SHUNT_OFF_OHM);
+  /* The impedances are the presets' until one is chosen. */
+  hr_slider_row_set_applicable (self->zout_row, FALSE);
+  hr_slider_row_set_applicable (self->headphone_z_row, FALSE);
+  hr_dropdown_set_placeholder (self->source_dropdown, _("Choose a source…"));
+  hr_dropdown_set_placeholder (self->headphone_dropdown, _("Choose headphones…"));
+
+  bind_sliders (self);
 
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
@@ -421,6 +504,11 @@ hr_window_constructed (GObject *object)
   g_settings_bind (self->settings, "headphone-z-ohm", self->headphone_z_row, "value",
                    (headphone_restored ? G_SETTINGS_BIND_DEFAULT : G_SETTINGS_BIND_SET)
                    | G_SETTINGS_BIND_NO_SENSITIVITY);
+
+  /* From here on the scenario is the user's: its changes are computed and
+   * its choices kept. Before, it was being set up from what was kept. */
+  g_signal_connect_object (self->scenario, "changed", G_CALLBACK (on_scenario_changed), self, G_CONNECT_SWAPPED);
+  on_scenario_changed (self);
   hr_window_load_pins (self);
   hr_window_setup_gear (self);
 }
@@ -430,6 +518,8 @@ hr_window_dispose (GObject *object)
 {
   HrWindow *self = HR_WINDOW (object);
 
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HR_TYPE_WINDOW);
 
   g_clear_pointer (&self->live_trace, hr_chart_trace_unref);
@@ -439,6 +529,7 @@ hr_window_dispose (GObject *object)
   g_clear_pointer (&self->headphone_presets, g_ptr_array_unref);
   self->source = NULL;
   self->headphone = NULL;
+  g_clear_object (&self->scenario);
   g_clear_object (&self->settings);
   g_clear_object (&self->db);
 
@@ -555,6 +646,10 @@ hr_window_class_init (HrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_bar);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_flow);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_output_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_headphone_selected);
+
   gtk_widget_class_install_property_action (widget_class, "win.chart-view", "chart-view");
   gtk_widget_class_install_action (widget_class, "win.export", "s", hr_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.pin", NULL, hr_window_pin_action);
@@ -572,46 +667,10 @@ hr_window_class_init (HrWindowClass *klass)
 static void
 hr_window_init (HrWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-
   self->chart_view = g_strdup ("all");
   self->pins = g_ptr_array_new_with_free_func ((GDestroyNotify) hr_pin_free);
+  self->scenario = hr_scenario_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = g_settings_new (APP_ID);
-  self->sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ,
-                                  HR_SUMMARY_DEFAULT_POINTS, &error);
-  g_assert_no_error (error);
-
-  hr_slider_row_configure (self->zout_row, HR_UNIT_OHM, 0.01, 10000.0, TRUE, 0.0);
-  hr_slider_row_configure (self->headphone_z_row, HR_UNIT_OHM, 1.0, 2000.0, TRUE, 0.0);
-  hr_slider_row_configure (self->level_row, HR_UNIT_DB_SPL, 60.0, 130.0, FALSE, 0.5);
-  hr_slider_row_set_default_value (self->level_row, 90.0);
-  hr_slider_row_set_value (self->level_row, 90.0);
-  hr_slider_row_configure (self->cable_row, HR_UNIT_OHM, 0.0, 10.0, FALSE, 0.01);
-  hr_slider_row_configure (self->adapter_series_row, HR_UNIT_OHM, 0.0, 1000.0, FALSE, 0.5);
-  hr_slider_row_configure (self->adapter_shunt_row, HR_UNIT_OHM, 1.0, HR_SHUNT_OFF_OHM, TRUE, 0.0);
-  hr_slider_row_set_off_at_max (self->adapter_shunt_row, TRUE);
-  hr_slider_row_set_default_value (self->adapter_shunt_row, HR_SHUNT_OFF_OHM);
-  hr_slider_row_set_value (self->adapter_shunt_row, HR_SHUNT_OFF_OHM);
-  /* The impedances are the presets' until one is chosen. */
-  hr_slider_row_set_applicable (self->zout_row, FALSE);
-  hr_slider_row_set_applicable (self->headphone_z_row, FALSE);
-  hr_dropdown_set_placeholder (self->source_dropdown, _("Choose a source…"));
-  hr_dropdown_set_placeholder (self->headphone_dropdown, _("Choose headphones…"));
-
-  g_signal_connect_object (self->source_dropdown, "notify::selected",
-                           G_CALLBACK (on_source_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->output_dropdown, "notify::selected",
-                           G_CALLBACK (on_output_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->headphone_dropdown, "notify::selected",
-                           G_CALLBACK (on_headphone_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->zout_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->headphone_z_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->level_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cable_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->adapter_series_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->adapter_shunt_row, "notify::value", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
 }
 
 HrWindow *
@@ -622,6 +681,14 @@ hr_window_new (AdwApplication *application,
   g_return_val_if_fail (HR_IS_PRESET_DB (db), NULL);
 
   return g_object_new (HR_TYPE_WINDOW, "application", application, "db", db, NULL);
+}
+
+HrScenario *
+hr_window_get_scenario (HrWindow *self)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+
+  return self->scenario;
 }
 
 gboolean
@@ -723,79 +790,46 @@ hr_window_get_toast_overlay (HrWindow *self)
 /* After the user's presets changed: the lists are read again from the
  * database, whose presets are new objects now, and the choices are kept
  * by id. The preset of @kind with @id (the one just saved) is chosen and
- * its figures applied; the other side keeps its sliders as they were. */
+ * its figures applied; the other side keeps its sliders as they were.
+ *
+ * The dropdowns' callbacks run as the lists are filled and chosen from,
+ * as they do when the user chooses; the scenario is frozen meanwhile, so
+ * that it is computed once, at the end, and the other side's figures are
+ * put back from a copy taken before. */
 void
 hr_window_reload_presets (HrWindow     *self,
                           HrPresetKind  kind,
                           const char   *id)
 {
-  g_autofree char *source_id = NULL;
-  g_autofree char *output_id = NULL;
-  g_autofree char *headphone_id = NULL;
-  guint source_position;
-  guint headphone_position;
-  guint output_index = 0;
+  g_autoptr(HrScenario) before = NULL;
+  const char *source_id;
+  const char *output_id;
+  const char *headphone_id;
 
   g_return_if_fail (HR_IS_WINDOW (self));
 
-  if (self->source != NULL)
-    {
-      source_id = g_strdup (hr_preset_get_id (HR_PRESET (self->source)));
-      output_id = g_strdup (hr_source_preset_get_output (self->source, self->output_index)->id);
-    }
-  if (self->headphone != NULL)
-    headphone_id = g_strdup (hr_preset_get_id (HR_PRESET (self->headphone)));
-  if (id != NULL && kind == HR_PRESET_KIND_SOURCE)
-    {
-      g_free (source_id);
-      source_id = g_strdup (id);
-    }
-  else if (id != NULL)
-    {
-      g_free (headphone_id);
-      headphone_id = g_strdup (id);
-    }
+  before = hr_scenario_copy (self->scenario);
+  source_id = kind == HR_PRESET_KIND_SOURCE && id != NULL ? id : hr_scenario_get_source_id (before);
+  output_id = kind == HR_PRESET_KIND_SOURCE && id != NULL ? NULL : hr_scenario_get_output_id (before);
+  headphone_id = kind == HR_PRESET_KIND_HEADPHONE && id != NULL ? id : hr_scenario_get_headphone_id (before);
 
-  g_signal_handlers_block_by_func (self->source_dropdown, on_source_selected, self);
-  g_signal_handlers_block_by_func (self->output_dropdown, on_output_selected, self);
-  g_signal_handlers_block_by_func (self->headphone_dropdown, on_headphone_selected, self);
-
+  hr_scenario_freeze (self->scenario);
   self->source = NULL;
   self->headphone = NULL;
   fill_preset_lists (self);
 
-  source_position = hr_preset_list_find (self->source_presets, source_id);
-  if (source_position == GTK_INVALID_LIST_POSITION && self->source_presets->len > 0)
-    source_position = 0;
-  gtk_drop_down_set_selected (self->source_dropdown, source_position);
-  if (source_position != GTK_INVALID_LIST_POSITION)
-    {
-      self->source = g_ptr_array_index (self->source_presets, source_position);
-      if (output_id == NULL || !hr_source_preset_find_output (self->source, output_id, &output_index))
-        output_index = 0;
-      self->output_index = output_index;
-      fill_output_dropdown (self);
-    }
+  if (self->source_presets->len > 0
+      && (source_id == NULL || !hr_window_select_source (self, source_id, output_id)))
+    hr_window_select_source (self, hr_preset_get_id (g_ptr_array_index (self->source_presets, 0)), NULL);
   gtk_drop_down_set_selected (self->headphone_dropdown, hr_preset_list_find (self->headphone_presets, headphone_id));
+  /* The dropdown says nothing if the position did not move. */
+  on_headphone_selected (self);
 
-  g_signal_handlers_unblock_by_func (self->source_dropdown, on_source_selected, self);
-  g_signal_handlers_unblock_by_func (self->output_dropdown, on_output_selected, self);
-  g_signal_handlers_unblock_by_func (self->headphone_dropdown, on_headphone_selected, self);
-
-  headphone_position = gtk_drop_down_get_selected (self->headphone_dropdown);
-  if (kind == HR_PRESET_KIND_HEADPHONE || headphone_position >= self->headphone_presets->len)
-    on_headphone_selected (self);
-  else
-    {
-      self->headphone = g_ptr_array_index (self->headphone_presets, headphone_position);
-      update_headphone_figures (self);
-    }
-  if (self->source != NULL && kind == HR_PRESET_KIND_SOURCE)
-    load_output (self, output_index);
-  else
-    {
-      if (self->source != NULL)
-        update_source_figures (self);
-      recompute (self);
-    }
+  if (kind != HR_PRESET_KIND_SOURCE && self->source != NULL
+      && g_strcmp0 (hr_scenario_get_source_id (before), hr_preset_get_id (HR_PRESET (self->source))) == 0)
+    hr_scenario_set_zout_ohm (self->scenario, hr_scenario_get_zout_ohm (before));
+  if (kind != HR_PRESET_KIND_HEADPHONE && self->headphone != NULL
+      && g_strcmp0 (hr_scenario_get_headphone_id (before), hr_preset_get_id (HR_PRESET (self->headphone))) == 0)
+    hr_scenario_set_headphone_z_ohm (self->scenario, hr_scenario_get_headphone_z_ohm (before));
+  hr_scenario_thaw (self->scenario);
 }

@@ -9,17 +9,14 @@
 #include "hr-cli.h"
 #include "hr-cli-export.h"
 #include "hr-cli-private.h"
-#include "hr-db-error.h"
-#include "hr-gear-json.h"
 
 /* headroom-cli export: the charts of the app, from the command line.
  *
- * The first configuration comes from the options that sweep and check
- * take (a preset or a file for each side, or --zout), parsed and checked
- * by hr_cli_build_request() so that the messages are the same; each
- * --compare HEADPHONE:SOURCE[:OUTPUT] adds one from the presets. All are
- * swept at the same level, and the first is drawn as the live one: on
- * top, thicker.
+ * The first configuration is the scenario of the options that sweep and
+ * check take, parsed and checked by hr_cli_build_request() so that the
+ * messages are the same; each --compare HEADPHONE:SOURCE[:OUTPUT] adds
+ * one from the presets, at the same level and on the same connection.
+ * The first is drawn as the live one: on top, thicker.
  *
  * The subtitle carries the date; SOURCE_DATE_EPOCH, when set, fixes it,
  * so that an image made for the documentation is the same on every run.
@@ -52,109 +49,31 @@ export_options_clear (ExportOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
 
-/* A sweep of @circuit as a trace, with what the impedance chart needs of
- * the source: |Zout| as the headphone sees it, per frequency. */
+/* A scenario's sweep as a trace: the legend's name, and the source's
+ * current limit that the current chart draws. */
 static HrChartTrace *
-make_trace (const HrCircuit     *circuit,
-            const char          *source_label,
+make_trace (HrScenario          *scenario,
+            HrPresetDb         **db,
             const HrCliRequest  *request,
             GError             **error)
 {
   g_autoptr(HrSweep) sweep = NULL;
-  g_autofree double *zout_ohm = NULL;
+  g_autoptr(HrSummary) summary = NULL;
+  g_autoptr(HrScenarioCircuit) resolved = NULL;
   g_autofree char *label = NULL;
   HrChartTrace *trace;
 
-  if (!hr_circuit_validate (circuit, error))
-    return NULL;
   sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ, request->n_points, error);
-  if (sweep == NULL || !hr_sweep_compute (sweep, circuit, &request->drive, error))
+  if (sweep == NULL)
+    return NULL;
+  summary = hr_cli_compute (scenario, db, sweep, &resolved, error);
+  if (summary == NULL)
     return NULL;
 
-  zout_ohm = g_new (double, sweep->n_points);
-  for (guint i = 0; i < sweep->n_points; i++)
-    {
-      HrCircuitPoint point;
-
-      hr_circuit_eval (circuit, sweep->freq_hz[i], &point);
-      zout_ohm[i] = cabs (point.z_thevenin_ohm);
-    }
-
-  /* Translators: a configuration, "HD 600 on Scarlett 2i2 · Line out" */
-  label = g_strdup_printf (_("%s on %s"), hr_headphone_get_name (circuit->headphone), source_label);
+  label = hr_scenario_circuit_dup_label (resolved);
   trace = hr_chart_trace_new (label, g_steal_pointer (&sweep), (GDestroyNotify) hr_sweep_free);
-  hr_chart_trace_set_zout_curve (trace, zout_ohm, request->n_points);
-  hr_chart_trace_set_current_limit_ma (trace, circuit->source.max_current_ma);
+  hr_chart_trace_set_current_limit_ma (trace, resolved->circuit.source.max_current_ma);
   return trace;
-}
-
-/* The first configuration: what sweep and check would compute. */
-static HrChartTrace *
-main_trace (const HrCliOptions  *options,
-            const HrCliRequest  *request,
-            HrPresetDb         **db,
-            GError             **error)
-{
-  g_autoptr(HrHeadphone) headphone = NULL;
-  g_autofree char *source_label = NULL;
-  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
-
-  headphone = options->headphone_file != NULL
-              ? hr_gear_json_load_headphone (options->headphone_file, error)
-              : hr_cli_lookup_headphone (db, options->headphone_id, error);
-  if (headphone == NULL)
-    return NULL;
-
-  if (options->source_file != NULL)
-    {
-      if (!hr_gear_json_load_source (options->source_file, &circuit.source, &source_label, error))
-        return NULL;
-    }
-  else if (options->source_id != NULL)
-    {
-      if (!hr_cli_lookup_source (db, options->source_id, options->output_name, &circuit.source, &source_label, error))
-        return NULL;
-    }
-  else if (options->zout_text != NULL)
-    {
-      g_autofree char *ohm = hr_format_ohm (request->zout_ohm);
-
-      circuit.source.output_impedance_ohm = request->zout_ohm;
-      /* Translators: "a 10 Ω source", for a bare output impedance */
-      source_label = g_strdup_printf (_("a %s source"), ohm);
-    }
-  else
-    source_label = g_strdup (_("an ideal source"));
-
-  circuit.headphone = headphone;
-  return make_trace (&circuit, source_label, request, error);
-}
-
-/* --compare HEADPHONE:SOURCE[:OUTPUT], all three preset ids. */
-static HrChartTrace *
-compare_trace (const char          *spec,
-               const HrCliRequest  *request,
-               HrPresetDb         **db,
-               GError             **error)
-{
-  g_auto(GStrv) parts = g_strsplit (spec, ":", 3);
-  g_autoptr(HrHeadphone) headphone = NULL;
-  g_autofree char *source_label = NULL;
-  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
-
-  if (g_strv_length (parts) < 2 || *parts[0] == '\0' || *parts[1] == '\0')
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--compare needs HEADPHONE:SOURCE[:OUTPUT], got “%s”"), spec);
-      return NULL;
-    }
-
-  headphone = hr_cli_lookup_headphone (db, parts[0], error);
-  if (headphone == NULL ||
-      !hr_cli_lookup_source (db, parts[1], parts[2], &circuit.source, &source_label, error))
-    return NULL;
-  circuit.headphone = headphone;
-  return make_trace (&circuit, source_label, request, error);
 }
 
 static gboolean
@@ -272,6 +191,7 @@ run_export (const ExportOptions  *options,
 {
   g_autoptr(HrChartView) view = hr_chart_view_new ();
   g_autoptr(HrPresetDb) db = NULL;
+  g_autoptr(HrScenario) scenario = NULL;
   g_autoptr(HrChartTrace) first = NULL;
   g_autofree char *subtitle = NULL;
   HrChartExportOptions export;
@@ -292,14 +212,18 @@ run_export (const ExportOptions  *options,
       return FALSE;
     }
 
-  first = main_trace (&options->common, &request, &db, error);
+  scenario = hr_cli_build_scenario (&options->common, &request, error);
+  if (scenario == NULL)
+    return FALSE;
+  first = make_trace (scenario, &db, &request, error);
   if (first == NULL)
     return FALSE;
   hr_chart_trace_set_live (first, TRUE);
   hr_chart_view_add_trace (view, first);
   for (guint i = 0; i < n_compare; i++)
     {
-      g_autoptr(HrChartTrace) trace = compare_trace (options->compare[i], &request, &db, error);
+      g_autoptr(HrScenario) other = hr_cli_compare_scenario (scenario, options->compare[i], error);
+      g_autoptr(HrChartTrace) trace = other != NULL ? make_trace (other, &db, &request, error) : NULL;
 
       if (trace == NULL)
         return FALSE;
@@ -347,25 +271,7 @@ hr_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("%s %s", HR_CLI_PROGRAM_NAME, argv[0]);
   g_auto(GStrv) args = g_new0 (char *, argc + 1);
-  const GOptionEntry entries[] = {
-    { "headphone-file", 0, 0, G_OPTION_ARG_FILENAME, &options.common.headphone_file,
-      N_("The headphones, as a JSON file (this or --headphone is required)"), N_("FILE") },
-    { "headphone", 0, 0, G_OPTION_ARG_STRING, &options.common.headphone_id,
-      N_("The headphones, as the id of a preset"), N_("ID") },
-    { "source-file", 0, 0, G_OPTION_ARG_FILENAME, &options.common.source_file,
-      N_("The source, as a JSON file"), N_("FILE") },
-    { "source", 0, 0, G_OPTION_ARG_STRING, &options.common.source_id,
-      N_("The source, as the id of a preset"), N_("ID") },
-    { "output", 0, 0, G_OPTION_ARG_STRING, &options.common.output_name,
-      N_("With --source: the output, by its id or name (default: the first)"), N_("NAME") },
-    { "zout", 0, 0, G_OPTION_ARG_STRING, &options.common.zout_text,
-      N_("Instead of a source: a resistive source with this output impedance and no limits"), N_("OHM") },
-    { "vs", 0, 0, G_OPTION_ARG_STRING, &options.common.vs_text,
-      N_("Drive with this open-circuit voltage (default: 1)"), N_("VRMS") },
-    { "spl", 0, 0, G_OPTION_ARG_STRING, &options.common.spl_text,
-      N_("Drive to this level at 1 kHz instead"), N_("DB") },
-    { "points", 0, 0, G_OPTION_ARG_STRING, &options.common.points_text,
-      N_("Number of frequencies (default: 481)"), N_("N") },
+  const GOptionEntry export_entries[] = {
     { "compare", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.compare,
       N_("Add a configuration from the presets; may be repeated"), N_("HEADPHONE:SOURCE[:OUTPUT]") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &options.chart,
@@ -384,14 +290,16 @@ hr_cli_export (int    argc,
       N_("Show the options and exit"), NULL },
     G_OPTION_ENTRY_NULL
   };
+  g_autoptr(GArray) entries = hr_cli_scenario_entries (&options.common, _("Number of frequencies (default: 481)"));
 
+  g_array_append_vals (entries, export_entries, G_N_ELEMENTS (export_entries));
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
 
   g_set_prgname (prgname);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, &g_array_index (entries, GOptionEntry, 0), GETTEXT_PACKAGE);
   describe (context);
 
   if (!g_option_context_parse_strv (context, &args, &error))

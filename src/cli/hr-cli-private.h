@@ -5,6 +5,7 @@
 
 #include "hr-core.h"
 #include "hr-preset-db.h"
+#include "hr-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,10 @@ typedef struct
   char     *source_id;
   char     *output_name;
   char     *zout_text;
+  char     *headphone_z_text;
+  char     *cable_text;
+  char     *adapter_series_text;
+  char     *adapter_shunt_text;
   char     *vs_text;
   char     *spl_text;
   char     *points_text;
@@ -43,7 +48,11 @@ typedef struct
 {
   HrCliCommand command;
   HrDrive      drive;
-  double       zout_ohm;
+  double       zout_ohm;            /* NAN: the source's own */
+  double       headphone_z_ohm;     /* NAN: the headphones' own */
+  double       cable_ohm;
+  double       adapter_series_ohm;
+  double       adapter_shunt_ohm;   /* INFINITY: none */
   double       fmin_hz;
   double       fmax_hz;
   guint        n_points;
@@ -60,16 +69,21 @@ gboolean hr_cli_run_request    (const HrCliOptions  *options,
                                 const HrCliRequest  *request,
                                 GError             **error);
 
-/* Presets by id, for sweep, check and export; @db is loaded on first use. */
-HrHeadphone *hr_cli_lookup_headphone (HrPresetDb  **db,
-                                      const char   *id,
-                                      GError      **error);
-gboolean     hr_cli_lookup_source    (HrPresetDb  **db,
-                                      const char   *id,
-                                      const char   *output_name,
-                                      HrSource     *source,
-                                      char        **label,
-                                      GError      **error);
+/* The scenario the options describe, for sweep, check and export; the
+ * preset database is loaded on first use, into @db. */
+GArray      *hr_cli_scenario_entries (HrCliOptions        *options,
+                                      const char          *points_help);
+HrScenario  *hr_cli_build_scenario   (const HrCliOptions  *options,
+                                      const HrCliRequest  *request,
+                                      GError             **error);
+HrScenario  *hr_cli_compare_scenario (HrScenario          *first,
+                                      const char          *spec,
+                                      GError             **error);
+HrSummary   *hr_cli_compute          (HrScenario          *scenario,
+                                      HrPresetDb         **db,
+                                      HrSweep             *sweep,
+                                      HrScenarioCircuit  **resolved,
+                                      GError             **error);
 
 /* hr-cli-presets.c: the preset commands, and what sweep and check need
  * of the preset database. @argv[0] is the command's name; they return

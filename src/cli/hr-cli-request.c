@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -29,6 +29,10 @@ hr_cli_options_clear (HrCliOptions *options)
   g_clear_pointer (&options->source_id, g_free);
   g_clear_pointer (&options->output_name, g_free);
   g_clear_pointer (&options->zout_text, g_free);
+  g_clear_pointer (&options->headphone_z_text, g_free);
+  g_clear_pointer (&options->cable_text, g_free);
+  g_clear_pointer (&options->adapter_series_text, g_free);
+  g_clear_pointer (&options->adapter_shunt_text, g_free);
   g_clear_pointer (&options->vs_text, g_free);
   g_clear_pointer (&options->spl_text, g_free);
   g_clear_pointer (&options->points_text, g_free);
@@ -128,7 +132,11 @@ hr_cli_build_request (HrCliCommand         command,
   request->command = command;
   request->drive.kind = HR_DRIVE_VOLTAGE;
   request->drive.value = 1.0;
-  request->zout_ohm = 0.0;
+  request->zout_ohm = NAN;
+  request->headphone_z_ohm = NAN;
+  request->cable_ohm = 0.0;
+  request->adapter_series_ohm = 0.0;
+  request->adapter_shunt_ohm = INFINITY;
   request->fmin_hz = HR_SWEEP_DEFAULT_FMIN_HZ;
   request->fmax_hz = HR_SWEEP_DEFAULT_FMAX_HZ;
   request->n_points = command == HR_CLI_COMMAND_SWEEP ? HR_SWEEP_DEFAULT_POINTS : HR_SUMMARY_DEFAULT_POINTS;
@@ -146,16 +154,10 @@ hr_cli_build_request (HrCliCommand         command,
                    _("--headphone-file and --headphone cannot be used together"));
       return FALSE;
     }
-  if (options->zout_text != NULL && options->source_file != NULL)
+  if (options->source_id != NULL && options->source_file != NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("--zout and --source-file cannot be used together"));
-      return FALSE;
-    }
-  if (options->source_id != NULL && (options->zout_text != NULL || options->source_file != NULL))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("--source cannot be used with --source-file or --zout"));
+                   _("--source cannot be used with --source-file"));
       return FALSE;
     }
   if (options->output_name != NULL && options->source_id == NULL)
@@ -176,6 +178,10 @@ hr_cli_build_request (HrCliCommand         command,
 
   if (!parse_format (command, options->format, &request->json, error) ||
       !parse_double ("--zout", options->zout_text, &request->zout_ohm, error) ||
+      !parse_double ("--headphone-z", options->headphone_z_text, &request->headphone_z_ohm, error) ||
+      !parse_double ("--cable", options->cable_text, &request->cable_ohm, error) ||
+      !parse_double ("--adapter-series", options->adapter_series_text, &request->adapter_series_ohm, error) ||
+      !parse_double ("--adapter-shunt", options->adapter_shunt_text, &request->adapter_shunt_ohm, error) ||
       !parse_double ("--vs", options->vs_text, &request->drive.value, error) ||
       !parse_double ("--spl", options->spl_text, &request->drive.value, error) ||
       !parse_double ("--fmin", options->fmin_text, &request->fmin_hz, error) ||
@@ -187,7 +193,11 @@ hr_cli_build_request (HrCliCommand         command,
   /* The model checks these too, but under its own field names; checking
    * here lets the message name the option the user typed. */
   if (!parse_points (options->points_text, &request->n_points, error) ||
-      !hr_check_non_negative ("--zout", request->zout_ohm, error) ||
+      (options->zout_text != NULL && !hr_check_non_negative ("--zout", request->zout_ohm, error)) ||
+      (options->headphone_z_text != NULL && !hr_check_positive ("--headphone-z", request->headphone_z_ohm, error)) ||
+      !hr_check_non_negative ("--cable", request->cable_ohm, error) ||
+      !hr_check_non_negative ("--adapter-series", request->adapter_series_ohm, error) ||
+      (options->adapter_shunt_text != NULL && !hr_check_positive ("--adapter-shunt", request->adapter_shunt_ohm, error)) ||
       !hr_check_positive ("--fmin", request->fmin_hz, error) ||
       !hr_check_positive ("--fmax", request->fmax_hz, error) ||
       !hr_check_non_negative ("--crest-factor", request->crest_factor_db, error))
@@ -217,145 +227,190 @@ hr_cli_build_request (HrCliCommand         command,
   return TRUE;
 }
 
-/* The preset database, loaded only when an id asks for it; its problems
- * are warnings, and only a preset that is asked for and missing fails. */
-static HrPresetDb *
-ensure_db (HrPresetDb **db)
+/* The options every command that computes shares: the gear, the figures
+ * that replace its own, the level and the connection. */
+GArray *
+hr_cli_scenario_entries (HrCliOptions *options,
+                         const char   *points_help)
 {
-  if (*db == NULL)
+  const GOptionEntry entries[] = {
+    { "headphone-file", 0, 0, G_OPTION_ARG_FILENAME, &options->headphone_file,
+      N_("The headphones, as a JSON file (this or --headphone is required)"), N_("FILE") },
+    { "headphone", 0, 0, G_OPTION_ARG_STRING, &options->headphone_id,
+      N_("The headphones, as the id of a preset"), N_("ID") },
+    { "source-file", 0, 0, G_OPTION_ARG_FILENAME, &options->source_file,
+      N_("The source, as a JSON file"), N_("FILE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &options->source_id,
+      N_("The source, as the id of a preset"), N_("ID") },
+    { "output", 0, 0, G_OPTION_ARG_STRING, &options->output_name,
+      N_("With --source: the output, by its id or name (default: the first)"), N_("NAME") },
+    { "zout", 0, 0, G_OPTION_ARG_STRING, &options->zout_text,
+      N_("The output impedance, in place of the source's own; alone, a resistive source with no voltage or current limit"),
+      N_("OHM") },
+    { "headphone-z", 0, 0, G_OPTION_ARG_STRING, &options->headphone_z_text,
+      N_("Move the headphones to another nominal impedance, as for a version of another impedance"),
+      N_("OHM") },
+    { "vs", 0, 0, G_OPTION_ARG_STRING, &options->vs_text,
+      N_("Drive with this open-circuit voltage (default: 1)"), N_("VRMS") },
+    { "spl", 0, 0, G_OPTION_ARG_STRING, &options->spl_text,
+      N_("Drive to this level at 1 kHz instead"), N_("DB") },
+    { "cable", 0, 0, G_OPTION_ARG_STRING, &options->cable_text,
+      N_("The cable's round-trip resistance (default: 0)"), N_("OHM") },
+    { "adapter-series", 0, 0, G_OPTION_ARG_STRING, &options->adapter_series_text,
+      N_("An impedance adapter's series resistor (default: none)"), N_("OHM") },
+    { "adapter-shunt", 0, 0, G_OPTION_ARG_STRING, &options->adapter_shunt_text,
+      N_("An impedance adapter's shunt resistor, across the headphones (default: none)"), N_("OHM") },
+    { "points", 0, 0, G_OPTION_ARG_STRING, &options->points_text,
+      points_help, N_("N") },
+  };
+  GArray *array = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
+
+  g_array_append_vals (array, entries, G_N_ELEMENTS (entries));
+  return array;
+}
+
+/* What the options describe: the same choices the app's sidebar makes. */
+HrScenario *
+hr_cli_build_scenario (const HrCliOptions  *options,
+                       const HrCliRequest  *request,
+                       GError             **error)
+{
+  g_autoptr(HrScenario) scenario = hr_scenario_new ();
+
+  if (options->headphone_file != NULL)
+    {
+      g_autoptr(HrHeadphone) headphone = hr_gear_json_load_headphone (options->headphone_file, error);
+
+      if (headphone == NULL)
+        return NULL;
+      hr_scenario_set_headphone_model (scenario, headphone);
+    }
+  else
+    hr_scenario_set_headphone_preset (scenario, options->headphone_id);
+
+  if (options->source_file != NULL)
+    {
+      g_autofree char *name = NULL;
+      HrSource source;
+
+      if (!hr_gear_json_load_source (options->source_file, &source, &name, error))
+        return NULL;
+      hr_scenario_set_source_figures (scenario, &source, name);
+    }
+  else if (options->source_id != NULL)
+    hr_scenario_set_source_preset (scenario, options->source_id, options->output_name);
+  else
+    hr_scenario_set_ideal_source (scenario);
+
+  hr_scenario_set_zout_ohm (scenario, request->zout_ohm);
+  hr_scenario_set_headphone_z_ohm (scenario, request->headphone_z_ohm);
+  hr_scenario_set_drive (scenario, &request->drive);
+  hr_scenario_set_cable_ohm (scenario, request->cable_ohm);
+  hr_scenario_set_adapter_series_ohm (scenario, request->adapter_series_ohm);
+  hr_scenario_set_adapter_shunt_ohm (scenario, request->adapter_shunt_ohm);
+  hr_scenario_set_crest_factor_db (scenario, request->crest_factor_db);
+  return g_steal_pointer (&scenario);
+}
+
+/* --compare HEADPHONE:SOURCE[:OUTPUT], all three preset ids: other gear
+ * at the level and on the connection of @first. */
+HrScenario *
+hr_cli_compare_scenario (HrScenario  *first,
+                         const char  *spec,
+                         GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, ":", 3);
+  g_autoptr(HrScenario) scenario = NULL;
+
+  if (g_strv_length (parts) < 2 || *parts[0] == '\0' || *parts[1] == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--compare needs HEADPHONE:SOURCE[:OUTPUT], got “%s”"), spec);
+      return NULL;
+    }
+
+  scenario = hr_scenario_new ();
+  hr_scenario_set_headphone_preset (scenario, parts[0]);
+  hr_scenario_set_source_preset (scenario, parts[1], parts[2]);
+  hr_scenario_set_drive (scenario, hr_scenario_get_drive (first));
+  hr_scenario_set_cable_ohm (scenario, hr_scenario_get_cable_ohm (first));
+  hr_scenario_set_adapter_series_ohm (scenario, hr_scenario_get_adapter_series_ohm (first));
+  hr_scenario_set_adapter_shunt_ohm (scenario, hr_scenario_get_adapter_shunt_ohm (first));
+  hr_scenario_set_crest_factor_db (scenario, hr_scenario_get_crest_factor_db (first));
+  return g_steal_pointer (&scenario);
+}
+
+/* A preset that is not there: the message says how to list the ones that
+ * are. */
+static void
+add_list_hint (GError     **error,
+               HrScenario  *scenario,
+               HrPresetDb  *db)
+{
+  const char *kind = NULL;
+  char *message;
+
+  if (error == NULL || !g_error_matches (*error, HR_DB_ERROR, HR_DB_ERROR_NOT_FOUND))
+    return;
+  if (hr_scenario_get_headphone_kind (scenario) == HR_SCENARIO_HEADPHONE_PRESET
+      && hr_preset_db_lookup_headphone (db, hr_scenario_get_headphone_id (scenario)) == NULL)
+    kind = "headphone";
+  else if (hr_scenario_get_source_kind (scenario) == HR_SCENARIO_SOURCE_PRESET
+           && hr_preset_db_lookup_source (db, hr_scenario_get_source_id (scenario)) == NULL)
+    kind = "source";
+  if (kind == NULL)
+    return;
+
+  message = g_strdup_printf (_("%s (“%s list --kind %s” lists them)"),
+                             (*error)->message, HR_CLI_PROGRAM_NAME, kind);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
+/* The sweep and the summary of @scenario. The preset database is loaded
+ * only when the scenario names a preset; its problems are warnings, and
+ * only a preset that is asked for and missing fails. */
+HrSummary *
+hr_cli_compute (HrScenario          *scenario,
+                HrPresetDb         **db,
+                HrSweep             *sweep,
+                HrScenarioCircuit  **resolved,
+                GError             **error)
+{
+  HrSummary *summary;
+
+  if (*db == NULL
+      && (hr_scenario_get_headphone_kind (scenario) == HR_SCENARIO_HEADPHONE_PRESET
+          || hr_scenario_get_source_kind (scenario) == HR_SCENARIO_SOURCE_PRESET))
     {
       *db = hr_preset_db_new (NULL, NULL);
       hr_cli_print_problems (*db);
     }
-  return *db;
+
+  summary = hr_scenario_compute (scenario, *db, sweep, resolved, error);
+  if (summary == NULL && *db != NULL)
+    add_list_hint (error, scenario, *db);
+  return summary;
 }
 
-HrHeadphone *
-hr_cli_lookup_headphone (HrPresetDb **db,
-                         const char  *id,
-                         GError     **error)
+/* What JSON output calls the source: a preset's output or a file's
+ * name as they are, and for the built-in sources names that are never
+ * translated, because scripts read them. */
+static char *
+dup_source_json_name (const HrCliOptions      *options,
+                      const HrCliRequest      *request,
+                      const HrScenarioCircuit *resolved)
 {
-  HrHeadphonePreset *preset = hr_preset_db_lookup_headphone (ensure_db (db), id);
-
-  if (preset == NULL)
-    {
-      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_FOUND,
-                   _("no headphone preset has the id “%s” (“%s list --kind headphone” lists them)"),
-                   id, HR_CLI_PROGRAM_NAME);
-      return NULL;
-    }
-
-  return g_object_ref (hr_headphone_preset_get_headphone (preset));
-}
-
-/* @output_name: an output's id or name, in any case; the first output when
- * NULL. A wrong one lists the right ones. */
-gboolean
-hr_cli_lookup_source (HrPresetDb **db,
-                      const char  *id,
-                      const char  *output_name,
-                      HrSource    *source,
-                      char       **label,
-                      GError     **error)
-{
-  HrSourcePreset *preset = hr_preset_db_lookup_source (ensure_db (db), id);
-  g_autoptr(GString) outputs = NULL;
-  guint index = 0;
-
-  if (preset == NULL)
-    {
-      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_FOUND,
-                   _("no source preset has the id “%s” (“%s list --kind source” lists them)"),
-                   id, HR_CLI_PROGRAM_NAME);
-      return FALSE;
-    }
-
-  if (output_name == NULL || hr_source_preset_find_output (preset, output_name, &index))
-    {
-      hr_source_preset_build_source (preset, index, source);
-      *label = hr_source_preset_dup_output_label (preset, index);
-      return TRUE;
-    }
-
-  outputs = g_string_new (NULL);
-  for (guint i = 0; i < hr_source_preset_get_n_outputs (preset); i++)
-    {
-      const HrSourceOutput *output = hr_source_preset_get_output (preset, i);
-
-      g_string_append_printf (outputs, "%s%s (%s)", i > 0 ? ", " : "", output->id, output->name);
-    }
-  g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_FOUND,
-               _("the source “%s” has no output “%s”; its outputs are %s"),
-               id, output_name, outputs->str);
-  return FALSE;
-}
-
-static HrHeadphone *
-load_headphone (const HrCliOptions  *options,
-                HrPresetDb         **db,
-                GError             **error)
-{
-  if (options->headphone_file != NULL)
-    return hr_gear_json_load_headphone (options->headphone_file, error);
-  return hr_cli_lookup_headphone (db, options->headphone_id, error);
-}
-
-/* The source: a file, a preset, a bare output impedance with no limits,
- * or the ideal 0 Ω source. The names of the last two go into JSON output
- * and so are never translated. */
-static gboolean
-load_source (const HrCliOptions  *options,
-             const HrCliRequest  *request,
-             HrPresetDb         **db,
-             HrSource            *source,
-             char               **name,
-             GError             **error)
-{
-  HrSource resistive = HR_SOURCE_INIT;
   char zout_text[G_ASCII_DTOSTR_BUF_SIZE];
 
+  if (resolved->source_preset != NULL)
+    return hr_source_preset_dup_output_label (resolved->source_preset, resolved->output_index);
   if (options->source_file != NULL)
-    return hr_gear_json_load_source (options->source_file, source, name, error);
-  if (options->source_id != NULL)
-    return hr_cli_lookup_source (db, options->source_id, options->output_name, source, name, error);
-
-  resistive.output_impedance_ohm = request->zout_ohm;
-  *source = resistive;
+    return g_strdup (resolved->source_name);
   if (options->zout_text == NULL)
-    {
-      *name = g_strdup ("ideal");
-      return TRUE;
-    }
-
+    return g_strdup ("ideal");
   g_ascii_formatd (zout_text, sizeof zout_text, "%g", request->zout_ohm);
-  *name = g_strdup_printf ("zout %s ohm", zout_text);
-  return TRUE;
-}
-
-/* LC_MESSAGES=C turns gettext off, LANGUAGE included: the reasons in JSON
- * are then in English whatever the user's language, as machine output
- * must be. The summary's reasons are written when it is computed. */
-static HrSummary *
-compute_summary (const HrSweep       *sweep,
-                 const HrCircuit     *circuit,
-                 const HrCliRequest  *request,
-                 GError             **error)
-{
-  g_autofree char *saved_locale = NULL;
-  HrSummary *summary;
-
-  if (request->json)
-    {
-      saved_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
-      setlocale (LC_MESSAGES, "C");
-    }
-
-  summary = hr_summary_compute (sweep, circuit, request->crest_factor_db, error);
-
-  if (saved_locale != NULL)
-    setlocale (LC_MESSAGES, saved_locale);
-
-  return summary;
+  return g_strdup_printf ("zout %s ohm", zout_text);
 }
 
 static gboolean
@@ -378,38 +433,39 @@ hr_cli_run_request (const HrCliOptions  *options,
                     const HrCliRequest  *request,
                     GError             **error)
 {
-  g_autoptr(HrHeadphone) headphone = NULL;
+  g_autoptr(HrScenario) scenario = NULL;
+  g_autoptr(HrScenarioCircuit) resolved = NULL;
   g_autoptr(HrSweep) sweep = NULL;
   g_autoptr(HrSummary) summary = NULL;
   g_autoptr(HrPresetDb) db = NULL;
   g_autofree char *source_name = NULL;
-  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
 
-  headphone = load_headphone (options, &db, error);
-  if (headphone == NULL ||
-      !load_source (options, request, &db, &circuit.source, &source_name, error))
+  scenario = hr_cli_build_scenario (options, request, error);
+  if (scenario == NULL)
     return FALSE;
-  circuit.headphone = headphone;
-
   sweep = hr_sweep_new_log (request->fmin_hz, request->fmax_hz, request->n_points, error);
-  if (sweep == NULL || !hr_sweep_compute (sweep, &circuit, &request->drive, error))
+  if (sweep == NULL)
     return FALSE;
+  summary = hr_cli_compute (scenario, &db, sweep, &resolved, error);
+  if (summary == NULL)
+    return FALSE;
+  source_name = dup_source_json_name (options, request, resolved);
 
   switch (request->command)
     {
     case HR_CLI_COMMAND_SWEEP:
       if (request->json)
-        hr_cli_write_sweep_json (stdout, sweep, hr_headphone_get_name (headphone), source_name);
+        hr_cli_write_sweep_json (stdout, sweep, hr_headphone_get_name (resolved->headphone), source_name);
       else
         hr_cli_write_sweep_csv (stdout, sweep);
       break;
 
     case HR_CLI_COMMAND_CHECK:
-      summary = compute_summary (sweep, &circuit, request, error);
-      if (summary == NULL)
-        return FALSE;
+      /* The summary holds reasons as codes: JSON writes them with their
+       * English text, the text output in the user's language. Neither
+       * needs the locale switched. */
       if (request->json)
-        hr_cli_write_summary_json (stdout, summary, hr_headphone_get_name (headphone), source_name);
+        hr_cli_write_summary_json (stdout, summary, hr_headphone_get_name (resolved->headphone), source_name);
       else
         {
           /* The names of the built-in sources are for scripts; people
@@ -418,7 +474,7 @@ hr_cli_run_request (const HrCliOptions  *options,
                                      options->source_id != NULL ? source_name
                                    : options->zout_text != NULL ? _("resistive source without limits")
                                    : _("ideal source");
-          g_autofree char *text = hr_cli_format_summary_text (summary, &circuit, source_label);
+          g_autofree char *text = hr_cli_format_summary_text (summary, &resolved->circuit, source_label);
 
           g_print ("%s", text);
         }

@@ -44,26 +44,7 @@ build_entries (HrCliCommand  command,
                HrCliOptions *options,
                const char   *points_help)
 {
-  const GOptionEntry common_entries[] = {
-    { "headphone-file", 0, 0, G_OPTION_ARG_FILENAME, &options->headphone_file,
-      N_("The headphones, as a JSON file (this or --headphone is required)"), N_("FILE") },
-    { "headphone", 0, 0, G_OPTION_ARG_STRING, &options->headphone_id,
-      N_("The headphones, as the id of a preset"), N_("ID") },
-    { "source-file", 0, 0, G_OPTION_ARG_FILENAME, &options->source_file,
-      N_("The source, as a JSON file"), N_("FILE") },
-    { "source", 0, 0, G_OPTION_ARG_STRING, &options->source_id,
-      N_("The source, as the id of a preset"), N_("ID") },
-    { "output", 0, 0, G_OPTION_ARG_STRING, &options->output_name,
-      N_("With --source: the output, by its id or name (default: the first)"), N_("NAME") },
-    { "zout", 0, 0, G_OPTION_ARG_STRING, &options->zout_text,
-      N_("Instead of a source file: a resistive source with this output impedance and no voltage or current limit"),
-      N_("OHM") },
-    { "vs", 0, 0, G_OPTION_ARG_STRING, &options->vs_text,
-      N_("Drive with this open-circuit voltage (default: 1)"), N_("VRMS") },
-    { "spl", 0, 0, G_OPTION_ARG_STRING, &options->spl_text,
-      N_("Drive to this level at 1 kHz instead"), N_("DB") },
-    { "points", 0, 0, G_OPTION_ARG_STRING, &options->points_text,
-      points_help, N_("N") },
+  const GOptionEntry range_entries[] = {
     { "fmin", 0, 0, G_OPTION_ARG_STRING, &options->fmin_text,
       N_("Lowest frequency (default: 20)"), N_("HZ") },
     { "fmax", 0, 0, G_OPTION_ARG_STRING, &options->fmax_text,
@@ -86,9 +67,9 @@ build_entries (HrCliCommand  command,
       N_("Show the options and exit"), NULL },
     G_OPTION_ENTRY_NULL
   };
-  GArray *entries = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
+  GArray *entries = hr_cli_scenario_entries (options, points_help);
 
-  g_array_append_vals (entries, common_entries, G_N_ELEMENTS (common_entries));
+  g_array_append_vals (entries, range_entries, G_N_ELEMENTS (range_entries));
   switch (command)
     {
     case HR_CLI_COMMAND_SWEEP:
@@ -116,14 +97,16 @@ describe_command (HrCliCommand    command,
         _("Computes, frequency by frequency, what the source does to the headphones."));
       g_option_context_set_description (context,
         _("Frequencies: f_k = fmin·(fmax/fmin)^(k/(N−1)) for k = 0…N−1.\n"
-          "Source: --source-file or --source, or --zout for a resistive source without limits, "
-          "or none of them for an ideal 0 Ω source without limits.\n"
+          "Source: --source-file or --source, or --zout alone for a resistive source without limits, "
+          "or none of them for an ideal 0 Ω source without limits. With a source, --zout replaces "
+          "its output impedance.\n"
           "\n"
           "CSV: a header line, then one row per frequency:\n"
-          "  freq_hz,z_mag_ohm,z_phase_deg,v_load_vrms,i_ma,p_mw,spl_db,dev_db,atten_db,spl_max_db,limit\n"
+          "  freq_hz,z_mag_ohm,z_phase_deg,v_load_vrms,i_ma,p_mw,spl_db,dev_db,atten_db,spl_max_db,limit,zth_ohm\n"
           "Numbers are printed as %.10g with a dot, whatever the locale. dev_db is against 1 kHz, "
           "atten_db against a 0 Ω source. spl_max_db is the clean ceiling, “inf” where nothing limits; "
-          "limit is voltage, current or none.\n"
+          "limit is voltage, current or none; zth_ohm is the output impedance the headphones see, "
+          "cable and adapter included.\n"
           "JSON: {\"headphone\", \"source\", \"drive\": {\"voc_vrms\", \"spl_1k_db\"}, "
           "\"points\": [{the CSV columns as keys}]}, with spl_max_db null where infinite.\n"
           "\n"
@@ -137,7 +120,8 @@ describe_command (HrCliCommand    command,
         _("The text output gives the verdict, its reasons, and the key figures.\n"
           "\n"
           "JSON: an object with \"headphone\", \"source\", \"verdict\" (drives-well, caveats or "
-          "cannot-drive), \"reasons\" (in English, most important first) and every figure of the "
+          "cannot-drive), \"reasons\" (most important first, each an object with its \"code\", "
+          "\"severity\", the figures it speaks of, and its \"text\" in English) and every figure of the "
           "summary, numbers printed as %.10g. A figure that is not a finite number is null. "
           "spl_max_1k_db, headroom_db, damping_factor, voc_available_vrms and i_available_ma "
           "always have a sibling “<name>_state”: “known”, “unknown” (not given; that check was "

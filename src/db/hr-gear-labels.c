@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hr-gear-labels.h"
+
+/* The kinds of gear in words, for people: the app's lists and titles and
+ * the names the scenario gives its configurations. The schema's own
+ * spellings (hr_output_kind_to_string() and friends) are for files. */
+
+const char *
+hr_output_kind_label (HrOutputKind kind)
+{
+  switch (kind)
+    {
+    case HR_OUTPUT_KIND_LINE:
+      return _("Line out");
+    case HR_OUTPUT_KIND_HEADPHONE:
+      return _("Headphone out");
+    case HR_OUTPUT_KIND_BALANCED:
+      return _("Balanced out");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+hr_source_category_label (HrSourceCategory category)
+{
+  switch (category)
+    {
+    case HR_SOURCE_CATEGORY_MIC_PREAMP:
+      return _("Mic preamp");
+    case HR_SOURCE_CATEGORY_LINE_PREAMP:
+      return _("Line preamp");
+    case HR_SOURCE_CATEGORY_TUBE_PREAMP:
+      return _("Tube preamp");
+    case HR_SOURCE_CATEGORY_AUDIO_INTERFACE:
+      return _("Audio interface");
+    case HR_SOURCE_CATEGORY_MIXER:
+      return _("Mixer");
+    case HR_SOURCE_CATEGORY_HEADPHONE_AMP:
+      return _("Headphone amp");
+    case HR_SOURCE_CATEGORY_DAC_AMP:
+      return _("DAC/amp");
+    case HR_SOURCE_CATEGORY_USB_DONGLE:
+      return _("USB dongle");
+    case HR_SOURCE_CATEGORY_PHONE:
+      return _("Phone");
+    case HR_SOURCE_CATEGORY_PLAYER:
+      return _("Player");
+    case HR_SOURCE_CATEGORY_REFERENCE:
+      return _("Reference");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+hr_headphone_type_label (HrHeadphoneType type)
+{
+  switch (type)
+    {
+    case HR_HEADPHONE_TYPE_OPEN_DYNAMIC:
+      return _("Open-back dynamic");
+    case HR_HEADPHONE_TYPE_CLOSED_DYNAMIC:
+      return _("Closed-back dynamic");
+    case HR_HEADPHONE_TYPE_PLANAR:
+      return _("Planar magnetic");
+    case HR_HEADPHONE_TYPE_DYNAMIC_IEM:
+      return _("Dynamic IEM");
+    case HR_HEADPHONE_TYPE_BA_IEM:
+      return _("Balanced-armature IEM");
+    case HR_HEADPHONE_TYPE_HYBRID_IEM:
+      return _("Hybrid IEM");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
