@@ -13,6 +13,7 @@
 #include "hr-cli-private.h"
 #include "hr-core.h"
 #include "hr-infer.h"
+#include "hr-json-write.h"
 
 /* `headroom-cli infer`: the figures a spec sheet's power table implies.
  *
@@ -197,7 +198,6 @@ static char *
 format_json (const HrInferResult *result)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
 
@@ -238,10 +238,7 @@ format_json (const HrInferResult *result)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json = json_generator_to_data (generator, NULL);
+  json = hr_json_to_text (root, TRUE, NULL);
   return g_strconcat (json, "\n", NULL);
 }
 

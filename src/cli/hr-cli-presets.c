@@ -11,6 +11,7 @@
 #include "hr-cli-private.h"
 #include "hr-db-error.h"
 #include "hr-json-parse.h"
+#include "hr-json-write.h"
 #include "hr-preset-db.h"
 
 /* `headroom-cli list`, `show` and `preset`: the preset database for
@@ -183,12 +184,8 @@ add_preset_summary (JsonBuilder *builder,
 static void
 print_json (JsonNode *root)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = hr_json_to_text (root, TRUE, NULL);
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
   /* Machine output: UTF-8 as it is, not through g_print's charset. */
   fputs (text, stdout);
   fputc ('\n', stdout);
@@ -468,7 +465,10 @@ write_preset (const PresetOptions *options,
     return fail (error->message, HR_CLI_EXIT_BAD_INPUT, NULL);
 
   db = hr_preset_db_new (NULL, NULL);
-  hr_cli_print_problems (db);
+  /* A user's file that does not read is what the error below is about:
+   * it says so, once. */
+  if (!hr_preset_db_get_user_file_broken (db))
+    hr_cli_print_problems (db);
   if (!hr_preset_db_write_user_preset (db, kind, preset, mode, &error))
     return fail (error->message, HR_CLI_EXIT_BAD_INPUT, NULL);
 

@@ -8,6 +8,7 @@
 #include "hr-db-error.h"
 #include "hr-json-parse.h"
 #include "hr-json-read.h"
+#include "hr-json-write.h"
 #include "hr-preset-db-private.h"
 #include "hr-preset-private.h"
 
@@ -204,7 +205,6 @@ save_document (HrPresetDb  *self,
                JsonNode    *root,
                GError     **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GFile) file = g_file_new_for_path (self->user_file);
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *backup_name = g_strconcat (self->user_file, ".bak", NULL);
@@ -213,10 +213,7 @@ save_document (HrPresetDb  *self,
   g_autofree char *text = NULL;
   gsize length;
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, &length);
+  text = hr_json_to_text (root, TRUE, &length);
 
   if (!g_file_make_directory_with_parents (parent, NULL, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))

@@ -10,6 +10,7 @@
 #include "hr-gear-json.h"
 #include "hr-json-parse.h"
 #include "hr-json-read.h"
+#include "hr-json-write.h"
 #include "hr-preset-edit.h"
 #include "hr-preset-private.h"
 #include "hr-scenario.h"
@@ -418,7 +419,7 @@ hr_scenario_to_string (HrScenario *self)
   g_return_val_if_fail (HR_IS_SCENARIO (self), NULL);
 
   node = hr_scenario_to_json (self);
-  return json_to_string (node, FALSE);
+  return hr_json_to_text (node, FALSE, NULL);
 }
 
 /**

@@ -3,119 +3,13 @@
 #include "config.h"
 
 #include <math.h>
-#include <json-glib/json-glib.h>
 
+#include "hr-json-write.h"
 #include "hr-summary-json.h"
 
 /* The summary as JSON: what `headroom-cli check --format json` prints,
  * and what each candidate of `rank` repeats, so that a script can trust
- * that the two agree to the last digit. Written by hand rather than
- * through JsonGenerator, whose numbers carry 17 digits: "%.10g" is the
- * contract of the CLI. */
-
-void
-hr_json_members_init (HrJsonMembers *members,
-                      GString       *out,
-                      const char    *indent)
-{
-  members->out = out;
-  members->indent = indent;
-  members->first = TRUE;
-}
-
-/* JSON has no infinity or NaN: those become null. */
-void
-hr_json_append_number (GString *out,
-                       double   value)
-{
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isfinite (value))
-    g_string_append (out, g_ascii_formatd (text, sizeof text, "%.10g", value));
-  else
-    g_string_append (out, "null");
-}
-
-void
-hr_json_append_string (GString    *out,
-                       const char *text)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *json = NULL;
-
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  /* json-glib escapes quotes and control characters as JSON wants. */
-  node = json_node_init_string (json_node_alloc (), text);
-  json = json_to_string (node, FALSE);
-  g_string_append (out, json);
-}
-
-void
-hr_json_member_key (HrJsonMembers *members,
-                    const char    *key)
-{
-  g_string_append (members->out, members->first ? "\n" : ",\n");
-  g_string_append (members->out, members->indent);
-  members->first = FALSE;
-  hr_json_append_string (members->out, key);
-  g_string_append (members->out, ": ");
-}
-
-void
-hr_json_member_number (HrJsonMembers *members,
-                       const char    *key,
-                       double         value)
-{
-  hr_json_member_key (members, key);
-  hr_json_append_number (members->out, value);
-}
-
-void
-hr_json_member_string (HrJsonMembers *members,
-                       const char    *key,
-                       const char    *value)
-{
-  hr_json_member_key (members, key);
-  hr_json_append_string (members->out, value);
-}
-
-void
-hr_json_member_boolean (HrJsonMembers *members,
-                        const char    *key,
-                        gboolean       value)
-{
-  hr_json_member_key (members, key);
-  g_string_append (members->out, value ? "true" : "false");
-}
-
-static const char *
-limit_state (double value)
-{
-  if (isnan (value))
-    return "unknown";
-  if (isinf (value))
-    return "unlimited";
-  return "known";
-}
-
-/* A figure that may be unknown or unlimited: the number, or null, and
- * always a sibling "<key>_state" saying which, so a script need not guess
- * what a null means. */
-void
-hr_json_member_limit (HrJsonMembers *members,
-                      const char    *key,
-                      double         value)
-{
-  g_autofree char *state_key = g_strconcat (key, "_state", NULL);
-
-  hr_json_member_number (members, key, value);
-  hr_json_member_string (members, state_key, limit_state (value));
-}
+ * that the two agree to the last digit: "%.10g" is the CLI's contract. */
 
 /* One line: {"code": …, "severity": …, the figures…, "text": English}. */
 void
