@@ -105,6 +105,52 @@ test_network (void)
   }
 }
 
+/* A tree built in code, 100,000 series nodes deep: refused by the model,
+ * evaluated without recursing past the bound, freed without recursing at
+ * all. Any of them would overflow the stack otherwise. */
+static void
+test_network_too_deep (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrImpedance) z = NULL;
+  HrNetwork *root = hr_network_new_series ();
+  HrNetwork *node = root;
+  double complex value;
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      HrNetwork *child = hr_network_new_series ();
+
+      hr_network_take_child (node, child);
+      node = child;
+    }
+  hr_network_take_child (node, hr_network_new_resistor (32.0));
+
+  z = hr_impedance_new_network (root, &error);
+  g_assert_null (z);
+  assert_error_mentions (error, HR_MODEL_ERROR_INVALID_VALUE, "tree.series", "nests deeper than 32 levels");
+  value = hr_network_eval (root, 1000.0);
+  g_assert_true (isnan (creal (value)));
+  hr_network_unref (root);
+
+  /* At the bound, it is a model like any other. */
+  root = hr_network_new_series ();
+  node = root;
+  for (guint i = 0; i + 1 < HR_NETWORK_MAX_DEPTH; i++)
+    {
+      HrNetwork *child = hr_network_new_series ();
+
+      hr_network_take_child (node, child);
+      node = child;
+    }
+  hr_network_take_child (node, hr_network_new_resistor (32.0));
+  g_clear_error (&error);
+  z = hr_impedance_new_network (root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (creal (hr_impedance_eval (z, 1000.0)), 32.0, 1e-12);
+  hr_network_unref (root);
+}
+
 static void
 test_points (void)
 {
@@ -324,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/resistor", test_resistor);
   g_test_add_func ("/bad-input/thiele-small", test_thiele_small);
   g_test_add_func ("/bad-input/network", test_network);
+  g_test_add_func ("/bad-input/network-too-deep", test_network_too_deep);
   g_test_add_func ("/bad-input/points", test_points);
   g_test_add_func ("/bad-input/headphone", test_headphone);
   g_test_add_func ("/bad-input/source", test_source_and_connection);

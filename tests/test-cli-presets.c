@@ -343,6 +343,61 @@ test_broken_user_file (void)
   remove_user_files ();
 }
 
+/* Text nested 100,000 deep: json-glib would recurse until the stack ran
+ * out. As the preset to add and as the user's own file, it is refused
+ * with one line that names the file, the place and the depth, and the
+ * user's file is left as it was. */
+static void
+test_deep_files (void)
+{
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autofree char *deep_path = g_build_filename (data_home, "deep.json", NULL);
+  g_autofree char *folder = g_build_filename (data_home, "headroom", NULL);
+  g_autofree char *user_path = user_file ();
+  g_autofree char *kept = NULL;
+
+  g_assert_true (g_file_set_contents (deep_path, deep, -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "preset", "add", "--kind", "headphone", deep_path);
+    assert_failure (&run, 1, NULL);
+    g_assert_nonnull (strstr (run.err, "deep.json:1:65: arrays and objects nest 100000 levels deep"));
+    g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+  }
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (user_path, deep, -1, NULL));
+  {
+    static const char headphone[] =
+      "{\"id\": \"my-iem\", \"name\": \"IEM\", \"manufacturer\": \"Me\", \"type\": \"ba-iem\","
+      " \"nominal_impedance_ohm\": 16, \"sensitivity\": {\"value\": 110, \"unit\": \"dB/mW\"},"
+      " \"impedance\": {\"model\": \"resistor\", \"r_ohm\": 16}}";
+    g_autofree char *input_path = g_build_filename (data_home, "input.json", NULL);
+    g_auto(Run) run = { 0 };
+
+    g_assert_true (g_file_set_contents (input_path, headphone, -1, NULL));
+    RUN (&run, "preset", "add", "--kind", "headphone", input_path);
+    assert_failure (&run, 1, NULL);
+    g_assert_nonnull (strstr (run.err, "presets.json:1:65: arrays and objects nest 100000 levels deep"));
+    g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+  }
+  {
+    /* Reading goes on with the bundled presets, and says why yours are
+     * not there. */
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--headphone", "test-planar", "--format", "json");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "{"));
+    g_assert_nonnull (strstr (run.err, "warning: "));
+    g_assert_nonnull (strstr (run.err, "nest 100000 levels deep"));
+  }
+  g_assert_true (g_file_get_contents (user_path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, deep);
+  remove_user_files ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/cli-presets/sweep-check-ids", test_sweep_check_ids);
   g_test_add_func ("/cli-presets/user-presets", test_user_presets);
   g_test_add_func ("/cli-presets/broken-user-file", test_broken_user_file);
+  g_test_add_func ("/cli-presets/deep-files", test_deep_files);
 
   status = g_test_run ();
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <complex.h>
+#include <glib/gstdio.h>
 
 #include "test-cli-run.h"
 
@@ -500,6 +501,62 @@ test_bad_input (void)
     }
 }
 
+/* A gear file nested 100,000 deep, of brackets or of network nodes:
+ * json-glib would recurse until the stack ran out. One line instead,
+ * naming the file, the place and the depth, and exit status 1. */
+static void
+test_deep_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("headroom-deep-XXXXXX", &error);
+  g_autofree char *brackets_path = g_build_filename (folder, "brackets.json", NULL);
+  g_autofree char *network_path = g_build_filename (folder, "network.json", NULL);
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autoptr(GString) network = g_string_new ("{\"name\": \"deep\", \"nominal_impedance_ohm\": 32, "
+                                             "\"sensitivity\": {\"value\": 100, \"unit\": \"dB/V\"}, "
+                                             "\"impedance\": {\"model\": \"network\", \"tree\": ");
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (network, "{\"series\": [");
+  g_string_append (network, "{\"R\": 32}");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (network, "]}");
+  g_string_append (network, "}}");
+  g_assert_true (g_file_set_contents (brackets_path, brackets, -1, NULL));
+  g_assert_true (g_file_set_contents (network_path, network->str, -1, NULL));
+
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "check", "--headphone-file", brackets_path, NULL };
+    const char *needles[] = { "brackets.json:1:65: ", "nest 100000 levels deep", NULL };
+
+    run_cli (&run, args);
+    assert_one_line_error (&run, 1, needles);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "sweep", "--headphone-file", network_path, NULL };
+    const char *needles[] = { "network.json:1:", "nest 200003 levels deep", NULL };
+
+    run_cli (&run, args);
+    assert_one_line_error (&run, 1, needles);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "check", "--headphone-file", "@hp-resistor-32.json",
+                           "--source-file", brackets_path, NULL };
+    const char *needles[] = { "brackets.json:1:65: ", NULL };
+
+    run_cli (&run, args);
+    assert_one_line_error (&run, 1, needles);
+  }
+
+  g_unlink (brackets_path);
+  g_unlink (network_path);
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/json-unlimited", test_check_json_unlimited);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/deep-files", test_deep_files);
 
   return g_test_run ();
 }

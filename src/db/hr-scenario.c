@@ -243,9 +243,10 @@ static GParamSpec *
 double_property (const char *name,
                  double      default_value)
 {
-  /* NAN and INFINITY are values here (the gear's own, no shunt): the
-   * range takes in the infinities, which GObject would otherwise clamp
-   * to G_MAXDOUBLE, and NAN passes its checks. */
+  /* INFINITY is a value here (no shunt): the range takes in the
+   * infinities, which GObject would otherwise clamp to G_MAXDOUBLE. NAN
+   * (the gear's own figure) fails GObject's checks, so it is set through
+   * the C setters, never a property. */
   return g_param_spec_double (name, NULL, NULL, -INFINITY, INFINITY, default_value,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 }
