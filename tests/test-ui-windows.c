@@ -446,34 +446,53 @@ test_pin_swatch_follows_style (void)
   destroy_window (GTK_WINDOW (window));
 }
 
-/* The application as the desktop starts it, with its actions and its
- * help overlay; not unique, so that it neither needs nor takes a bus name. */
-static HrApplication *
-start_application (HrWindow **window)
-{
-  g_autoptr(GError) error = NULL;
-  HrApplication *application = hr_application_new ();
+/* The application as the desktop starts it: g_application_run(), which
+ * registers it on the session bus where there is one, activates it and,
+ * at the end, shuts it down and leaves the bus. A test's @body runs from
+ * an idle once the window is up; the application must then be gone for
+ * good, or the next one could not register on the bus. Not unique, so
+ * that it takes no bus name. */
+typedef void (*ApplicationBody) (HrApplication *application,
+                                 HrWindow      *window);
 
-  reset_settings ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (application));
-  *window = HR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
-  g_assert_true (HR_IS_WINDOW (*window));
-  spin_main_loop (200);
-  return application;
-}
-
-static void
-stop_application (HrApplication *application)
+static gboolean
+run_body (gpointer data)
 {
+  ApplicationBody body = data;
+  GApplication *application = g_application_get_default ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
   GList *windows;
+
+  g_assert_true (HR_IS_WINDOW (window));
+  spin_main_loop (200);
+  body (HR_APPLICATION (application), HR_WINDOW (window));
 
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
     gtk_window_destroy (windows->data);
   spin_main_loop (100);
+  g_application_quit (application);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication   *application,
+             ApplicationBody body)
+{
+  g_idle_add (run_body, body);
+}
+
+static void
+run_application (ApplicationBody body)
+{
+  HrApplication *application = hr_application_new ();
+
+  reset_settings ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (application, "activate", G_CALLBACK (on_activate), body);
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
+  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &application);
   g_object_unref (application);
+  g_assert_null (application);
 }
 
 static GtkWindow *
@@ -492,10 +511,9 @@ find_toplevel (GType type)
 }
 
 static void
-test_about_window (void)
+about_window_body (HrApplication *application,
+                   HrWindow      *window)
 {
-  HrWindow *window;
-  HrApplication *application = start_application (&window);
   GtkWindow *about;
   g_autofree char *comments = NULL;
 
@@ -518,7 +536,12 @@ test_about_window (void)
   spin_main_loop (200);
   g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  stop_application (application);
+}
+
+static void
+test_about_window (void)
+{
+  run_application (about_window_body);
 }
 
 /* The keys @accelerator names, folded as GTK matches them: Ctrl+Shift+F
@@ -571,13 +594,12 @@ dup_bound_accelerators (HrApplication *application,
 }
 
 static void
-test_shortcuts_window (void)
+shortcuts_window_body (HrApplication *application,
+                       HrWindow      *window)
 {
   static const char *const expected[] = {
     "<Control>p", "<Control>e", "<Control>f", "<Control><Shift>f", "<Control>q",
   };
-  HrWindow *window;
-  HrApplication *application = start_application (&window);
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) bound = dup_bound_accelerators (application, window);
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
@@ -626,7 +648,12 @@ test_shortcuts_window (void)
   spin_main_loop (200);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  stop_application (application);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  run_application (shortcuts_window_body);
 }
 
 int
