@@ -136,6 +136,11 @@ test_units_parse (void)
     { " 0,5 ", HR_UNIT_OHM, TRUE, 0.5 },
     { "10 mΩ", HR_UNIT_OHM, TRUE, 0.01 },
     { "4.7 kΩ", HR_UNIT_OHM, TRUE, 4700.0 },
+    /* U+2126 OHM SIGN, which some keyboards type and spec sheets hold. */
+    { "2 \u2126", HR_UNIT_OHM, TRUE, 2.0 },
+    { "4.7k\u2126", HR_UNIT_OHM, TRUE, 4700.0 },
+    /* U+03A9 GREEK CAPITAL LETTER OMEGA, written as such. */
+    { "32\u03a9", HR_UNIT_OHM, TRUE, 32.0 },
     { "1M", HR_UNIT_OHM, TRUE, 1e6 },
     { "33", HR_UNIT_OHM, TRUE, 33.0 },
     { "85 dB", HR_UNIT_DB_SPL, TRUE, 85.0 },
@@ -686,9 +691,11 @@ test_color_scheme (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  gulong handler;
 
   g_settings_set_string (settings, "color-scheme", "dark");
-  hr_color_scheme_follow (settings);
+  handler = hr_color_scheme_follow (settings);
+  g_assert_cmpuint (handler, !=, 0);
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
 
@@ -698,7 +705,12 @@ test_color_scheme (void)
 
   g_settings_reset (settings, "color-scheme");
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
-  g_signal_handlers_disconnect_by_data (settings, NULL);
+
+  /* Disconnected, the setting no longer moves the style. */
+  g_signal_handler_disconnect (settings, handler);
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+  g_settings_reset (settings, "color-scheme");
 }
 
 int

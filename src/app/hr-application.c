@@ -16,6 +16,7 @@ struct _HrApplication
 
   HrPresetDb     *db;
   GSettings      *settings;
+  gulong          color_scheme_handler;
 };
 
 G_DEFINE_FINAL_TYPE (HrApplication, hr_application, ADW_TYPE_APPLICATION)
@@ -92,7 +93,7 @@ hr_application_startup (GApplication *application)
   /* The colour scheme follows the system's unless the user chose one;
    * the menu's radio items are the setting itself. */
   self->settings = g_settings_new (APP_ID);
-  hr_color_scheme_follow (self->settings);
+  self->color_scheme_handler = hr_color_scheme_follow (self->settings);
   color_scheme_action = g_settings_create_action (self->settings, "color-scheme");
   g_action_map_add_action (G_ACTION_MAP (application), color_scheme_action);
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
@@ -106,6 +107,8 @@ hr_application_dispose (GObject *object)
   HrApplication *self = HR_APPLICATION (object);
 
   g_clear_object (&self->db);
+  if (self->settings != NULL)
+    g_clear_signal_handler (&self->color_scheme_handler, self->settings);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (hr_application_parent_class)->dispose (object);

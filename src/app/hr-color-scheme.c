@@ -28,15 +28,19 @@ apply (GSettings *settings)
 
 /**
  * hr_color_scheme_follow:
- * @settings: the application's settings; the handler lives as long as they do
+ * @settings: the application's settings
  *
  * Applies the setting now and whenever it changes.
+ *
+ * Returns: the handler on @settings, for the caller to disconnect when it
+ *   stops following: others may hold @settings longer (a settings action
+ *   does)
  */
-void
+gulong
 hr_color_scheme_follow (GSettings *settings)
 {
-  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_val_if_fail (G_IS_SETTINGS (settings), 0);
 
   apply (settings);
-  g_signal_connect (settings, "changed::color-scheme", G_CALLBACK (apply), NULL);
+  return g_signal_connect (settings, "changed::color-scheme", G_CALLBACK (apply), NULL);
 }

@@ -5,6 +5,6 @@
 
 G_BEGIN_DECLS
 
-void hr_color_scheme_follow (GSettings *settings);
+gulong hr_color_scheme_follow (GSettings *settings);
 
 G_END_DECLS

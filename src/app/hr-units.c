@@ -56,7 +56,9 @@ static const UnitSyntax *
 get_syntax (HrUnit unit)
 {
   static const UnitSyntax syntax[] = {
-    [HR_UNIT_OHM] = { TRUE, { "", "Ω", "Ω", "ohm", "ohms", "r", NULL } },
+    /* U+03A9 GREEK CAPITAL LETTER OMEGA and U+2126 OHM SIGN: both are
+     * typed and pasted from spec sheets, and look alike. */
+    [HR_UNIT_OHM] = { TRUE, { "", "\u03a9", "\u2126", "ohm", "ohms", "r", NULL } },
     [HR_UNIT_DB_SPL] = { FALSE, { "", "db", "db spl", "dbspl", NULL } },
     [HR_UNIT_DB] = { FALSE, { "", "db", NULL } },
     [HR_UNIT_HERTZ] = { TRUE, { "", "hz", NULL } },
