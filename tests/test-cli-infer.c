@@ -6,28 +6,13 @@
 #pragma GCC diagnostic ignored "-Wunused-function"
 #include "test-cli-run.h"
 
-/* `headroom-cli infer` as scripts see it. Until the dispatcher in
- * hr-cli.c knows the command, every case skips rather than fails. */
-
-static gboolean
-infer_is_wired (void)
-{
-  g_auto(Run) run = { 0 };
-
-  RUN (&run, "infer", "--help");
-  if (run.status == 0)
-    return TRUE;
-  g_test_skip ("headroom-cli does not dispatch “infer” yet");
-  return FALSE;
-}
+/* `headroom-cli infer` as scripts see it. */
 
 static void
 test_help (void)
 {
   g_auto(Run) run = { 0 };
 
-  if (!infer_is_wired ())
-    return;
 
   RUN (&run, "infer", "--help");
   assert_success (&run);
@@ -44,8 +29,6 @@ test_text (void)
 {
   g_auto(Run) run = { 0 };
 
-  if (!infer_is_wired ())
-    return;
 
   RUN (&run, "infer", "613mW@32", "0.088W@600ohm");
   assert_success (&run);
@@ -64,8 +47,6 @@ test_json (void)
   JsonObject *object;
   JsonArray *pairs;
 
-  if (!infer_is_wired ())
-    return;
 
   RUN (&run, "infer", "--format", "json", "--zout", "0.54", "613 mw @ 32", "88mW@600");
   assert_success (&run);
@@ -94,8 +75,6 @@ test_json (void)
 static void
 test_errors (void)
 {
-  if (!infer_is_wired ())
-    return;
 
   {
     g_auto(Run) run = { 0 };
