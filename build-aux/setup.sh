@@ -20,12 +20,14 @@ HR_BUILD_PACKAGES=(
 # What the tests need besides: ngspice for the cross-check of the model,
 # clang and its runtime for the libFuzzer targets; dbus-daemon for
 # dbus-run-session, which gives the ui suite a desktop's session bus;
-# locales for the German locale the tests build themselves;
+# locales for the German locale the tests build themselves; at-spi2-core
+# and python3-pyatspi to walk the window as a screen reader does;
 # appstream,
 # desktop-file-utils and libxml2-utils validate the desktop file, the
 # metainfo and the icons.
 HR_TEST_PACKAGES=(
   appstream
+  at-spi2-core
   clang
   dbus-daemon
   desktop-file-utils
@@ -34,6 +36,7 @@ HR_TEST_PACKAGES=(
   locales
   ngspice
   poppler-utils
+  python3-pyatspi
   xauth
   xvfb
 )

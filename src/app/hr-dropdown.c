@@ -144,3 +144,20 @@ hr_dropdown_search_anywhere (GtkDropDown *dropdown)
   if (GTK_IS_STRING_FILTER (filter))
     gtk_string_filter_set_match_mode (GTK_STRING_FILTER (filter), GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
 }
+
+/* GtkDropDown 4.8 names itself to assistive technologies, but the button
+ * inside it, which is what takes the focus, reads as "GtkToggleButton".
+ * Both get the name. */
+void
+hr_dropdown_set_accessible_label (GtkDropDown *dropdown,
+                                  const char  *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+}

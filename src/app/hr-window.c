@@ -481,6 +481,9 @@ hr_window_constructed (GObject *object)
   hr_slider_row_set_applicable (self->headphone_z_row, FALSE);
   hr_dropdown_set_placeholder (self->source_dropdown, _("Choose a source…"));
   hr_dropdown_set_placeholder (self->headphone_dropdown, _("Choose headphones…"));
+  hr_dropdown_set_accessible_label (self->source_dropdown, _("Source"));
+  hr_dropdown_set_accessible_label (self->output_dropdown, _("Output of the source"));
+  hr_dropdown_set_accessible_label (self->headphone_dropdown, _("Headphones"));
 
   bind_sliders (self);
 
