@@ -342,6 +342,41 @@ test_text (void)
           }
 }
 
+/* The deviation chart names its ±0.2, ±0.5 and ±1 dB bands beside the
+ * plot, level with each band's edge: inside it, they sat on the traces. */
+static void
+test_band_labels (void)
+{
+  static const char *const names[] = { "±1", "±0.5", "±0.2" };
+  static const double edges_db[] = { 1.0, 0.5, 0.2 };
+  g_autoptr(HrChartView) view = fixture_view (3, 95.0, 200);
+  g_autoptr(GArray) boxes = new_boxes ();
+  g_auto(Image) image = { 0 };
+  HrChartAxes axes;
+
+  hr_chart_view_set_layout (view, HR_CHART_LAYOUT_SINGLE);
+  hr_chart_view_set_kind (view, HR_CHART_DEVIATION);
+  render (view, &image, W, H, boxes);
+  g_assert_true (hr_chart_view_get_axes (view, HR_CHART_DEVIATION, W, H, &axes));
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      const HrChartTextBox *found = NULL;
+      double edge_y = hr_chart_axes_value_to_y (&axes, edges_db[k]);
+
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          const HrChartTextBox *box = &g_array_index (boxes, HrChartTextBox, i);
+
+          if (box->role == HR_CHART_TEXT_NOTE && g_str_equal (box->text, names[k]))
+            found = box;
+        }
+      g_assert_nonnull (found);
+      g_assert_cmpfloat (found->rect.x, >=, axes.plot.x + axes.plot.width);
+      g_assert_cmpfloat (found->rect.y, <=, edge_y);
+      g_assert_cmpfloat (found->rect.y + found->rect.height, >=, edge_y);
+    }
+}
+
 /* The labelled frequencies are 20, 50, 100 … 20k, all of them on a chart
  * of ordinary size. */
 static void
@@ -458,6 +493,7 @@ main (int    argc,
   g_test_add_func ("/chart/round-axes", test_round_axes);
   g_test_add_func ("/chart/text", test_text);
   g_test_add_func ("/chart/frequency-labels", test_frequency_labels);
+  g_test_add_func ("/chart/band-labels", test_band_labels);
   g_test_add_func ("/chart/clip", test_clip);
   g_test_add_func ("/chart/degenerate", test_degenerate);
 

@@ -322,6 +322,10 @@ hr_chart_layout_cell (cairo_t     *cr,
   left_w = widest_tick (cr, &cell->axes, FALSE);
   right_w = cell->axes.has_y2 ? widest_tick (cr, &cell->axes, TRUE) + 6.0 * scale
                               : hr_chart_text_width (cr, "20k") / 2.0;
+  /* The deviation chart names its bands in the right margin, where no
+   * trace can run under the words. */
+  if (kind == HR_CHART_DEVIATION)
+    right_w = MAX (right_w, hr_chart_text_width (cr, "±0.5") + 6.0 * scale);
   cell->axes.plot.x = frame.x + pad + left_w + 6.0 * scale;
   cell->axes.plot.width = MAX (frame.x + frame.width - pad - right_w - cell->axes.plot.x, 1.0);
   /* Whole pixels: cairo clips to a pixel-aligned rectangle as a region,

@@ -428,23 +428,35 @@ draw_bands (HrChartPainter    *painter,
     }
 }
 
+/* Each band's name beside the plot, level with its upper edge, like a
+ * tick of a right-hand axis: inside the plot they sat on the traces.
+ * Where two would touch (a short chart), the wider band keeps its name. */
 static void
 draw_band_labels (HrChartPainter    *painter,
                   const HrChartAxes *axes)
 {
   static const double bands_db[] = { 1.0, 0.5, 0.2 };
   cairo_t *cr = painter->cr;
+  const double gap = 4.0 * painter->scale;
+  const HrChartRect margin = {
+    axes->plot.x + axes->plot.width, axes->frame.y,
+    axes->frame.x + axes->frame.width - (axes->plot.x + axes->plot.width), axes->frame.height
+  };
+  cairo_font_extents_t fe;
 
   hr_chart_select_font (cr, HR_CHART_FONT_TICK, painter->scale);
+  cairo_font_extents (cr, &fe);
   hr_chart_set_source (cr, painter->style->foreground, painter->style->dim_text_alpha);
   for (guint i = 0; i < G_N_ELEMENTS (bands_db); i++)
     {
       g_autofree char *text = g_strdup_printf ("±%g", bands_db[i]);
-      double x = axes->plot.x + axes->plot.width - 4.0 * painter->scale - hr_chart_text_width (cr, text);
+      double y = hr_chart_axes_value_to_y (axes, bands_db[i]);
 
-      hr_chart_draw_text_if_room (painter, HR_CHART_TEXT_NOTE, text, x,
-                                  hr_chart_axes_value_to_y (axes, bands_db[i]) - 2.0 * painter->scale,
-                                  &axes->plot);
+      if (y < axes->plot.y || y > axes->plot.y + axes->plot.height)
+        continue;
+      hr_chart_draw_text_if_room (painter, HR_CHART_TEXT_NOTE, text,
+                                  axes->plot.x + axes->plot.width + gap,
+                                  y + (fe.ascent - fe.descent) / 2.0, &margin);
     }
 }
 
@@ -531,10 +543,10 @@ trace_is_limited (HrChartTrace *trace)
  * the SPL chart, one strip row per trace that has a ceiling, in the order
  * of the traces.
  *
- * The layers: the bands and the traces not live are the base; the live
- * trace, the band labels that lie over it, and the whole strip are the
- * live layer (a row's place depends on which traces are limited, and
- * rows close enough to share a pixel must keep their order). */
+ * The layers: the bands, their names and the traces not live are the
+ * base; the live trace and the whole strip are the live layer (a row's
+ * place depends on which traces are limited, and rows close enough to
+ * share a pixel must keep their order). */
 void
 hr_chart_draw_cell_data (HrChartPainter    *painter,
                          const HrChartCell *cell)
@@ -560,14 +572,10 @@ hr_chart_draw_cell_data (HrChartPainter    *painter,
           draw_trace (painter, cell, trace, hr_chart_view_draws_references (view, trace));
       }
 
-  if (cell->axes.kind == HR_CHART_DEVIATION)
-    {
-      hr_chart_painter_begin (painter, HR_CHART_LAYER_LIVE);
-      draw_band_labels (painter, &cell->axes);
-      hr_chart_painter_end (painter, HR_CHART_LAYER_LIVE);
-    }
-
   cairo_restore (cr);
+
+  if (cell->axes.kind == HR_CHART_DEVIATION && hr_chart_painter_paints (painter, HR_CHART_LAYER_BASE))
+    draw_band_labels (painter, &cell->axes);
 
   if (cell->n_strip_rows == 0 || !hr_chart_painter_paints (painter, HR_CHART_LAYER_LIVE))
     return;
