@@ -8,6 +8,7 @@
 
 #include "hr-gear-json.h"
 #include "hr-preset-db.h"
+#include "hr-preset-builder.h"
 #include "hr-preset-edit.h"
 #include "test-user-data.h"
 
@@ -220,6 +221,84 @@ test_edit_bundled_preset (void)
   g_assert_cmpint (hr_preset_get_origin (HR_PRESET (edited)), ==, HR_PRESET_ORIGIN_BUNDLED);
 }
 
+/* The builder, as the source form uses it: the bundled source's outputs
+ * in a new order with one changed, one dropped and one added. Kept
+ * outputs keep their ids and the sources of the figures left alone. */
+static void
+test_builder_source (void)
+{
+  g_autofree char *bundled = g_test_build_filename (G_TEST_DIST, "data", "presets", "bundled", NULL);
+  g_autoptr(HrPresetDb) db = hr_preset_db_new (bundled, NULL);
+  HrPreset *base = HR_PRESET (hr_preset_db_lookup_source (db, "test-interface"));
+  g_autoptr(HrPresetBuilder) builder = hr_preset_builder_new (db, HR_PRESET_KIND_SOURCE, base);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  HrSourcePreset *saved;
+  const HrSourceOutput *output;
+  guint line;
+  guint added;
+
+  hr_preset_builder_set_names (builder, "Testco", "Interface 2x2 (mine)");
+  hr_preset_builder_set_source_category (builder, HR_SOURCE_CATEGORY_AUDIO_INTERFACE);
+  line = hr_preset_builder_add_output (builder, 1, "Line out", HR_OUTPUT_KIND_LINE);
+  hr_preset_builder_set_output_figure (builder, line, "output_impedance_ohm", 100.0);
+  hr_preset_builder_set_output_figure (builder, line, "max_voltage_vrms", 3.0);
+  added = hr_preset_builder_add_output (builder, -1, "Line out", HR_OUTPUT_KIND_BALANCED);
+  hr_preset_builder_set_output_figure (builder, added, "output_impedance_ohm", 200.0);
+  hr_preset_builder_set_notes (builder, "  ");
+  id = hr_preset_builder_save (builder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "test-interface");
+
+  saved = hr_preset_db_lookup_source (db, "test-interface");
+  g_assert_cmpuint (hr_source_preset_get_n_outputs (saved), ==, 2);
+  g_assert_cmpstr (hr_preset_get_name (HR_PRESET (saved)), ==, "Interface 2x2 (mine)");
+  output = hr_source_preset_get_output (saved, 0);
+  g_assert_cmpstr (output->id, ==, "line");
+  g_assert_cmpstr (output->output_impedance_ohm.source, ==, "Testco manual, p. 13");
+  g_assert_cmpfloat (output->max_voltage_vrms.value, ==, 3.0);
+  g_assert_null (output->max_voltage_vrms.source);
+  output = hr_source_preset_get_output (saved, 1);
+  g_assert_cmpstr (output->id, ==, "line-out");
+  g_assert_true (output->balanced);
+  g_assert_false (hr_figure_is_known (&output->max_voltage_vrms));
+  g_assert_null (hr_preset_get_notes (HR_PRESET (saved)));
+
+  g_assert_true (hr_preset_db_remove_user_preset (db, HR_PRESET_KIND_SOURCE, "test-interface", &error));
+}
+
+/* New headphones: an id from their names that no preset has, the figures
+ * as the user's own, and the model the form built. */
+static void
+test_builder_new_headphones (void)
+{
+  g_autofree char *bundled = g_test_build_filename (G_TEST_DIST, "data", "presets", "bundled", NULL);
+  g_autoptr(HrPresetDb) db = hr_preset_db_new (bundled, NULL);
+  g_autoptr(HrPresetBuilder) builder = hr_preset_builder_new (db, HR_PRESET_KIND_HEADPHONE, NULL);
+  g_autoptr(HrImpedance) impedance = hr_impedance_new_resistor (38.0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  HrHeadphonePreset *saved;
+
+  hr_preset_builder_set_names (builder, "Test", "HP 300");
+  hr_preset_builder_set_headphone_type (builder, HR_HEADPHONE_TYPE_PLANAR);
+  hr_preset_builder_set_figure (builder, "nominal_impedance_ohm", 38.0);
+  hr_preset_builder_set_sensitivity (builder, 105.7, HR_SENSITIVITY_DB_PER_V, 1000.0);
+  hr_preset_builder_set_figure (builder, "max_input_mw", HR_UNKNOWN);
+  hr_preset_builder_set_impedance (builder, impedance, "imported from flat.zma");
+  id = hr_preset_builder_save (builder, &error);
+  g_assert_no_error (error);
+  /* "test-hp-300" is the bundled one's: the new one takes the next. */
+  g_assert_cmpstr (id, ==, "test-hp-300-2");
+
+  saved = hr_preset_db_lookup_headphone (db, id);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (hr_headphone_preset_get_headphone_type (saved), ==, HR_HEADPHONE_TYPE_PLANAR);
+  g_assert_cmpstr (hr_headphone_preset_get_impedance_source (saved), ==, "imported from flat.zma");
+  g_assert_false (hr_figure_is_known (hr_headphone_preset_get_max_input (saved)));
+  g_assert_true (hr_preset_db_remove_user_preset (db, HR_PRESET_KIND_HEADPHONE, id, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +316,8 @@ main (int   argc,
   g_test_add_func ("/preset-edit/sensitivity", test_sensitivity);
   g_test_add_func ("/preset-edit/impedance-round-trip", test_impedance_round_trip);
   g_test_add_func ("/preset-edit/edit-bundled", test_edit_bundled_preset);
+  g_test_add_func ("/preset-edit/builder/source", test_builder_source);
+  g_test_add_func ("/preset-edit/builder/new-headphones", test_builder_new_headphones);
 
   status = g_test_run ();
 

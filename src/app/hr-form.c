@@ -8,6 +8,8 @@
 
 #include "hr-form.h"
 
+G_DEFINE_QUARK (hr-form-error-quark, hr_form_error)
+
 /* "%.6g": as many digits as a spec sheet gives, so that a figure shown and
  * read back unchanged is the figure it was, and keeps its source. Empty
  * for an unknown figure. */

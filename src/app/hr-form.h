@@ -11,6 +11,16 @@ G_BEGIN_DECLS
  * unit, or a text. A field that does not read is marked with the "error"
  * style class, so that the user sees which one is wrong before saving. */
 
+#define HR_FORM_ERROR (hr_form_error_quark ())
+
+/* Why a form cannot be saved yet. The message is for the user, as it is. */
+typedef enum
+{
+  HR_FORM_ERROR_INVALID,     /* a field is empty or does not read */
+  HR_FORM_ERROR_NO_FILE,     /* a measurement file is needed and none was chosen */
+  HR_FORM_ERROR_NOT_LOCAL,   /* a file that is not on this machine */
+} HrFormError;
+
 typedef enum
 {
   HR_FORM_REQUIRED_POSITIVE,   /* > 0 */
@@ -19,6 +29,7 @@ typedef enum
   HR_FORM_ANY,                 /* a sensitivity in dB may be anything */
 } HrFormRule;
 
+GQuark    hr_form_error_quark (void);
 void      hr_form_set_number (AdwEntryRow *row,
                               double       value);
 gboolean  hr_form_get_number (AdwEntryRow *row,

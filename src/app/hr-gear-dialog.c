@@ -69,31 +69,21 @@ hr_gear_dialog_get_kind (HrGearDialog *self)
 }
 
 /**
- * hr_gear_dialog_dup_preset_json:
+ * hr_gear_dialog_new_builder:
  *
- * The object for the subclass to fill in: a copy of the edited preset's,
- * so that what the form does not show is kept, or a new one with an id
- * made from @manufacturer and @name that no preset has.
+ * The preset for the subclass to fill in: the edited preset's, so that
+ * what the form does not show is kept, or new gear.
  *
- * Returns: (transfer full): a JSON object node
+ * Returns: (transfer full): a builder
  */
-JsonNode *
-hr_gear_dialog_dup_preset_json (HrGearDialog *self,
-                                const char   *manufacturer,
-                                const char   *name)
+HrPresetBuilder *
+hr_gear_dialog_new_builder (HrGearDialog *self)
 {
   HrGearDialogPrivate *priv = hr_gear_dialog_get_instance_private (self);
-  g_autofree char *id = NULL;
-  JsonNode *node;
 
   g_return_val_if_fail (HR_IS_GEAR_DIALOG (self), NULL);
 
-  if (priv->preset != NULL)
-    return json_node_copy (hr_preset_get_json (priv->preset));
-  id = hr_preset_db_make_unique_id (priv->db, hr_gear_dialog_get_kind (self), manufacturer, name);
-  node = json_node_init_object (json_node_alloc (), json_object_new ());
-  json_object_set_string_member (json_node_get_object (node), "id", id);
-  return node;
+  return hr_preset_builder_new (priv->db, hr_gear_dialog_get_kind (self), priv->preset);
 }
 
 /**
@@ -149,18 +139,14 @@ char *
 hr_gear_dialog_save (HrGearDialog  *self,
                      GError       **error)
 {
-  HrGearDialogPrivate *priv = hr_gear_dialog_get_instance_private (self);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(HrPresetBuilder) builder = NULL;
 
   g_return_val_if_fail (HR_IS_GEAR_DIALOG (self), NULL);
 
-  node = HR_GEAR_DIALOG_GET_CLASS (self)->build_preset (self, error);
-  if (node == NULL
-      || !hr_preset_db_write_user_preset (priv->db, hr_gear_dialog_get_kind (self), node,
-                                          priv->preset != NULL ? HR_PRESET_WRITE_EDIT : HR_PRESET_WRITE_ADD,
-                                          error))
+  builder = HR_GEAR_DIALOG_GET_CLASS (self)->build_preset (self, error);
+  if (builder == NULL)
     return NULL;
-  return g_strdup (json_object_get_string_member (json_node_get_object (node), "id"));
+  return hr_preset_builder_save (builder, error);
 }
 
 static void

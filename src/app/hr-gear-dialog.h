@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "hr-preset-builder.h"
 #include "hr-preset-db.h"
 
 G_BEGIN_DECLS
@@ -23,18 +24,16 @@ struct _HrGearDialogClass
   const char   *edit_title;
   const char   *save_error_heading;
 
-  /* The form as a preset object, from hr_gear_dialog_dup_preset_json();
+  /* The form as a preset, filled into hr_gear_dialog_new_builder();
    * NULL with @error set when a field does not read. */
-  JsonNode   *(*build_preset) (HrGearDialog  *self,
-                               GError       **error);
+  HrPresetBuilder *(*build_preset) (HrGearDialog  *self,
+                                    GError       **error);
 };
 
 HrPresetDb   *hr_gear_dialog_get_db          (HrGearDialog        *self);
 HrPreset     *hr_gear_dialog_get_preset      (HrGearDialog        *self);
 HrPresetKind  hr_gear_dialog_get_kind        (HrGearDialog        *self);
-JsonNode     *hr_gear_dialog_dup_preset_json (HrGearDialog        *self,
-                                              const char          *manufacturer,
-                                              const char          *name);
+HrPresetBuilder *hr_gear_dialog_new_builder (HrGearDialog        *self);
 void          hr_gear_dialog_set_up          (HrGearDialog        *self,
                                               AdwWindowTitle      *window_title,
                                               AdwPreferencesGroup *about_group,

@@ -31,7 +31,6 @@ struct _HrHeadphoneDialog
 {
   HrGearDialog         parent_instance;
 
-  JsonNode            *preset_impedance_json;
   HrImpedance         *curve;          /* measured points, from a file or the preset */
   char                *curve_source;   /* "imported from hd650.zma"; NULL: the preset's own */
   GArray              *models;         /* of Model, in the model row's order */
@@ -105,12 +104,12 @@ same_value (double a,
   return fabs (a - b) <= 1e-6 * fmax (fabs (a), fabs (b));
 }
 
-/* The impedance model the form describes, and, if it is the preset's own
- * unchanged, the preset's JSON for it, which keeps its source and what it
- * was fitted to. Sets an error naming the first field that does not read. */
+/* The impedance model the form describes, and whether it is the preset's
+ * own unchanged, which then keeps its source and what it was fitted to.
+ * Sets an error naming the first field that does not read. */
 static HrImpedance *
 build_impedance (HrHeadphoneDialog  *self,
-                 JsonNode          **unchanged_json,
+                 gboolean           *unchanged,
                  GError            **error)
 {
   HrImpedance *preset_impedance = get_preset (self) != NULL ? hr_headphone_preset_get_impedance (get_preset (self)) : NULL;
@@ -121,13 +120,13 @@ build_impedance (HrHeadphoneDialog  *self,
   double nominal_ohm;
   double le_mh;
 
-  *unchanged_json = NULL;
+  *unchanged = FALSE;
   switch (get_model (self))
     {
     case MODEL_RESISTOR:
       if (!hr_form_get_number (self->nominal_row, HR_UNIT_OHM, HR_FORM_REQUIRED_POSITIVE, &nominal_ohm))
         {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+          g_set_error_literal (error, HR_FORM_ERROR, HR_FORM_ERROR_INVALID,
                                _("A flat curve is the nominal impedance: enter it above."));
           return NULL;
         }
@@ -145,7 +144,7 @@ build_impedance (HrHeadphoneDialog  *self,
         valid &= hr_form_get_number (self->le_row, HR_UNIT_MILLIHENRY, HR_FORM_REQUIRED_NON_NEGATIVE, &le_mh);
         if (!valid)
           {
-            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+            g_set_error_literal (error, HR_FORM_ERROR, HR_FORM_ERROR_INVALID,
                                  _("Enter all five Thiele–Small parameters, each a number greater than 0 (Le may be 0)."));
             return NULL;
           }
@@ -154,7 +153,7 @@ build_impedance (HrHeadphoneDialog  *self,
             && same_value (ts.qms, preset_ts->qms) && same_value (ts.qes, preset_ts->qes)
             && same_value (ts.le_h, preset_ts->le_h))
           {
-            *unchanged_json = self->preset_impedance_json;
+            *unchanged = TRUE;
             return g_object_ref (preset_impedance);
           }
         unscaled = hr_impedance_new_thiele_small (&ts, error);
@@ -166,16 +165,16 @@ build_impedance (HrHeadphoneDialog  *self,
     case MODEL_CURVE:
       if (self->curve == NULL)
         {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+          g_set_error_literal (error, HR_FORM_ERROR, HR_FORM_ERROR_NO_FILE,
                                _("Choose a measurement file."));
           return NULL;
         }
       if (self->curve_source == NULL)
-        *unchanged_json = self->preset_impedance_json;
+        *unchanged = TRUE;
       return g_object_ref (self->curve);
 
     case MODEL_PRESET_NETWORK:
-      *unchanged_json = self->preset_impedance_json;
+      *unchanged = TRUE;
       return g_object_ref (preset_impedance);
 
     default:
@@ -193,7 +192,7 @@ update_state (HrHeadphoneDialog *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *manufacturer = NULL;
-  JsonNode *unchanged_json;
+  gboolean unchanged;
   gboolean valid = TRUE;
   double value;
   Model model;
@@ -217,7 +216,7 @@ update_state (HrHeadphoneDialog *self)
   valid &= hr_form_get_number (self->ref_freq_row, HR_UNIT_HERTZ, HR_FORM_REQUIRED_POSITIVE, &value);
   valid &= hr_form_get_number (self->max_input_row, HR_UNIT_MILLIWATT, HR_FORM_OPTIONAL_POSITIVE, &value);
 
-  impedance = build_impedance (self, &unchanged_json, &error);
+  impedance = build_impedance (self, &unchanged, &error);
   if (impedance != NULL)
     {
       HrImpedanceFeatures features;
@@ -284,7 +283,7 @@ hr_headphone_dialog_load_curve (HrHeadphoneDialog  *self,
     {
       g_autofree char *uri = g_file_get_uri (file);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+      g_set_error (error, HR_FORM_ERROR, HR_FORM_ERROR_NOT_LOCAL,
                    _("%s: only local files can be read"), uri);
       return FALSE;
     }
@@ -367,20 +366,19 @@ choose_file_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* The form as a preset object, for hr_gear_dialog_save(). */
-static JsonNode *
+/* The form as a preset, for hr_gear_dialog_save(). */
+static HrPresetBuilder *
 build_preset (HrGearDialog  *dialog,
               GError       **error)
 {
   HrHeadphoneDialog *self = HR_HEADPHONE_DIALOG (dialog);
   g_autoptr(HrImpedance) impedance = NULL;
-  JsonNode *node;
+  g_autoptr(HrPresetBuilder) builder = NULL;
   g_autofree char *name = NULL;
   g_autofree char *manufacturer = NULL;
   g_autofree char *notes = NULL;
-  JsonNode *unchanged_json;
-  JsonObject *object;
   double nominal_ohm, sensitivity, ref_freq_hz, max_input_mw;
+  gboolean unchanged;
   gboolean valid = TRUE;
 
   valid &= hr_form_get_text (self->name_row, TRUE, &name);
@@ -392,31 +390,25 @@ build_preset (HrGearDialog  *dialog,
   valid &= hr_form_get_number (self->max_input_row, HR_UNIT_MILLIWATT, HR_FORM_OPTIONAL_POSITIVE, &max_input_mw);
   if (!valid)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+      g_set_error_literal (error, HR_FORM_ERROR, HR_FORM_ERROR_INVALID,
                            _("Some fields are empty or do not read as numbers; they are marked in red."));
       return NULL;
     }
-  impedance = build_impedance (self, &unchanged_json, error);
+  impedance = build_impedance (self, &unchanged, error);
   if (impedance == NULL)
     return NULL;
 
-  node = hr_gear_dialog_dup_preset_json (dialog, manufacturer, name);
-  object = json_node_get_object (node);
-  json_object_set_string_member (object, "name", name);
-  json_object_set_string_member (object, "manufacturer", manufacturer);
-  json_object_set_string_member (object, "type", hr_headphone_type_names ()[adw_combo_row_get_selected (self->type_row)]);
-  hr_preset_json_set_figure (object, "nominal_impedance_ohm", nominal_ohm);
-  hr_preset_json_set_sensitivity (object, sensitivity, adw_combo_row_get_selected (self->sensitivity_unit_row),
-                                  ref_freq_hz);
-  hr_preset_json_set_figure (object, "max_input_mw", max_input_mw);
-  if (unchanged_json == NULL)
-    {
-      json_object_set_member (object, "impedance", hr_impedance_json_new (impedance, self->curve_source));
-      /* A note on the bundled model's |Z| at 1 kHz says nothing of a new one. */
-      json_object_remove_member (object, "impedance_note");
-    }
-  hr_preset_json_set_text (object, "notes", notes);
-  return node;
+  builder = hr_gear_dialog_new_builder (dialog);
+  hr_preset_builder_set_names (builder, manufacturer, name);
+  hr_preset_builder_set_headphone_type (builder, adw_combo_row_get_selected (self->type_row));
+  hr_preset_builder_set_figure (builder, "nominal_impedance_ohm", nominal_ohm);
+  hr_preset_builder_set_sensitivity (builder, sensitivity, adw_combo_row_get_selected (self->sensitivity_unit_row),
+                                     ref_freq_hz);
+  hr_preset_builder_set_figure (builder, "max_input_mw", max_input_mw);
+  if (!unchanged)
+    hr_preset_builder_set_impedance (builder, impedance, self->curve_source);
+  hr_preset_builder_set_notes (builder, notes);
+  return g_steal_pointer (&builder);
 }
 
 static void
@@ -465,8 +457,6 @@ load_preset (HrHeadphoneDialog *self)
   hr_form_set_number (self->max_input_row, hr_headphone_preset_get_max_input (preset)->value);
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes != NULL ? notes : "");
 
-  self->preset_impedance_json = json_object_get_member (json_node_get_object (hr_preset_get_json (HR_PRESET (preset))),
-                                                        "impedance");
   switch (hr_impedance_get_kind (impedance))
     {
     case HR_IMPEDANCE_RESISTOR:

@@ -39,7 +39,7 @@ typedef struct
   AdwEntryRow    *name_row;
   AdwComboRow    *kind_row;
   AdwEntryRow    *figure_rows[N_OUTPUT_FIELDS];
-  JsonObject     *original;  /* the preset's object for it; NULL for a new one */
+  int             base_index;  /* which output of the edited preset it is; -1 for a new one */
 } OutputEditor;
 
 struct _HrSourceDialog
@@ -65,7 +65,6 @@ G_DEFINE_FINAL_TYPE (HrSourceDialog, hr_source_dialog, HR_TYPE_GEAR_DIALOG)
 static void
 output_editor_free (OutputEditor *editor)
 {
-  g_clear_pointer (&editor->original, json_object_unref);
   g_free (editor);
 }
 
@@ -148,7 +147,7 @@ add_entry_row (AdwExpanderRow *expander,
 static OutputEditor *
 append_output_editor (HrSourceDialog       *self,
                       const HrSourceOutput *output,
-                      JsonObject           *original)
+                      int                   base_index)
 {
   OutputEditor *editor = g_new0 (OutputEditor, 1);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
@@ -185,10 +184,11 @@ append_output_editor (HrSourceDialog       *self,
       adw_combo_row_set_selected (editor->kind_row, output->kind);
       for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
         hr_form_set_number (editor->figure_rows[f], figures[f]->value);
-      editor->original = original != NULL ? json_object_ref (original) : NULL;
+      editor->base_index = base_index;
     }
   else
     {
+      editor->base_index = -1;
       gtk_editable_set_text (GTK_EDITABLE (editor->name_row), _("Headphone out"));
       adw_combo_row_set_selected (editor->kind_row, HR_OUTPUT_KIND_HEADPHONE);
       adw_expander_row_set_expanded (editor->expander, TRUE);
@@ -208,7 +208,7 @@ hr_source_dialog_add_output (HrSourceDialog *self)
 {
   g_return_if_fail (HR_IS_SOURCE_DIALOG (self));
 
-  append_output_editor (self, NULL, NULL);
+  append_output_editor (self, NULL, -1);
   update_state (self);
 }
 
@@ -253,77 +253,20 @@ hr_source_dialog_get_output_row (HrSourceDialog *self,
   return NULL;
 }
 
-/* An output's own members, which the foundation's one-output form has at
- * the top of the source object and an edited source moves into "outputs". */
-static const char *const top_level_output_members[] = {
-  "output_impedance_ohm", "dc_block_uf", "max_voltage_vrms", "max_current_ma", "balanced",
-};
-
-static JsonNode *
-build_outputs (HrSourceDialog *self)
-{
-  JsonArray *outputs = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-  json_node_take_array (node, outputs);
-  for (guint i = 0; i < self->outputs->len; i++)
-    {
-      OutputEditor *editor = g_ptr_array_index (self->outputs, i);
-      JsonObject *object = json_object_new ();
-      g_autofree char *name = NULL;
-      HrOutputKind kind = adw_combo_row_get_selected (editor->kind_row);
-
-      hr_form_get_text (editor->name_row, TRUE, &name);
-      if (editor->original != NULL)
-        {
-          const char *id = json_object_get_string_member_with_default (editor->original, "id", "output");
-
-          /* Only the output's own members: the original of a one-output
-           * source is the whole source object. */
-          json_object_set_string_member (object, "id", id);
-          for (guint m = 0; m < G_N_ELEMENTS (top_level_output_members); m++)
-            if (json_object_has_member (editor->original, top_level_output_members[m]))
-              json_object_set_member (object, top_level_output_members[m],
-                                      json_node_copy (json_object_get_member (editor->original,
-                                                                              top_level_output_members[m])));
-        }
-      else
-        {
-          g_autofree char *id = hr_preset_make_unique_output_id (outputs, name);
-
-          json_object_set_string_member (object, "id", id);
-        }
-      json_object_set_string_member (object, "name", name);
-      json_object_set_string_member (object, "kind", hr_output_kind_to_string (kind));
-      if (kind == HR_OUTPUT_KIND_BALANCED)
-        json_object_set_boolean_member (object, "balanced", TRUE);
-      for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
-        {
-          double value;
-
-          hr_form_get_number (editor->figure_rows[f], output_fields[f].unit, output_fields[f].rule, &value);
-          hr_preset_json_set_figure (object, output_fields[f].member, value);
-        }
-      json_array_add_object_element (outputs, object);
-    }
-  return node;
-}
-
-/* The form as a preset object, for hr_gear_dialog_save(). */
-static JsonNode *
+/* The form as a preset, for hr_gear_dialog_save(). */
+static HrPresetBuilder *
 build_preset (HrGearDialog  *dialog,
               GError       **error)
 {
   HrSourceDialog *self = HR_SOURCE_DIALOG (dialog);
+  g_autoptr(HrPresetBuilder) builder = NULL;
   g_autofree char *name = NULL;
   g_autofree char *manufacturer = NULL;
   g_autofree char *notes = NULL;
-  JsonNode *node;
-  JsonObject *object;
 
   if (!validate (self))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+      g_set_error_literal (error, HR_FORM_ERROR, HR_FORM_ERROR_INVALID,
                            _("Some fields are empty or do not read as numbers; they are marked in red."));
       return NULL;
     }
@@ -331,28 +274,36 @@ build_preset (HrGearDialog  *dialog,
   hr_form_get_text (self->manufacturer_row, TRUE, &manufacturer);
   hr_form_get_text (self->notes_row, FALSE, &notes);
 
-  node = hr_gear_dialog_dup_preset_json (dialog, manufacturer, name);
-  object = json_node_get_object (node);
-  json_object_set_string_member (object, "name", name);
-  json_object_set_string_member (object, "manufacturer", manufacturer);
-  json_object_set_string_member (object, "category",
-                                 hr_source_category_names ()[adw_combo_row_get_selected (self->category_row)]);
-  for (guint i = 0; i < G_N_ELEMENTS (top_level_output_members); i++)
-    json_object_remove_member (object, top_level_output_members[i]);
-  json_object_set_member (object, "outputs", build_outputs (self));
-  hr_preset_json_set_text (object, "notes", notes);
-  return node;
+  builder = hr_gear_dialog_new_builder (dialog);
+  hr_preset_builder_set_names (builder, manufacturer, name);
+  hr_preset_builder_set_source_category (builder, adw_combo_row_get_selected (self->category_row));
+  for (guint i = 0; i < self->outputs->len; i++)
+    {
+      OutputEditor *editor = g_ptr_array_index (self->outputs, i);
+      g_autofree char *output_name = NULL;
+      guint output;
+
+      hr_form_get_text (editor->name_row, TRUE, &output_name);
+      output = hr_preset_builder_add_output (builder, editor->base_index, output_name,
+                                             adw_combo_row_get_selected (editor->kind_row));
+      for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
+        {
+          double value;
+
+          hr_form_get_number (editor->figure_rows[f], output_fields[f].unit, output_fields[f].rule, &value);
+          hr_preset_builder_set_output_figure (builder, output, output_fields[f].member, value);
+        }
+    }
+  hr_preset_builder_set_notes (builder, notes);
+  return g_steal_pointer (&builder);
 }
 
-/* The preset's outputs with the JSON objects they were read from; a
- * source in the foundation's one-output form is its own output object. */
+/* The preset's outputs, each remembering which one it is, so that saving
+ * keeps what the form does not show of it. */
 static void
 load_preset (HrSourceDialog *self,
              HrSourcePreset *preset)
 {
-  JsonObject *object = json_node_get_object (hr_preset_get_json (HR_PRESET (preset)));
-  JsonArray *outputs = json_object_has_member (object, "outputs") ? json_object_get_array_member (object, "outputs")
-                                                                  : NULL;
   const char *notes = hr_preset_get_notes (HR_PRESET (preset));
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), hr_preset_get_name (HR_PRESET (preset)));
@@ -360,11 +311,7 @@ load_preset (HrSourceDialog *self,
   adw_combo_row_set_selected (self->category_row, hr_source_preset_get_category (preset));
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes != NULL ? notes : "");
   for (guint i = 0; i < hr_source_preset_get_n_outputs (preset); i++)
-    {
-      JsonObject *original = outputs != NULL ? json_array_get_object_element (outputs, i) : object;
-
-      append_output_editor (self, hr_source_preset_get_output (preset, i), original);
-    }
+    append_output_editor (self, hr_source_preset_get_output (preset, i), (int) i);
   /* One output: nothing to choose between, so show its figures. */
   if (self->outputs->len == 1)
     adw_expander_row_set_expanded (((OutputEditor *) g_ptr_array_index (self->outputs, 0))->expander, TRUE);
@@ -451,7 +398,7 @@ hr_source_dialog_new (GtkWindow      *parent,
   else
     {
       adw_combo_row_set_selected (self->category_row, HR_SOURCE_CATEGORY_HEADPHONE_AMP);
-      append_output_editor (self, NULL, NULL);
+      append_output_editor (self, NULL, -1);
     }
   update_state (self);
   return self;

@@ -45,6 +45,7 @@ void  hr_json_member_limit     (HrJsonMembers  *members,
                                 const char     *key,
                                 double          value);
 
+JsonNode *hr_json_deep_copy    (JsonNode       *node);
 char *hr_json_to_text          (JsonNode       *node,
                                 gboolean        pretty,
                                 gsize          *length);
