@@ -443,6 +443,37 @@ test_broken_user_file (void)
   remove_user_files ();
 }
 
+/* A user's file nested 100,000 deep, which json-glib alone would recurse
+ * through until the stack ran out: the window opens, with the dialog
+ * that names the place and the depth, and the file is left as it was. */
+static void
+test_deep_user_file (void)
+{
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autofree char *path = user_file ();
+  g_autofree char *kept = NULL;
+  AdwMessageDialog *message;
+  HrWindow *window;
+
+  remove_user_files ();
+  write_user_file (deep);
+  window = new_window_keeping_files (&db);
+  message = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Your Presets Could Not Be Read");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message),
+                            "presets.json:1:65: arrays and objects nest 100000 levels deep"));
+  gtk_window_destroy (GTK_WINDOW (message));
+  /* The bundled presets are there, and computed as ever. */
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  g_assert_nonnull (hr_window_get_summary (window));
+  destroy_window (window);
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, deep);
+  remove_user_files ();
+}
+
 /* One broken preset among good ones: the rest loads, and the details,
  * with the file, line, column and path, are a click away. */
 static void
@@ -492,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/ui/gear/edit-bundled-headphones", test_edit_bundled_headphones);
   g_test_add_func ("/ui/gear/new-source", test_new_source);
   g_test_add_func ("/ui/gear/broken-user-file", test_broken_user_file);
+  g_test_add_func ("/ui/gear/deep-user-file", test_deep_user_file);
   g_test_add_func ("/ui/gear/preset-problems", test_preset_problems_reported);
 
   status = g_test_run ();

@@ -36,6 +36,7 @@ static const struct {
 typedef struct
 {
   AdwExpanderRow *expander;
+  GtkWidget      *remove_button;
   AdwEntryRow    *name_row;
   AdwComboRow    *kind_row;
   AdwEntryRow    *figure_rows[N_OUTPUT_FIELDS];
@@ -107,9 +108,8 @@ update_state (HrSourceDialog *self)
   for (guint i = 0; i < self->outputs->len; i++)
     {
       OutputEditor *editor = g_ptr_array_index (self->outputs, i);
-      GtkWidget *remove = g_object_get_data (G_OBJECT (editor->expander), "remove-button");
 
-      gtk_widget_set_sensitive (remove, self->outputs->len > 1);
+      gtk_widget_set_sensitive (editor->remove_button, self->outputs->len > 1);
     }
 }
 
@@ -121,7 +121,7 @@ on_remove_output (GtkButton      *button,
     {
       OutputEditor *editor = g_ptr_array_index (self->outputs, i);
 
-      if (g_object_get_data (G_OBJECT (editor->expander), "remove-button") == button)
+      if (editor->remove_button == GTK_WIDGET (button))
         {
           adw_preferences_group_remove (self->outputs_group, GTK_WIDGET (editor->expander));
           g_ptr_array_remove_index (self->outputs, i);
@@ -172,7 +172,7 @@ append_output_editor (HrSourceDialog       *self,
                                   _("Remove this output"), -1);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_output), self, 0);
   adw_expander_row_add_action (editor->expander, remove);
-  g_object_set_data (G_OBJECT (editor->expander), "remove-button", remove);
+  editor->remove_button = remove;
 
   if (output != NULL)
     {
