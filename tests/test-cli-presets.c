@@ -222,13 +222,15 @@ test_sweep_check_ids (void)
   }
 }
 
+/* A headphone preset of the user's own, as "preset add" takes it. */
+static const char headphone[] =
+  "{\"id\": \"my-iem\", \"name\": \"IEM\", \"manufacturer\": \"Me\", \"type\": \"ba-iem\","
+  " \"nominal_impedance_ohm\": 16, \"sensitivity\": {\"value\": 110, \"unit\": \"dB/mW\"},"
+  " \"impedance\": {\"model\": \"resistor\", \"r_ohm\": 16}}";
+
 static void
 test_user_presets (void)
 {
-  static const char headphone[] =
-    "{\"id\": \"my-iem\", \"name\": \"IEM\", \"manufacturer\": \"Me\", \"type\": \"ba-iem\","
-    " \"nominal_impedance_ohm\": 16, \"sensitivity\": {\"value\": 110, \"unit\": \"dB/mW\"},"
-    " \"impedance\": {\"model\": \"resistor\", \"r_ohm\": 16}}";
   g_autofree char *path = user_file ();
   g_autofree char *input_path = g_build_filename (data_home, "input.json", NULL);
 
@@ -369,10 +371,6 @@ test_deep_files (void)
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (user_path, deep, -1, NULL));
   {
-    static const char headphone[] =
-      "{\"id\": \"my-iem\", \"name\": \"IEM\", \"manufacturer\": \"Me\", \"type\": \"ba-iem\","
-      " \"nominal_impedance_ohm\": 16, \"sensitivity\": {\"value\": 110, \"unit\": \"dB/mW\"},"
-      " \"impedance\": {\"model\": \"resistor\", \"r_ohm\": 16}}";
     g_autofree char *input_path = g_build_filename (data_home, "input.json", NULL);
     g_auto(Run) run = { 0 };
 
