@@ -36,7 +36,7 @@ SETTINGS = f"""[io/github/headroom/Headroom]
 source-id='rme-fireface-800'
 output-id='line'
 headphone-id='sennheiser-hd-650'
-pinned=[('HD 650 on the phones out', true, '{PIN}')]
+pinned=[('HD 650 on the phones out', true, uint32 1, '{PIN}')]
 """
 
 

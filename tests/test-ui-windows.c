@@ -418,7 +418,7 @@ test_pin_swatch_follows_style (void)
   g_assert_cmpuint (hr_window_get_pins (window)->len, ==, HR_PIN_MAX);
   spin_main_loop (300);
 
-  chip = HR_PIN_CHIP (gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (window->pins_flow, HR_PIN_MAX - 1)));
+  chip = hr_window_get_pin_chip (window, HR_PIN_MAX - 1);
   slot = hr_chart_trace_get_slot (hr_pin_chip_get_pin (chip)->trace);
   light = hr_chart_slot_color (HR_CHART_THEME_LIGHT, slot);
   dark = hr_chart_slot_color (HR_CHART_THEME_DARK, slot);
@@ -432,8 +432,7 @@ test_pin_swatch_follows_style (void)
   spin_main_loop (300);
   g_assert_true (adw_style_manager_get_dark (style_manager));
   g_assert_true (hr_chart_view_get_theme (view) == HR_CHART_THEME_DARK);
-  g_assert_true (HR_PIN_CHIP (gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (window->pins_flow,
-                                                                                             HR_PIN_MAX - 1))) == chip);
+  g_assert_true (hr_window_get_pin_chip (window, HR_PIN_MAX - 1) == chip);
   assert_swatch_is (swatch, dark);
   /* The chart draws this pin's traces in the same colour. */
   g_assert_true (hr_chart_slot_color (hr_chart_view_get_theme (view), slot).red == dark.red);

@@ -581,10 +581,10 @@ static HrPinChip *
 nth_chip (HrWindow *window,
           guint     index)
 {
-  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (window->pins_flow, index);
+  HrPinChip *chip = hr_window_get_pin_chip (window, index);
 
-  g_assert_nonnull (child);
-  return HR_PIN_CHIP (gtk_flow_box_child_get_child (child));
+  g_assert_nonnull (chip);
+  return chip;
 }
 
 static void

@@ -43,6 +43,7 @@ struct _HrChartWidget
   gboolean      pointer_inside;
 
   HrChartLayout measured_layout;
+  double        measured_legend_px;
 
   cairo_surface_t *base_surface;
   guint64       base_key;
@@ -382,11 +383,12 @@ hr_chart_widget_finalize (GObject *object)
   G_OBJECT_CLASS (hr_chart_widget_parent_class)->finalize (object);
 }
 
-/* Below about 200 px a chart's plot is a strip with no room for its
- * grid's labels: the charts keep that much per row, and the window's
- * page scrolls on a short window rather than squash them. The legend
- * under the charts takes a row of its own. */
-#define CHART_ROW_MIN_HEIGHT_PX 200
+/* Below about 260 px a chart's plot is a strip with no room for its
+ * grid's labels, less still with the SPL chart's rows of limits under
+ * it: the charts keep that much per row, and the window's page scrolls
+ * on a short window rather than squash them. The legend under the
+ * charts, as tall as its rows of names at this width, comes on top. */
+#define CHART_ROW_MIN_HEIGHT_PX 260
 #define LEGEND_MIN_HEIGHT_PX    40
 
 static void
@@ -404,7 +406,13 @@ hr_chart_widget_measure (GtkWidget      *widget,
   self->measured_layout = hr_chart_view_get_layout (self->view);
   rows = self->measured_layout == HR_CHART_LAYOUT_GRID ? 2 : 1;
   if (orientation == GTK_ORIENTATION_VERTICAL)
-    *minimum = *natural = rows * CHART_ROW_MIN_HEIGHT_PX + LEGEND_MIN_HEIGHT_PX;
+    {
+      /* Measured for a width, or as if the charts were as wide as a
+       * window usually gives them. */
+      self->measured_legend_px = hr_chart_view_get_legend_height (self->view, for_size > 0 ? for_size : 900);
+      *minimum = *natural = rows * CHART_ROW_MIN_HEIGHT_PX
+                            + MAX (LEGEND_MIN_HEIGHT_PX, (int) ceil (self->measured_legend_px));
+    }
   else
     *minimum = *natural = 0;
 }
@@ -476,9 +484,12 @@ hr_chart_widget_changed (HrChartWidget *self)
 
   hr_chart_view_changed (self->view);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  /* Only a change of layout changes the size the charts ask for; a slider's
-   * drag must not cost a resize a frame. */
-  if (hr_chart_view_get_layout (self->view) != self->measured_layout)
+  /* Only a change of layout or of the legend's rows changes the size the
+   * charts ask for; a slider's drag must not cost a resize a frame. */
+  if (hr_chart_view_get_layout (self->view) != self->measured_layout
+      || hr_chart_view_get_legend_height (self->view, gtk_widget_get_width (GTK_WIDGET (self)) > 0
+                                                      ? gtk_widget_get_width (GTK_WIDGET (self)) : 900)
+         != self->measured_legend_px)
     gtk_widget_queue_resize (GTK_WIDGET (self));
   if (self->change_started_us != 0)
     hr_timings_report ("recompute (sweeps, summary, verdict)", self->change_started_us);

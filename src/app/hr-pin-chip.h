@@ -15,5 +15,12 @@ GtkWidget    *hr_pin_chip_new       (HrPin     *pin,
                                     guint      slot);
 HrChartColor  hr_pin_chip_get_color (HrPinChip *self);
 HrPin        *hr_pin_chip_get_pin   (HrPinChip *self);
+GtkWidget    *hr_pin_chip_get_name_button    (HrPinChip *self);
+GtkEditable  *hr_pin_chip_get_name_entry     (HrPinChip *self);
+gboolean      hr_pin_chip_get_edit_hint_shown (HrPinChip *self);
+void          hr_pin_chip_start_editing      (HrPinChip *self);
+void          hr_pin_chip_stop_editing       (HrPinChip *self,
+                                              gboolean   commit);
+gboolean      hr_pin_chip_get_editing        (HrPinChip *self);
 
 G_END_DECLS

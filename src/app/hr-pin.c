@@ -95,7 +95,7 @@ hr_pins_to_variant (GPtrArray *pins)
       const HrPin *pin = g_ptr_array_index (pins, i);
       g_autofree char *scenario = hr_scenario_to_string (pin->scenario);
 
-      g_variant_builder_add (&builder, "(sbs)", pin->name, pin->visible, scenario);
+      g_variant_builder_add (&builder, "(sbus)", pin->name, pin->visible, pin->slot, scenario);
     }
   return g_variant_builder_end (&builder);
 }
@@ -115,11 +115,12 @@ hr_pins_from_variant (GVariant  *variant,
   const char *name;
   const char *text;
   gboolean visible;
+  guint slot;
 
   g_return_val_if_fail (g_variant_is_of_type (variant, G_VARIANT_TYPE (HR_PINS_VARIANT_TYPE)), pins);
 
   g_variant_iter_init (&iter, variant);
-  while (pins->len < HR_PIN_MAX && g_variant_iter_next (&iter, "(&sb&s)", &name, &visible, &text))
+  while (pins->len < HR_PIN_MAX && g_variant_iter_next (&iter, "(&sbu&s)", &name, &visible, &slot, &text))
     {
       g_autoptr(GError) local_error = NULL;
       g_autoptr(HrScenario) scenario = hr_scenario_new_from_string (text, name, &local_error);
@@ -134,6 +135,7 @@ hr_pins_from_variant (GVariant  *variant,
         }
       pin = hr_pin_new (name, scenario);
       pin->visible = visible;
+      pin->slot = slot;
       g_ptr_array_add (pins, pin);
     }
   return pins;
@@ -179,6 +181,7 @@ hr_pins_from_legacy_variant (GVariant *variant)
       hr_scenario_set_adapter_shunt_ohm (scenario, shunt_ohm < HR_SHUNT_OFF_OHM ? shunt_ohm : INFINITY);
       pin = hr_pin_new (name, scenario);
       pin->visible = visible;
+      pin->slot = pins->len + 1;
       g_ptr_array_add (pins, pin);
     }
   return pins;

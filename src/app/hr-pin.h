@@ -31,12 +31,13 @@ typedef struct
 {
   char         *name;
   gboolean      visible;
+  guint         slot;      /* its colour in the palette, 1…HR_PIN_MAX, kept for good */
   HrScenario   *scenario;
   HrChartTrace *trace;
 } HrPin;
 
-/* Remembered as (name, visible, the scenario as JSON). */
-#define HR_PINS_VARIANT_TYPE "a(sbs)"
+/* Remembered as (name, visible, slot, the scenario as JSON). */
+#define HR_PINS_VARIANT_TYPE "a(sbus)"
 /* How pins were remembered before scenarios: the sidebar's values. */
 #define HR_PINS_LEGACY_VARIANT_TYPE "a(sbsssdddddd)"
 

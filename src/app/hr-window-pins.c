@@ -8,15 +8,39 @@
 #include "hr-pin-chip.h"
 #include "hr-window-private.h"
 
-/* Pins: configurations kept beside the live one, each drawn in its own
- * palette slot (the live one has slot 0 and is drawn on top, thicker).
- * They are remembered in GSettings ("pinned") as their scenarios and
- * recomputed from the presets at start. */
+/* Pins: configurations kept beside the live one. Each keeps the palette
+ * slot it was given for as long as it lives, so that removing one does
+ * not repaint the others; the live one has slot 0 and is drawn on top,
+ * thicker. They are remembered in GSettings ("pinned") as their
+ * scenarios and recomputed from the presets at start.
+ *
+ * Their chips are added and removed one at a time, never rebuilt: a
+ * chip whose name is being edited holds the focus, and destroying it
+ * under GTK's focus handling crashed the app. */
 
 static void
 save_pins (HrWindow *self)
 {
   g_settings_set_value (self->settings, "pinned", hr_pins_to_variant (self->pins));
+}
+
+/* Pin can do nothing, and its tooltip says why: a greyed-out button that
+ * does not explain itself reads as broken. */
+static void
+update_pin_action (HrWindow *self)
+{
+  gboolean can_pin = self->live_trace != NULL && self->pins->len < HR_PIN_MAX;
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin", can_pin);
+  if (self->live_trace == NULL)
+    tooltip = g_strdup (_("Choose a source and headphones to pin them"));
+  else if (self->pins->len >= HR_PIN_MAX)
+    tooltip = g_strdup_printf (_("At most %u configurations can be pinned: remove one to pin another"),
+                               (guint) HR_PIN_MAX);
+  else
+    tooltip = g_strdup (_("Pin This Configuration (Ctrl+P)"));
+  gtk_widget_set_tooltip_text (self->pin_button, tooltip);
 }
 
 /* The view's traces: the pins in their slots, then the live one, which
@@ -33,15 +57,23 @@ sync_traces (HrWindow *self)
 
       if (pin->trace == NULL)
         continue;
-      hr_chart_trace_set_slot (pin->trace, i + 1);
+      hr_chart_trace_set_slot (pin->trace, pin->slot);
       hr_chart_trace_set_live (pin->trace, FALSE);
       hr_chart_view_add_trace (view, pin->trace);
     }
   if (self->live_trace != NULL)
     hr_chart_view_add_trace (view, self->live_trace);
   hr_chart_widget_changed (self->chart);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin",
-                                 self->pins->len < HR_PIN_MAX && self->live_trace != NULL);
+  gtk_widget_set_visible (self->pins_bar, self->pins->len > 0);
+  update_pin_action (self);
+}
+
+void
+hr_window_update_pin_action (HrWindow *self)
+{
+  g_return_if_fail (HR_IS_WINDOW (self));
+
+  update_pin_action (self);
 }
 
 static void
@@ -62,23 +94,99 @@ on_chip_remove (HrWindow  *self,
 }
 
 static void
-rebuild_chips (HrWindow *self)
+add_chip (HrWindow *self,
+          HrPin    *pin)
 {
-  GtkWidget *child;
+  GtkWidget *chip = hr_pin_chip_new (pin, pin->slot);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pins_flow))) != NULL)
-    gtk_flow_box_remove (self->pins_flow, child);
-  for (guint i = 0; i < self->pins->len; i++)
+  g_signal_connect_object (chip, "changed", G_CALLBACK (on_chip_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chip, "remove", G_CALLBACK (on_chip_remove), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->pins_box, chip);
+}
+
+static HrPinChip *
+find_chip (HrWindow *self,
+           HrPin    *pin)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pins_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (hr_pin_chip_get_pin (HR_PIN_CHIP (child)) == pin)
+      return HR_PIN_CHIP (child);
+  return NULL;
+}
+
+/* A chip that goes first gives up the focus and any edit of its name,
+ * which GTK would otherwise finish on a widget already gone; the focus
+ * goes to a neighbour, or to the chart. */
+static void
+remove_chip (HrWindow *self,
+             HrPin    *pin)
+{
+  HrPinChip *chip = find_chip (self, pin);
+  GtkWidget *focus;
+
+  if (chip == NULL)
+    return;
+  hr_pin_chip_stop_editing (chip, FALSE);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (focus == GTK_WIDGET (chip) || gtk_widget_is_ancestor (focus, GTK_WIDGET (chip))))
     {
-      HrPin *pin = g_ptr_array_index (self->pins, i);
-      GtkWidget *chip = hr_pin_chip_new (pin, i + 1);
+      GtkWidget *neighbour = gtk_widget_get_next_sibling (GTK_WIDGET (chip));
 
-      g_signal_connect_object (chip, "changed", G_CALLBACK (on_chip_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (chip, "remove", G_CALLBACK (on_chip_remove), self, G_CONNECT_SWAPPED);
-      gtk_flow_box_append (self->pins_flow, chip);
+      if (neighbour == NULL)
+        neighbour = gtk_widget_get_prev_sibling (GTK_WIDGET (chip));
+      if (neighbour == NULL || !gtk_widget_child_focus (neighbour, GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (GTK_WIDGET (self->chart));
     }
-  gtk_widget_set_visible (self->pins_bar, self->pins->len > 0);
-  sync_traces (self);
+  gtk_box_remove (self->pins_box, GTK_WIDGET (chip));
+}
+
+/* The lowest slot no pin has: a new pin's colour. */
+static guint
+free_slot (HrWindow *self)
+{
+  for (guint slot = 1; slot <= HR_PIN_MAX; slot++)
+    {
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < self->pins->len && !taken; i++)
+        taken = ((HrPin *) g_ptr_array_index (self->pins, i))->slot == slot;
+      if (!taken)
+        return slot;
+    }
+  g_return_val_if_reached (HR_PIN_MAX);
+}
+
+static gboolean
+name_is_taken (HrWindow   *self,
+               const char *name)
+{
+  for (guint i = 0; i < self->pins->len; i++)
+    if (g_strcmp0 (((HrPin *) g_ptr_array_index (self->pins, i))->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What differs from the gear's own figures, and where two pins would
+ * still share a name, the level, then a number. */
+static char *
+dup_pin_name (HrWindow *self)
+{
+  g_autofree char *name = hr_scenario_dup_name (self->scenario, self->resolved);
+  char *candidate;
+
+  if (!name_is_taken (self, name))
+    return g_steal_pointer (&name);
+  /* Translators: a pin's name with its level, "HD 650 on O2 · Headphone out at 95 dB SPL" */
+  candidate = g_strdup_printf (_("%s at %.1f dB SPL"), name, self->summary->level_db_spl);
+  for (guint n = 2; name_is_taken (self, candidate); n++)
+    {
+      g_free (candidate);
+      /* Translators: a pin's name made unique, "HD 650 on O2 · Headphone out (2)" */
+      candidate = g_strdup_printf (_("%s (%u)"), name, n);
+    }
+  return candidate;
 }
 
 gboolean
@@ -86,10 +194,12 @@ hr_window_pin (HrWindow  *self,
                GError   **error)
 {
   g_autoptr(HrPin) pin = NULL;
+  g_autofree char *name = NULL;
+  HrPin *added;
 
   g_return_val_if_fail (HR_IS_WINDOW (self), FALSE);
 
-  if (self->live_trace == NULL)
+  if (self->live_trace == NULL || self->resolved == NULL)
     {
       g_set_error_literal (error, HR_PIN_ERROR, HR_PIN_ERROR_NOTHING_TO_PIN,
                            _("There is nothing to pin: choose a source and headphones first."));
@@ -101,12 +211,16 @@ hr_window_pin (HrWindow  *self,
                    _("At most %u configurations can be pinned."), (guint) HR_PIN_MAX);
       return FALSE;
     }
-  pin = hr_pin_new (hr_chart_trace_get_label (self->live_trace), self->scenario);
+  name = dup_pin_name (self);
+  pin = hr_pin_new (name, self->scenario);
+  pin->slot = free_slot (self);
   if (!hr_pin_compute (pin, self->db, error))
     return FALSE;
-  g_ptr_array_add (self->pins, g_steal_pointer (&pin));
+  added = g_steal_pointer (&pin);
+  g_ptr_array_add (self->pins, added);
   save_pins (self);
-  rebuild_chips (self);
+  add_chip (self, added);
+  sync_traces (self);
   return TRUE;
 }
 
@@ -129,9 +243,10 @@ hr_window_remove_pin (HrWindow *self,
   g_return_if_fail (HR_IS_WINDOW (self));
   g_return_if_fail (index < self->pins->len);
 
+  remove_chip (self, g_ptr_array_index (self->pins, index));
   g_ptr_array_remove_index (self->pins, index);
   save_pins (self);
-  rebuild_chips (self);
+  sync_traces (self);
 }
 
 static void
@@ -139,6 +254,26 @@ toast (HrWindow   *self,
        const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* Slots from an earlier version, or two pins that came back with one
+ * slot, are put right: each pin its own. */
+static void
+mend_slots (HrWindow *self)
+{
+  for (guint i = 0; i < self->pins->len; i++)
+    {
+      HrPin *pin = g_ptr_array_index (self->pins, i);
+      gboolean clash = pin->slot < 1 || pin->slot > HR_PIN_MAX;
+
+      for (guint j = 0; j < i && !clash; j++)
+        clash = ((HrPin *) g_ptr_array_index (self->pins, j))->slot == pin->slot;
+      if (clash)
+        {
+          pin->slot = 0;
+          pin->slot = free_slot (self);
+        }
+    }
 }
 
 /* At start: a pin whose preset is gone is dropped with a toast that
@@ -169,7 +304,8 @@ hr_window_load_pins (HrWindow *self)
       dropped = TRUE;
     }
 
-  g_ptr_array_set_size (self->pins, 0);
+  while (self->pins->len > 0)
+    hr_window_remove_pin (self, self->pins->len - 1);
   while (loaded->len > 0)
     {
       g_autoptr(GError) error = NULL;
@@ -185,9 +321,12 @@ hr_window_load_pins (HrWindow *self)
         }
       g_ptr_array_add (self->pins, g_steal_pointer (&pin));
     }
+  mend_slots (self);
+  for (guint i = 0; i < self->pins->len; i++)
+    add_chip (self, g_ptr_array_index (self->pins, i));
   if (dropped)
     save_pins (self);
-  rebuild_chips (self);
+  sync_traces (self);
 }
 
 GPtrArray *
@@ -196,4 +335,16 @@ hr_window_get_pins (HrWindow *self)
   g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
 
   return self->pins;
+}
+
+/* Returns: (transfer none) (nullable): the chip of pin @index */
+HrPinChip *
+hr_window_get_pin_chip (HrWindow *self,
+                        guint     index)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+
+  if (index >= self->pins->len)
+    return NULL;
+  return find_chip (self, g_ptr_array_index (self->pins, index));
 }

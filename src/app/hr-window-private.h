@@ -10,6 +10,7 @@
 #include "hr-core.h"
 #include "hr-headphone-dialog.h"
 #include "hr-pin.h"
+#include "hr-pin-chip.h"
 #include "hr-slider-row.h"
 #include "hr-source-dialog.h"
 #include "hr-window.h"
@@ -42,8 +43,9 @@ struct _HrWindow
   GtkLabel             *verdict_label;
   GtkLabel             *reason_labels[N_REASONS];
   HrChartWidget        *chart;
+  GtkWidget            *pin_button;
   GtkWidget            *pins_bar;
-  GtkFlowBox           *pins_flow;
+  GtkBox               *pins_box;
 
   HrPresetDb           *db;
   GSettings            *settings;
@@ -56,6 +58,7 @@ struct _HrWindow
   HrScenario           *scenario;           /* the live configuration */
   HrSweep              *sweep;
   HrSummary            *summary;
+  HrScenarioCircuit    *resolved;           /* what the live scenario came to */
   HrChartTrace         *live_trace;
   char                 *chart_view;
   GPtrArray            *pins;               /* of HrPin, slot i + 1 each */
@@ -85,7 +88,10 @@ void             hr_window_pin_action       (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);
 void             hr_window_load_pins        (HrWindow   *self);
+void             hr_window_update_pin_action (HrWindow  *self);
 GPtrArray       *hr_window_get_pins         (HrWindow   *self);
+HrPinChip       *hr_window_get_pin_chip     (HrWindow   *self,
+                                             guint       index);
 gboolean         hr_window_pin              (HrWindow   *self,
                                              GError    **error);
 void             hr_window_remove_pin       (HrWindow   *self,

@@ -150,7 +150,7 @@ recompute (HrWindow *self)
       g_clear_pointer (&self->live_trace, hr_chart_trace_unref);
     }
   g_clear_pointer (&self->summary, hr_summary_free);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin", FALSE);
+  g_clear_pointer (&self->resolved, hr_scenario_circuit_free);
 
   if (self->source == NULL || self->headphone == NULL)
     {
@@ -158,6 +158,7 @@ recompute (HrWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), _("Headroom"));
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       hr_chart_widget_changed (self->chart);
+      hr_window_update_pin_action (self);
       return;
     }
 
@@ -170,6 +171,7 @@ recompute (HrWindow *self)
       g_ptr_array_add (reasons, error->message);
       show_verdict (self, "error", _("Cannot compute this configuration"), reasons);
       hr_chart_widget_changed (self->chart);
+      hr_window_update_pin_action (self);
       return;
     }
 
@@ -182,7 +184,8 @@ recompute (HrWindow *self)
   hr_chart_trace_set_live (self->live_trace, TRUE);
   hr_chart_view_add_trace (view, self->live_trace);
   hr_chart_widget_changed (self->chart);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin", self->pins->len < HR_PIN_MAX);
+  self->resolved = g_steal_pointer (&resolved);
+  hr_window_update_pin_action (self);
 }
 
 static void
@@ -523,10 +526,19 @@ hr_window_dispose (GObject *object)
 
   if (self->scenario != NULL)
     g_signal_handlers_disconnect_by_data (self->scenario, self);
+  /* A pin's name may be in the middle of an edit: it ends here, while the
+   * pins it edits are still there, and not when GtkWindow lets go of the
+   * focus later in its own dispose. */
+  if (self->pins_box != NULL)
+    for (GtkWidget *chip = gtk_widget_get_first_child (GTK_WIDGET (self->pins_box));
+         chip != NULL;
+         chip = gtk_widget_get_next_sibling (chip))
+      hr_pin_chip_stop_editing (HR_PIN_CHIP (chip), FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), HR_TYPE_WINDOW);
 
   g_clear_pointer (&self->live_trace, hr_chart_trace_unref);
   g_clear_pointer (&self->summary, hr_summary_free);
+  g_clear_pointer (&self->resolved, hr_scenario_circuit_free);
   g_clear_pointer (&self->pins, g_ptr_array_unref);
   g_clear_pointer (&self->source_presets, g_ptr_array_unref);
   g_clear_pointer (&self->headphone_presets, g_ptr_array_unref);
@@ -646,8 +658,9 @@ hr_window_class_init (HrWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "reason_label_3", FALSE,
                                              G_STRUCT_OFFSET (HrWindow, reason_labels[2]));
   gtk_widget_class_bind_template_child (widget_class, HrWindow, chart);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, pin_button);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_bar);
-  gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_flow);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_box);
 
   gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_output_selected);

@@ -154,6 +154,8 @@ void                hr_chart_view_set_title           (HrChartView       *self,
 void                hr_chart_view_set_subtitle        (HrChartView       *self,
                                                        const char        *subtitle);
 
+double              hr_chart_view_get_legend_height   (HrChartView       *self,
+                                                       double             width);
 void                hr_chart_render                   (cairo_t           *cr,
                                                        HrChartView       *view,
                                                        double             width,

@@ -912,3 +912,84 @@ hr_scenario_circuit_dup_label (const HrScenarioCircuit *resolved)
   /* Translators: headphones on a source, "HD 650 on Fireface 800 · Line out" */
   return g_strdup_printf (_("%s on %s"), resolved->headphone_name, resolved->source_name);
 }
+
+static gboolean
+differs (double value,
+         double own)
+{
+  return !isnan (value) && !(fabs (value - own) <= 1e-6 * fmax (fabs (value), fabs (own)));
+}
+
+/**
+ * hr_scenario_dup_name:
+ * @resolved: the scenario resolved
+ *
+ * What to call a pin of the scenario: its label, and in brackets what
+ * differs from the gear's own figures and from a plain cable, so that two
+ * pins of one pair at other settings are told apart: "HD 650 on Fireface
+ * 800 · Line out (Zout 300 Ω, cable 0.5 Ω)".
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+hr_scenario_dup_name (HrScenario              *self,
+                      const HrScenarioCircuit *resolved)
+{
+  g_autofree char *label = NULL;
+  g_autoptr(GPtrArray) differences = g_ptr_array_new_with_free_func (g_free);
+  const HrConnection *connection;
+
+  g_return_val_if_fail (HR_IS_SCENARIO (self), NULL);
+  g_return_val_if_fail (resolved != NULL, NULL);
+
+  label = hr_scenario_circuit_dup_label (resolved);
+  if (resolved->source_preset != NULL)
+    {
+      const HrSourceOutput *output = hr_source_preset_get_output (resolved->source_preset,
+                                                                  resolved->output_index);
+
+      if (differs (self->zout_ohm, output->output_impedance_ohm.value))
+        {
+          g_autofree char *ohm = hr_format_ohm (self->zout_ohm);
+
+          /* Translators: in a pin's name, the output impedance set */
+          g_ptr_array_add (differences, g_strdup_printf (_("Zout %s"), ohm));
+        }
+    }
+  if (resolved->headphone_preset != NULL
+      && differs (self->headphone_z_ohm,
+                  hr_headphone_get_nominal_impedance_ohm (hr_headphone_preset_get_headphone (resolved->headphone_preset))))
+    {
+      g_autofree char *ohm = hr_format_ohm (self->headphone_z_ohm);
+
+      /* Translators: in a pin's name, the headphones moved to another impedance, "150 Ω version" */
+      g_ptr_array_add (differences, g_strdup_printf (_("%s version"), ohm));
+    }
+  connection = &self->connection;
+  if (connection->cable_ohm > 0.0)
+    {
+      g_autofree char *ohm = hr_format_ohm (connection->cable_ohm);
+
+      /* Translators: in a pin's name, the cable's resistance */
+      g_ptr_array_add (differences, g_strdup_printf (_("cable %s"), ohm));
+    }
+  if (connection->adapter_series_ohm > 0.0 || isfinite (connection->adapter_shunt_ohm))
+    {
+      g_autofree char *series = hr_format_ohm (connection->adapter_series_ohm);
+      g_autofree char *shunt = isfinite (connection->adapter_shunt_ohm)
+                               ? hr_format_ohm (connection->adapter_shunt_ohm) : g_strdup ("∞");
+
+      /* Translators: in a pin's name, an adapter's series and shunt resistors */
+      g_ptr_array_add (differences, g_strdup_printf (_("adapter %s/%s"), series, shunt));
+    }
+
+  if (differences->len == 0)
+    return g_steal_pointer (&label);
+  g_ptr_array_add (differences, NULL);
+  {
+    g_autofree char *joined = g_strjoinv (", ", (char **) differences->pdata);
+
+    /* Translators: a pin's name with what differs, "HD 650 on Fireface 800 · Line out (Zout 300 Ω)" */
+    return g_strdup_printf (_("%s (%s)"), label, joined);
+  }
+}

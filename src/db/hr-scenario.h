@@ -114,6 +114,8 @@ HrSummary             *hr_scenario_compute              (HrScenario          *se
                                                          HrScenarioCircuit  **resolved,
                                                          GError             **error);
 char                  *hr_scenario_circuit_dup_label    (const HrScenarioCircuit *resolved);
+char                  *hr_scenario_dup_name             (HrScenario          *self,
+                                                         const HrScenarioCircuit *resolved);
 void                   hr_scenario_circuit_free         (HrScenarioCircuit   *resolved);
 
 JsonNode              *hr_scenario_to_json              (HrScenario          *self);

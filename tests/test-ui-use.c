@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-use"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "hr-window-private.h"
+
+/* The window as a new user met it in half an hour of use: an interface
+ * and studio headphones, a mixer of their own, the keyboard alone, a
+ * narrow window, an export for a forum. Each test drives the window the
+ * way the user did and failed before its fix. GTK criticals and warnings
+ * are fatal here (G_DEBUG=fatal-warnings, tests/meson.build). */
+
+static HrPresetDb *db;
+
+static const char *const reset_keys[] = {
+  "source-id", "output-id", "headphone-id", "level-db-spl", "cable-ohm",
+  "adapter-series-ohm", "adapter-shunt-ohm", "chart-view", "pins", "pinned",
+  "zout-ohm", "headphone-z-ohm", "window-width", "window-height", "window-maximized",
+};
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reset_keys); i++)
+    g_settings_reset (settings, reset_keys[i]);
+}
+
+static void
+spin_main_loop (guint ms)
+{
+  gint64 end_us = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end_us)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static HrWindow *
+new_window (void)
+{
+  HrWindow *window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin_main_loop (200);
+  return window;
+}
+
+static void
+destroy_window (HrWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop (100);
+}
+
+/* Pin, click the pin's name (its field takes the focus and edits), pin
+ * again: the chips were rebuilt under the field being edited, and GTK
+ * crashed in its focus controller, 3 times in 5. Repeated, to be sure. */
+static void
+test_pin_while_renaming (void)
+{
+  HrWindow *window;
+
+  reset_settings ();
+  window = new_window ();
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  spin_main_loop (100);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      HrPinChip *chip;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin", NULL));
+      spin_main_loop (50);
+      chip = hr_window_get_pin_chip (window, round);
+      g_assert_nonnull (chip);
+      /* A click on the name: its entry takes the focus. */
+      g_signal_emit_by_name (hr_pin_chip_get_name_button (chip), "clicked");
+      spin_main_loop (50);
+      g_assert_true (hr_pin_chip_get_editing (chip));
+      g_assert_true (gtk_widget_has_focus (GTK_WIDGET (hr_pin_chip_get_name_entry (chip)))
+                     || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                                GTK_WIDGET (hr_pin_chip_get_name_entry (chip))));
+
+      /* Pin again while the name is being edited; then remove that pin,
+       * the other way the row of chips changes. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin", NULL));
+      spin_main_loop (100);
+      hr_window_remove_pin (window, hr_window_get_pins (window)->len - 1);
+      spin_main_loop (50);
+    }
+  g_assert_cmpuint (hr_window_get_pins (window)->len, ==, 4);
+
+  /* The pin whose name is being edited removed: the edit ends, the
+   * focus goes to its neighbour, and the other names stay as they were. */
+  g_signal_emit_by_name (hr_pin_chip_get_name_button (hr_window_get_pin_chip (window, 1)), "clicked");
+  spin_main_loop (50);
+  gtk_editable_set_text (hr_pin_chip_get_name_entry (hr_window_get_pin_chip (window, 1)), "half typed");
+  hr_window_remove_pin (window, 1);
+  spin_main_loop (150);
+  g_assert_cmpuint (hr_window_get_pins (window)->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_null (strstr (((HrPin *) g_ptr_array_index (hr_window_get_pins (window), i))->name, "half typed"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (hr_window_get_pin_chip (window, 1))));
+
+  /* And closed while a name is being edited. */
+  g_signal_emit_by_name (hr_pin_chip_get_name_button (hr_window_get_pin_chip (window, 0)), "clicked");
+  spin_main_loop (50);
+  destroy_window (window);
+}
+
+static HrWindow *
+window_with_pair (void)
+{
+  HrWindow *window;
+
+  reset_settings ();
+  window = new_window ();
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  spin_main_loop (100);
+  return window;
+}
+
+static void
+type_into_row (HrWindow   *window,
+               const char *name,
+               const char *text)
+{
+  GtkEditable *entry = hr_slider_row_get_entry (hr_window_get_slider_row (window, name));
+
+  gtk_editable_set_text (entry, text);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static HrPin *
+pin_at (HrWindow *window,
+        guint     index)
+{
+  g_assert_cmpuint (index, <, hr_window_get_pins (window)->len);
+  return g_ptr_array_index (hr_window_get_pins (window), index);
+}
+
+/* A pin is named for what differs from the gear's own figures, so that
+ * pins of one pair at other settings are told apart without renaming. */
+static void
+test_pin_names (void)
+{
+  HrWindow *window = window_with_pair ();
+
+  g_assert_true (hr_window_pin (window, NULL));
+  g_assert_cmpstr (pin_at (window, 0)->name, ==, "HD 650 on Fireface 800 · Line out");
+  type_into_row (window, "zout_row", "300");
+  g_assert_true (hr_window_pin (window, NULL));
+  g_assert_cmpstr (pin_at (window, 1)->name, ==, "HD 650 on Fireface 800 · Line out (Zout 300 Ω)");
+  type_into_row (window, "cable_row", "0.5");
+  g_assert_true (hr_window_pin (window, NULL));
+  g_assert_cmpstr (pin_at (window, 2)->name, ==, "HD 650 on Fireface 800 · Line out (Zout 300 Ω, cable 0.5 Ω)");
+  /* The same again at another level: the level tells them apart. */
+  type_into_row (window, "level_row", "100");
+  g_assert_true (hr_window_pin (window, NULL));
+  g_assert_cmpstr (pin_at (window, 3)->name, ==,
+                   "HD 650 on Fireface 800 · Line out (Zout 300 Ω, cable 0.5 Ω) at 100.0 dB SPL");
+  destroy_window (window);
+}
+
+/* A colour stays with its configuration: removing one pin repaints none
+ * of the others, now or after a restart, and a new pin takes the colour
+ * that was freed. */
+static void
+test_pin_colours_stay (void)
+{
+  HrWindow *window = window_with_pair ();
+  guint slots[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (hr_window_pin (window, NULL));
+      slots[i] = hr_chart_trace_get_slot (pin_at (window, i)->trace);
+    }
+  g_assert_cmpuint (slots[0], !=, slots[1]);
+  g_assert_cmpuint (slots[1], !=, slots[2]);
+
+  hr_window_remove_pin (window, 0);
+  g_assert_cmpuint (hr_chart_trace_get_slot (pin_at (window, 0)->trace), ==, slots[1]);
+  g_assert_cmpuint (hr_chart_trace_get_slot (pin_at (window, 1)->trace), ==, slots[2]);
+  destroy_window (window);
+
+  window = new_window ();
+  g_assert_cmpuint (hr_window_get_pins (window)->len, ==, 2);
+  g_assert_cmpuint (hr_chart_trace_get_slot (pin_at (window, 0)->trace), ==, slots[1]);
+  g_assert_cmpuint (hr_chart_trace_get_slot (pin_at (window, 1)->trace), ==, slots[2]);
+  g_assert_true (hr_window_pin (window, NULL));
+  g_assert_cmpuint (hr_chart_trace_get_slot (pin_at (window, 2)->trace), ==, slots[0]);
+  destroy_window (window);
+}
+
+/* At the limit, Pin is greyed out and its tooltip says why. */
+static void
+test_pin_limit_explained (void)
+{
+  HrWindow *window = window_with_pair ();
+  g_autofree char *limit = g_strdup_printf ("At most %u configurations", (guint) HR_PIN_MAX);
+
+  for (guint i = 0; i < HR_PIN_MAX; i++)
+    g_assert_true (hr_window_pin (window, NULL));
+  g_assert_false (gtk_widget_get_sensitive (window->pin_button));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (window->pin_button), limit));
+  hr_window_remove_pin (window, 0);
+  g_assert_true (gtk_widget_get_sensitive (window->pin_button));
+  g_assert_null (strstr (gtk_widget_get_tooltip_text (window->pin_button), limit));
+  destroy_window (window);
+}
+
+/* Seven pins with long names take one row that scrolls, and the charts
+ * keep their room: the SPL chart's plot was a 50 px strip. */
+static void
+test_seven_long_pins (void)
+{
+  HrWindow *window = window_with_pair ();
+  HrChartAxes axes;
+  int width;
+  int height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  for (guint i = 0; i < HR_PIN_MAX; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("A pin with a long name to see whether it fits, number %u", i);
+
+      type_into_row (window, "level_row", i % 2 ? "95" : "85");
+      g_assert_true (hr_window_pin (window, NULL));
+      g_free (pin_at (window, i)->name);
+      pin_at (window, i)->name = g_steal_pointer (&name);
+      hr_chart_trace_set_label (pin_at (window, i)->trace, pin_at (window, i)->name);
+    }
+  hr_chart_widget_changed (window->chart);
+  spin_main_loop (300);
+
+  /* One row of chips. */
+  g_assert_cmpint (gtk_widget_get_height (window->pins_bar), <, 70);
+  width = gtk_widget_get_width (GTK_WIDGET (window->chart));
+  height = gtk_widget_get_height (GTK_WIDGET (window->chart));
+  g_assert_true (hr_chart_view_get_axes (hr_window_get_chart_view (window), HR_CHART_SPL, width, height, &axes));
+  g_test_message ("SPL plot: %g px high in a %d × %d chart", axes.plot.height, width, height);
+  g_assert_cmpfloat (axes.plot.height, >=, 100.0);
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  db = hr_preset_db_new (g_getenv ("HEADROOM_PRESETS_DIR"), "/nonexistent/headroom-test/presets.json");
+
+  g_test_add_func ("/ui-use/pin-while-renaming", test_pin_while_renaming);
+  g_test_add_func ("/ui-use/pin-names", test_pin_names);
+  g_test_add_func ("/ui-use/pin-colours-stay", test_pin_colours_stay);
+  g_test_add_func ("/ui-use/pin-limit-explained", test_pin_limit_explained);
+  g_test_add_func ("/ui-use/seven-long-pins", test_seven_long_pins);
+
+  status = g_test_run ();
+  g_clear_object (&db);
+  return status;
+}
