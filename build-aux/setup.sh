@@ -22,6 +22,7 @@ HR_BUILD_PACKAGES=(
 # dbus-run-session, which gives the ui suite a desktop's session bus;
 # locales for the German locale the tests build themselves; at-spi2-core
 # and python3-pyatspi to walk the window as a screen reader does;
+# libxtst-dev for the ui tests' real key presses;
 # appstream,
 # desktop-file-utils and libxml2-utils validate the desktop file, the
 # metainfo and the icons.
@@ -32,6 +33,7 @@ HR_TEST_PACKAGES=(
   dbus-daemon
   desktop-file-utils
   libclang-rt-14-dev
+  libxtst-dev
   libxml2-utils
   locales
   ngspice

@@ -403,6 +403,40 @@ new_window_keeping_files (HrPresetDb **db)
   return window;
 }
 
+/* "My mixer", saved in the form, is what the window comes back on after
+ * a restart: the settings held the previous source's id, because the
+ * choice was stored by a handler that the reload had blocked. */
+static void
+test_saved_source_remembered (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autoptr(HrPresetDb) db_after = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *stored = NULL;
+  HrWindow *window = new_window (&db);
+  HrSourceDialog *dialog;
+
+  g_assert_true (hr_window_select_source (window, "nwavguy-jds-labs-objective2", NULL));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  dialog = hr_window_open_source_dialog (window, NULL);
+  type_text (dialog, HR_TYPE_SOURCE_DIALOG, "name_row", "My mixer");
+  type_text (dialog, HR_TYPE_SOURCE_DIALOG, "manufacturer_row", "Me");
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "output_impedance_ohm")), "47");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.save", NULL));
+  spin_main_loop ();
+  stored = g_settings_get_string (settings, "source-id");
+  g_assert_cmpstr (stored, ==, "me-my-mixer");
+  destroy_window (window);
+
+  /* Quit and start again, on the files as they are now. */
+  window = new_window_keeping_files (&db_after);
+  g_assert_cmpstr (hr_scenario_get_source_id (hr_window_get_scenario (window)), ==, "me-my-mixer");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "HD 650 on My mixer · Headphone out");
+  g_assert_cmpfloat (hr_slider_row_get_value (hr_window_get_slider_row (window, "zout_row")), ==, 47.0);
+  destroy_window (window);
+  remove_user_files ();
+}
+
 /* A user's file that is not JSON hides all their gear: a dialog says so
  * as the window opens, and saving new gear is refused with the reason,
  * the file kept byte for byte. */
@@ -522,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/ui/gear/drop-bad-curve", test_drop_bad_curve);
   g_test_add_func ("/ui/gear/edit-bundled-headphones", test_edit_bundled_headphones);
   g_test_add_func ("/ui/gear/new-source", test_new_source);
+  g_test_add_func ("/ui/gear/saved-source-remembered", test_saved_source_remembered);
   g_test_add_func ("/ui/gear/broken-user-file", test_broken_user_file);
   g_test_add_func ("/ui/gear/deep-user-file", test_deep_user_file);
   g_test_add_func ("/ui/gear/preset-problems", test_preset_problems_reported);

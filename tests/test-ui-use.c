@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hr-window-private.h"
+#include "test-ui-input.h"
 
 /* The window as a new user met it in half an hour of use: an interface
  * and studio headphones, a mixer of their own, the keyboard alone, a
@@ -254,6 +255,69 @@ test_seven_long_pins (void)
   destroy_window (window);
 }
 
+/* The first start: nothing chosen yet, so the title names nothing; it
+ * named gear the user never chose while the page said "Choose
+ * Headphones". */
+static void
+test_first_launch_title (void)
+{
+  HrWindow *window;
+
+  reset_settings ();
+  window = new_window ();
+  g_assert_cmpstr (hr_window_get_content_page (window), ==, "empty");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Headroom");
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), !=, "Headroom");
+  destroy_window (window);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+F opens the headphones' list with the focus in its search entry,
+ * so that typing searches; it was on the first item, where typing did
+ * nothing. Typed as keys. */
+static void
+test_search_takes_focus (void)
+{
+  HrWindow *window;
+  GtkWidget *focus;
+  GtkWidget *search;
+  GtkWidget *list;
+
+  reset_settings ();
+  window = new_window ();
+  input_focus_window (GTK_WINDOW (window));
+  input_key (GTK_WIDGET (window), XK_f, GDK_CONTROL_MASK);
+  spin_main_loop (300);
+  search = find_descendant (GTK_WIDGET (window->headphone_dropdown), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
+
+  /* What is typed goes into it and filters the list. */
+  input_type (focus, "650");
+  spin_main_loop (300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "650");
+  list = find_descendant (GTK_WIDGET (window->headphone_dropdown), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 1);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +328,8 @@ main (int   argc,
   adw_init ();
   db = hr_preset_db_new (g_getenv ("HEADROOM_PRESETS_DIR"), "/nonexistent/headroom-test/presets.json");
 
+  g_test_add_func ("/ui-use/first-launch-title", test_first_launch_title);
+  g_test_add_func ("/ui-use/search-takes-focus", test_search_takes_focus);
   g_test_add_func ("/ui-use/pin-while-renaming", test_pin_while_renaming);
   g_test_add_func ("/ui-use/pin-names", test_pin_names);
   g_test_add_func ("/ui-use/pin-colours-stay", test_pin_colours_stay);

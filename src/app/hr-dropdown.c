@@ -33,6 +33,34 @@ on_item_bind (GtkListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Once the list is up, the search entry takes the focus, so that typing
+ * searches: GTK 4.8 gives it to the list's first item, where typing does
+ * nothing. After the popover's own focus handling, on its "map". */
+static void
+on_popover_map (GtkWidget *popover)
+{
+  GtkWidget *entry = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+
+  if (entry != NULL && gtk_widget_get_visible (entry))
+    gtk_widget_grab_focus (entry);
+}
+
 /* Long names ("Line out 1–8 (1/4" TRS, servo-balanced)") are ellipsized,
  * with the whole name in a tooltip, so that they do not widen the sidebar;
  * search matches the whole text of an item. */
@@ -47,6 +75,12 @@ hr_dropdown_setup (GtkDropDown *dropdown)
   g_signal_connect (factory, "bind", G_CALLBACK (on_item_bind), NULL);
   gtk_drop_down_set_factory (dropdown, factory);
   gtk_drop_down_set_expression (dropdown, expression);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      g_signal_connect_after (child, "map", G_CALLBACK (on_popover_map), NULL);
 }
 
 /* What a dropdown shows while nothing is chosen, in place of GTK's
@@ -86,8 +120,9 @@ hr_dropdown_set_placeholder (GtkDropDown *dropdown,
 }
 
 /* Ctrl+F and Ctrl+Shift+F: open the dropdown's popover, whose search
- * entry then has the focus. GTK 4.8 has no call for that; the dropdown
- * opens when its toggle button is toggled, so toggle it. */
+ * entry then takes the focus (on_popover_map). GTK 4.8 has no call for
+ * that; the dropdown opens when its toggle button is toggled, so toggle
+ * it. */
 void
 hr_dropdown_popup (GtkDropDown *dropdown)
 {
@@ -100,22 +135,6 @@ hr_dropdown_popup (GtkDropDown *dropdown)
         return;
       }
   gtk_widget_grab_focus (GTK_WIDGET (dropdown));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* GtkDropDown's search matches the start of an item only until GTK 4.12,

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
+/* Real key presses for the ui tests, through the X server as a keyboard
+ * makes them (XTest), so that GTK's own key handling, focus and
+ * shortcuts run as they do for a user. GTK 4 has no way to inject an
+ * event from inside the process. The tests run under Xvfb with the x11
+ * backend (tests/meson.build); the window takes the X input focus first,
+ * since there is no window manager to give it. */
+
+static inline void
+input_spin (guint ms)
+{
+  gint64 end_us = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end_us)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static inline Display *
+input_display (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  return gdk_x11_display_get_xdisplay (display);
+}
+
+/* The X input focus on @window's toplevel, as a click on it would give. */
+static inline void
+input_focus_window (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *xdisplay = input_display (GTK_WIDGET (window));
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  XSync (xdisplay, False);
+  input_spin (100);
+}
+
+/* Presses and releases @keysym with the modifiers in @mask (Control,
+ * Shift), in the window that has the X input focus. */
+static inline void
+input_key (GtkWidget       *widget,
+           KeySym           keysym,
+           GdkModifierType  mask)
+{
+  Display *xdisplay = input_display (widget);
+  KeyCode control = XKeysymToKeycode (xdisplay, XK_Control_L);
+  KeyCode shift = XKeysymToKeycode (xdisplay, XK_Shift_L);
+  KeyCode code = XKeysymToKeycode (xdisplay, keysym);
+
+  g_assert_cmpuint (code, !=, 0);
+  if (mask & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (xdisplay, control, True, CurrentTime);
+  if (mask & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (xdisplay, shift, True, CurrentTime);
+  XTestFakeKeyEvent (xdisplay, code, True, CurrentTime);
+  XTestFakeKeyEvent (xdisplay, code, False, CurrentTime);
+  if (mask & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (xdisplay, shift, False, CurrentTime);
+  if (mask & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (xdisplay, control, False, CurrentTime);
+  XSync (xdisplay, False);
+  input_spin (60);
+}
+
+/* Types @text, one key per character: digits, letters, space, dot. */
+static inline void
+input_type (GtkWidget  *widget,
+            const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    input_key (widget, *p == ' ' ? XK_space : *p == '.' ? XK_period : (KeySym) *p, 0);
+}
