@@ -315,6 +315,65 @@ test_search_takes_focus (void)
   list = find_descendant (GTK_WIDGET (window->headphone_dropdown), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 1);
+  /* Closed before the window goes, so that the popover lets go of the
+   * keyboard grab it holds on the X server. */
+  gtk_popover_popdown (GTK_POPOVER (find_descendant (GTK_WIDGET (window->headphone_dropdown), GTK_TYPE_POPOVER)));
+  spin_main_loop (200);
+  destroy_window (window);
+}
+
+/* The output impedance from the keyboard: an arrow is a third of an
+ * octave, Page Up a decade. Three arrows moved 0.01 Ω to 0.0106 Ω, and
+ * 100 Ω took about 60 Page Ups. Real keys. */
+static void
+test_zout_keyboard_steps (void)
+{
+  HrWindow *window = window_with_pair ();
+  HrSliderRow *row = hr_window_get_slider_row (window, "zout_row");
+
+  type_into_row (window, "zout_row", "10");
+  input_focus_window (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_grab_focus (hr_slider_row_get_scale (row)));
+  spin_main_loop (100);
+  for (guint i = 0; i < 3; i++)
+    input_key (GTK_WIDGET (window), XK_Right, 0);
+  spin_main_loop (100);
+  /* 10 Ω × 2 = 20 Ω, to the three digits the row keeps. */
+  g_assert_cmpfloat_with_epsilon (hr_slider_row_get_value (row), 20.0, 0.05);
+  input_key (GTK_WIDGET (window), XK_Page_Up, 0);
+  spin_main_loop (100);
+  g_assert_cmpfloat_with_epsilon (hr_slider_row_get_value (row), 200.0, 0.5);
+  input_key (GTK_WIDGET (window), XK_Page_Down, 0);
+  input_key (GTK_WIDGET (window), XK_Page_Down, 0);
+  spin_main_loop (100);
+  g_assert_cmpfloat_with_epsilon (hr_slider_row_get_value (row), 2.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (hr_scenario_get_zout_ohm (hr_window_get_scenario (window)), 2.0, 0.01);
+  destroy_window (window);
+}
+
+/* The value and its unit fit in the box beside the slider: "0.0102 Ω"
+ * lost its Ω. */
+static void
+test_value_box_fits_unit (void)
+{
+  static const char *const values[] = { "0.0102", "1.23k", "4.7k", "10k" };
+  HrWindow *window = window_with_pair ();
+  GtkEditable *entry = hr_slider_row_get_entry (hr_window_get_slider_row (window, "zout_row"));
+  GtkWidget *text = find_descendant (GTK_WIDGET (entry), GTK_TYPE_TEXT);
+
+  g_assert_nonnull (text);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int text_w;
+
+      type_into_row (window, "zout_row", values[i]);
+      spin_main_loop (100);
+      layout = gtk_widget_create_pango_layout (text, gtk_editable_get_text (entry));
+      pango_layout_get_pixel_size (layout, &text_w, NULL);
+      g_test_message ("“%s”: %d px in a %d px box", gtk_editable_get_text (entry), text_w, gtk_widget_get_width (text));
+      g_assert_cmpint (text_w, <=, gtk_widget_get_width (text));
+    }
   destroy_window (window);
 }
 
@@ -331,6 +390,8 @@ main (int   argc,
   g_test_add_func ("/ui-use/first-launch-title", test_first_launch_title);
   g_test_add_func ("/ui-use/search-takes-focus", test_search_takes_focus);
   g_test_add_func ("/ui-use/pin-while-renaming", test_pin_while_renaming);
+  g_test_add_func ("/ui-use/zout-keyboard-steps", test_zout_keyboard_steps);
+  g_test_add_func ("/ui-use/value-box-fits-unit", test_value_box_fits_unit);
   g_test_add_func ("/ui-use/pin-names", test_pin_names);
   g_test_add_func ("/ui-use/pin-colours-stay", test_pin_colours_stay);
   g_test_add_func ("/ui-use/pin-limit-explained", test_pin_limit_explained);

@@ -43,6 +43,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* log10 of 2^(1/3) and of 10. */
+#define LOG_STEP (G_LN2 / G_LN10 / 3.0)
+#define LOG_PAGE 1.0
+
 static double
 value_to_position (HrSliderRow *self,
                    double       value)
@@ -260,9 +264,10 @@ hr_slider_row_init (HrSliderRow *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_scale_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->scale), GTK_EVENT_CONTROLLER (click));
 
+  /* Wide enough for "0.0102 Ω" and "1.23 kΩ" with their units. */
   self->entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 7);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 7);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 8);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 8);
   g_signal_connect_object (self->entry, "activate",
                            G_CALLBACK (on_entry_activate), self, G_CONNECT_SWAPPED);
 
@@ -305,8 +310,11 @@ hr_slider_row_configure (HrSliderRow *self,
   self->updating = TRUE;
   gtk_range_set_range (GTK_RANGE (self->scale),
                        value_to_position (self, min_value), value_to_position (self, max_value));
+  /* On a log slider an arrow key moves a third of an octave and Page Up
+   * or Down a decade: steps of 1 % took 60 Page Ups from 0.01 Ω to
+   * 100 Ω, and three arrows moved 0.01 Ω to 0.0106 Ω. */
   gtk_range_set_increments (GTK_RANGE (self->scale),
-                            logarithmic ? 0.01 : step, logarithmic ? 0.1 : step * 10);
+                            logarithmic ? LOG_STEP : step, logarithmic ? LOG_PAGE : step * 10);
   self->updating = FALSE;
 
   title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
@@ -410,4 +418,12 @@ hr_slider_row_get_entry (HrSliderRow *self)
   g_return_val_if_fail (HR_IS_SLIDER_ROW (self), NULL);
 
   return GTK_EDITABLE (self->entry);
+}
+
+GtkWidget *
+hr_slider_row_get_scale (HrSliderRow *self)
+{
+  g_return_val_if_fail (HR_IS_SLIDER_ROW (self), NULL);
+
+  return GTK_WIDGET (self->scale);
 }

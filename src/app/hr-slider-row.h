@@ -29,5 +29,6 @@ void         hr_slider_row_set_default_value (HrSliderRow *self,
                                               double       value);
 void         hr_slider_row_reset             (HrSliderRow *self);
 GtkEditable *hr_slider_row_get_entry         (HrSliderRow *self);
+GtkWidget   *hr_slider_row_get_scale         (HrSliderRow *self);
 
 G_END_DECLS
