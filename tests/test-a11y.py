@@ -66,6 +66,21 @@ def walk(node, path, found):
             walk(child, here, found)
 
 
+def find_named(node, name):
+    try:
+        if node.name == name:
+            return node
+        children = list(node)
+    except Exception:
+        return None
+    for child in children:
+        if child is not None:
+            found = find_named(child, name)
+            if found is not None:
+                return found
+    return None
+
+
 def is_unnamed(name):
     # GTK 4 names an unlabelled widget after its type: "GtkToggleButton".
     return not name.strip() or name.startswith(("Gtk", "Adw", "Hr"))
@@ -93,6 +108,8 @@ def main():
             time.sleep(2)
             found = []
             walk(accessible, "", found)
+            charts = find_named(accessible, "Charts")
+            charts_description = charts.description if charts else None
         finally:
             app.terminate()
             app.wait(timeout=10)
@@ -109,6 +126,12 @@ def main():
     if unnamed:
         return 1
     print("ok: every control has a name")
+    # The charts are read from the keyboard: the description says how, and
+    # then says what the cursor's card says.
+    if not charts_description or "arrow keys" not in charts_description:
+        print(f"not ok: the charts' description is {charts_description!r}")
+        return 1
+    print(f"ok: the charts are described: {charts_description!r}")
     return 0
 
 

@@ -310,12 +310,31 @@ test_verdict_names (void)
   g_assert_cmpstr (hr_verdict_to_string (HR_VERDICT_CAVEATS), ==, "Drives it with caveats");
 }
 
+/* A frequency that rounds up to a thousand is said in kHz: the chart's
+ * card said "1000 Hz" with the pointer a hair left of 1 kHz. */
+static void
+test_format_freq (void)
+{
+  static const struct { double freq_hz; const char *text; } cases[] = {
+    { 20.0, "20 Hz" }, { 86.4, "86 Hz" }, { 999.4, "999 Hz" }, { 999.7, "1 kHz" },
+    { 1000.0, "1 kHz" }, { 1500.0, "1.5 kHz" }, { 19999.0, "20 kHz" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hr_format_freq_full (cases[i].freq_hz, FALSE);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/summary/format-freq", test_format_freq);
   g_test_add_func ("/summary/drives-well", test_drives_well);
   g_test_add_func ("/summary/eighth-rule-caveat", test_eighth_rule_caveat);
   g_test_add_func ("/summary/cannot-reach/voltage", test_cannot_reach_voltage);

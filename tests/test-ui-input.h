@@ -79,3 +79,54 @@ input_type (GtkWidget  *widget,
   for (const char *p = text; *p != '\0'; p++)
     input_key (widget, *p == ' ' ? XK_space : *p == '.' ? XK_period : (KeySym) *p, 0);
 }
+
+/* Moves the pointer to (@x, @y) in @widget's coordinates, as a mouse
+ * does, and waits long enough for a tooltip to come up (GTK waits 500 ms). */
+static inline void
+input_pointer_to (GtkWidget *widget,
+                  double     x,
+                  double     y,
+                  guint      wait_ms)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  Display *xdisplay = input_display (widget);
+  graphene_point_t in_widget = GRAPHENE_POINT_INIT (x, y);
+  graphene_point_t in_native;
+  double surface_x;
+  double surface_y;
+  int root_x;
+  int root_y;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in_widget, &in_native));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (xdisplay),
+                         (int) (in_native.x + surface_x), (int) (in_native.y + surface_y),
+                         &root_x, &root_y, &child);
+  XTestFakeMotionEvent (xdisplay, -1, root_x, root_y, CurrentTime);
+  XSync (xdisplay, False);
+  input_spin (wait_ms);
+}
+
+/* The tooltip shown in @root's window, if one is: GTK 4 makes it a child
+ * of the window it belongs to. */
+static inline GtkWidget *
+input_find_tooltip (GtkWidget *widget)
+{
+  GType type = g_type_from_name ("GtkTooltipWindow");
+
+  g_assert_true (type != 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return gtk_widget_get_mapped (child) ? child : NULL;
+      found = input_find_tooltip (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

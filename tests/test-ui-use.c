@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hr-window-private.h"
+#include "hr-tooltip.h"
 #include "test-ui-input.h"
 
 /* The window as a new user met it in half an hour of use: an interface
@@ -353,6 +354,212 @@ test_zout_keyboard_steps (void)
 
 /* The value and its unit fit in the box beside the slider: "0.0102 Ω"
  * lost its Ω. */
+/* The SPL chart's card said the level at the pointer, not how loud it
+ * could go there before it clips, which is what the chart is for. */
+static void
+test_hover_spl_ceiling (void)
+{
+  HrWindow *window = window_with_pair ();
+  GtkWidget *chart = GTK_WIDGET (window->chart);
+  GtkEventController *motion = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (chart);
+  g_autofree char *readout = NULL;
+  HrChartAxes axes;
+
+  g_assert_true (hr_chart_view_get_axes (hr_window_get_chart_view (window), HR_CHART_SPL,
+                                         gtk_widget_get_width (chart), gtk_widget_get_height (chart), &axes));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        motion = controller;
+    }
+  g_assert_nonnull (motion);
+  g_assert_null (hr_chart_widget_dup_readout (window->chart));
+  g_signal_emit_by_name (motion, "motion", hr_chart_axes_freq_to_x (&axes, 1000.0),
+                         axes.plot.y + axes.plot.height / 2);
+  readout = hr_chart_widget_dup_readout (window->chart);
+  g_test_message ("%s", readout);
+  g_assert_nonnull (readout);
+  g_assert_true (g_str_has_prefix (readout, "SPL and clipping at 1 kHz\n"));
+  /* A line out of 1.23 V into 300 Ω: a voltage ceiling, well above the
+   * level the user listens at. */
+  g_assert_nonnull (strstr (readout, "dB SPL, clean to "));
+  g_assert_nonnull (strstr (readout, "dB SPL (voltage limit)"));
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_null (hr_chart_widget_dup_readout (window->chart));
+  destroy_window (window);
+}
+
+/* Presses @keys (to a 0), then says what the charts' card says. */
+static char *
+readout_after_keys (HrWindow     *window,
+                    const KeySym *keys)
+{
+  for (guint i = 0; keys != NULL && keys[i] != 0; i++)
+    input_key (GTK_WIDGET (window), keys[i], 0);
+  spin_main_loop (100);
+  return hr_chart_widget_dup_readout (window->chart);
+}
+
+/* The charts were for the pointer alone: with the keyboard, the values
+ * could not be read at all. Real keys: the cursor moves by a twelfth of
+ * an octave and by octaves, goes to the ends, and to the other charts. */
+static void
+test_chart_keyboard_cursor (void)
+{
+  HrWindow *window = window_with_pair ();
+  GtkWidget *chart = GTK_WIDGET (window->chart);
+  char *readout;
+
+  input_focus_window (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_grab_focus (chart));
+  readout = readout_after_keys (window, NULL);
+  g_assert_true (g_str_has_prefix (readout, "SPL and clipping at 1 kHz\n"));
+  g_assert_nonnull (strstr (readout, "HD 650 on Fireface 800"));
+  g_free (readout);
+
+  readout = readout_after_keys (window, (const KeySym[]) { XK_Right, XK_Right, XK_Right, XK_Right, XK_Right, XK_Right,
+                                                           XK_Right, XK_Right, XK_Right, XK_Right, XK_Right, XK_Right, 0 });
+  g_assert_true (g_str_has_prefix (readout, "SPL and clipping at 2 kHz\n"));
+  g_free (readout);
+
+  readout = readout_after_keys (window, (const KeySym[]) { XK_Page_Down, XK_Page_Down, XK_Down, 0 });
+  g_assert_true (g_str_has_prefix (readout, "Frequency response change at 500 Hz\n"));
+  g_assert_nonnull (strstr (readout, " dB"));
+  g_free (readout);
+
+  readout = readout_after_keys (window, (const KeySym[]) { XK_End, 0 });
+  g_assert_true (g_str_has_prefix (readout, "Frequency response change at 20 kHz\n"));
+  g_free (readout);
+
+  /* Down from the last chart goes round to the first. */
+  readout = readout_after_keys (window, (const KeySym[]) { XK_Home, XK_Down, XK_Down, 0 });
+  g_assert_true (g_str_has_prefix (readout, "Current at 20 Hz\n"));
+  g_assert_nonnull (strstr (readout, " mA"));
+  g_free (readout);
+
+  /* Without the focus, no card. */
+  gtk_widget_grab_focus (GTK_WIDGET (window->headphone_dropdown));
+  readout = readout_after_keys (window, NULL);
+  g_assert_null (readout);
+  destroy_window (window);
+}
+
+/* The source figures' tooltip, three sources quoted in full, was one
+ * line 1,400 px wide across the window. The pointer on the figures, as a
+ * mouse puts it. */
+static void
+test_tooltip_wraps (void)
+{
+  HrWindow *window = window_with_pair ();
+  GtkWidget *label = GTK_WIDGET (window->source_figures_label);
+  GtkWidget *tooltip;
+  int width;
+
+  input_focus_window (GTK_WINDOW (window));
+  g_assert_null (input_find_tooltip (GTK_WIDGET (window)));
+  input_pointer_to (label, 10, gtk_widget_get_height (label) / 2.0, 1500);
+  tooltip = input_find_tooltip (GTK_WIDGET (window));
+  g_assert_nonnull (tooltip);
+  width = gtk_widget_get_width (tooltip);
+  g_test_message ("the figures' tooltip is %d px wide", width);
+  g_assert_cmpint (width, >, 200);
+  g_assert_cmpint (width, <, 640);
+  g_assert_nonnull (strstr (hr_tooltip_get_text (label), "Output impedance: 75"));
+  input_pointer_to (GTK_WIDGET (window), 1, 1, 100);
+  destroy_window (window);
+}
+
+/* The list's items and search entry were covered by tooltips: the
+ * dropdown's own ("Headphones (Ctrl+F)") and each item's, which repeated
+ * names shown whole. Only a name cut short has one. */
+static void
+test_dropdown_tooltips (void)
+{
+  HrWindow *window = window_with_pair ();
+  GtkWidget *dropdown = GTK_WIDGET (window->headphone_dropdown);
+  GtkWidget *popover = find_descendant (dropdown, GTK_TYPE_POPOVER);
+  GtkWidget *search;
+  GtkWidget *list;
+  GtkWidget *first_item;
+  GtkWidget *cut = NULL;
+
+  input_focus_window (GTK_WINDOW (window));
+  input_key (GTK_WIDGET (window), XK_f, GDK_CONTROL_MASK);
+  spin_main_loop (300);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  search = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+  input_pointer_to (search, 20, gtk_widget_get_height (search) / 2.0, 1500);
+  g_assert_null (input_find_tooltip (popover));
+  g_assert_null (input_find_tooltip (GTK_WIDGET (window)));
+
+  list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  first_item = find_descendant (list, GTK_TYPE_LABEL);
+  g_assert_nonnull (first_item);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (first_item))));
+  input_pointer_to (first_item, 20, gtk_widget_get_height (first_item) / 2.0, 1500);
+  g_assert_null (input_find_tooltip (popover));
+  g_assert_null (input_find_tooltip (GTK_WIDGET (window)));
+
+  /* A name cut short still has its whole name in one. */
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL && cut == NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = find_descendant (row, GTK_TYPE_LABEL);
+
+      if (label != NULL && gtk_widget_get_mapped (label)
+          && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+        cut = label;
+    }
+  g_assert_nonnull (cut);
+  input_pointer_to (cut, 20, gtk_widget_get_height (cut) / 2.0, 1500);
+  g_assert_true (input_find_tooltip (popover) != NULL || input_find_tooltip (GTK_WIDGET (window)) != NULL);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  spin_main_loop (200);
+  /* The dropdown has its own again once the list is down. */
+  g_assert_true (gtk_widget_get_has_tooltip (dropdown));
+  destroy_window (window);
+}
+
+/* Every reason line stopped a Tab cycle (selectable labels take the
+ * focus), and so did each slider's row besides its slider and its box:
+ * Tab went through 37 stops before it came round. Real Tab keys, round
+ * the whole window. */
+static void
+test_tab_cycle (void)
+{
+  HrWindow *window = window_with_pair ();
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+  gboolean chart_reached = FALSE;
+
+  input_focus_window (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_grab_focus (hr_slider_row_get_scale (hr_window_get_slider_row (window, "zout_row"))));
+  spin_main_loop (100);
+  for (guint i = 0; i < 80; i++)
+    {
+      GtkWidget *focus;
+
+      input_key (GTK_WIDGET (window), XK_Tab, 0);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_false (GTK_IS_LABEL (focus));
+      if (focus == GTK_WIDGET (window->chart))
+        chart_reached = TRUE;
+      if (g_ptr_array_find (stops, focus, NULL))
+        break;
+      g_ptr_array_add (stops, focus);
+    }
+  g_test_message ("a Tab cycle has %u stops", stops->len);
+  g_assert_true (chart_reached);
+  /* The header's six controls, the sidebar's six and two per slider,
+   * the five chart buttons and the charts. */
+  g_assert_cmpuint (stops->len, <=, 30);
+  destroy_window (window);
+}
+
 static void
 test_value_box_fits_unit (void)
 {
@@ -392,6 +599,11 @@ main (int   argc,
   g_test_add_func ("/ui-use/pin-while-renaming", test_pin_while_renaming);
   g_test_add_func ("/ui-use/zout-keyboard-steps", test_zout_keyboard_steps);
   g_test_add_func ("/ui-use/value-box-fits-unit", test_value_box_fits_unit);
+  g_test_add_func ("/ui-use/hover-spl-ceiling", test_hover_spl_ceiling);
+  g_test_add_func ("/ui-use/chart-keyboard-cursor", test_chart_keyboard_cursor);
+  g_test_add_func ("/ui-use/tooltip-wraps", test_tooltip_wraps);
+  g_test_add_func ("/ui-use/dropdown-tooltips", test_dropdown_tooltips);
+  g_test_add_func ("/ui-use/tab-cycle", test_tab_cycle);
   g_test_add_func ("/ui-use/pin-names", test_pin_names);
   g_test_add_func ("/ui-use/pin-colours-stay", test_pin_colours_stay);
   g_test_add_func ("/ui-use/pin-limit-explained", test_pin_limit_explained);

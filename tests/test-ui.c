@@ -12,6 +12,7 @@
 #include "hr-color-scheme.h"
 #include "hr-pin-chip.h"
 #include "hr-units.h"
+#include "hr-tooltip.h"
 #include "hr-window-private.h"
 
 /* The window, driven as a user drives it (dropdowns, the entries beside
@@ -219,9 +220,9 @@ test_presets_and_zout (void)
   /* The key figures, "?" for the current limit that no spec sheet gives,
    * and where each comes from in the tooltip. */
   g_assert_cmpstr (gtk_label_get_text (window->source_figures_label), ==, "75 Ω · 6.9 Vrms · ? mA");
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->source_figures_label)),
+  g_assert_nonnull (strstr (hr_tooltip_get_text (GTK_WIDGET (window->source_figures_label)),
                             "Sound On Sound"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->source_figures_label)),
+  g_assert_nonnull (strstr (hr_tooltip_get_text (GTK_WIDGET (window->source_figures_label)),
                             "current check is skipped"));
   g_assert_cmpstr (gtk_label_get_text (window->headphone_figures_label), ==, "300 Ω · 103 dB/V · Open-back dynamic");
 

@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
-#include <pango/pangocairo.h>
 
+#include "hr-chart-readout.h"
 #include "hr-chart-widget.h"
 #include "hr-timings.h"
 #include "hr-format.h"
@@ -19,6 +19,12 @@
  * hr_chart_widget_changed() after recomputing them. A pointer motion only
  * stores where the pointer is and queues a draw: the hover line and its
  * card are drawn in snapshot, from the sweeps already computed.
+ *
+ * The keyboard has a cursor that does what the pointer does: with the
+ * focus on the charts, Left and Right move it a twelfth of an octave, Page
+ * Up and Page Down an octave, Home and End to the ends, and Up and Down
+ * take it to the other charts. Its card's words are the widget's
+ * accessible description, so a screen reader reads what the card shows.
  *
  * A slider's drag must redraw in a frame, and drawing all four charts
  * in software (text, grids, eight traces each) takes most of one. So the
@@ -41,6 +47,10 @@ struct _HrChartWidget
   double        pointer_x;
   double        pointer_y;
   gboolean      pointer_inside;
+
+  /* The keyboard's cursor: shown while the widget has the focus. */
+  HrChartKind   cursor_kind;
+  double        cursor_freq_hz;
 
   HrChartLayout measured_layout;
   double        measured_legend_px;
@@ -67,108 +77,81 @@ struct _HrChartWidget
 
 G_DEFINE_FINAL_TYPE (HrChartWidget, hr_chart_widget, GTK_TYPE_WIDGET)
 
-static char *
-format_value (HrChartKind kind,
-              double      value)
+/* The chart the cursor is on, and its axes at this size; in the single
+ * layout that is the one chart shown. */
+static gboolean
+get_cursor_axes (HrChartWidget *self,
+                 double         width,
+                 double         height,
+                 HrChartAxes   *axes)
 {
-  switch (kind)
-    {
-    case HR_CHART_IMPEDANCE:
-      return hr_format_ohm (value);
-    case HR_CHART_CURRENT:
-      /* Translators: a current, "12.3 mA" */
-      return g_strdup_printf (_("%.3g mA"), value);
-    case HR_CHART_SPL:
-      /* Translators: a level, "102.4 dB SPL" */
-      return g_strdup_printf (_("%.1f dB SPL"), value);
-    case HR_CHART_DEVIATION:
-      /* Not "-0.00 dB" for a change that rounds to nothing. */
-      if (fabs (value) < 0.005)
-        value = 0.0;
-      /* Translators: a change of level, "+0.42 dB" */
-      return g_strdup_printf (_("%+.2f dB"), value);
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  if (hr_chart_view_get_layout (self->view) == HR_CHART_LAYOUT_SINGLE)
+    self->cursor_kind = hr_chart_view_get_kind (self->view);
+  return hr_chart_view_get_axes (self->view, self->cursor_kind, width, height, axes);
 }
 
-static void
-draw_hover (HrChartWidget *self,
-            cairo_t       *cr,
-            double         width,
-            double         height)
+/* Where the card goes for the cursor: beside the first trace shown. */
+static double
+cursor_card_y (HrChartWidget     *self,
+               const HrChartAxes *axes)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *freq_text = NULL;
-  HrChartAxes axes;
-  HrChartColor fg;
-  HrChartColor bg;
-  PangoRectangle extents;
-  double freq_hz;
-  double x;
-  double card_x;
-  double card_y;
-  double card_w;
-  double card_h;
-  gboolean dark;
-
-  if (!hr_chart_view_pick (self->view, width, height, self->pointer_x, self->pointer_y, &axes))
-    return;
-
-  dark = hr_chart_view_get_theme (self->view) == HR_CHART_THEME_DARK;
-  bg = hr_chart_theme_background (hr_chart_view_get_theme (self->view));
-  fg = dark ? (HrChartColor) { 0.92, 0.92, 0.92 } : (HrChartColor) { 0.1, 0.1, 0.1 };
-
-  freq_hz = hr_chart_axes_x_to_freq (&axes, self->pointer_x);
-  x = floor (self->pointer_x) + 0.5;
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
-  cairo_set_line_width (cr, 1.0);
-  cairo_move_to (cr, x, axes.plot.y);
-  cairo_line_to (cr, x, axes.plot.y + axes.plot.height);
-  cairo_stroke (cr);
-
-  freq_text = hr_format_freq (freq_hz);
-  g_string_append (text, freq_text);
   for (guint i = 0; i < hr_chart_view_get_n_traces (self->view); i++)
     {
       HrChartTrace *trace = hr_chart_view_get_trace (self->view, i);
-      g_autofree char *value_text = NULL;
-      g_autofree char *escaped = NULL;
-      HrChartColor color;
+      double value;
 
       if (!hr_chart_trace_get_visible (trace))
         continue;
-      color = hr_chart_slot_color (hr_chart_view_get_theme (self->view), hr_chart_trace_get_slot (trace));
-      value_text = format_value (axes.kind, hr_chart_trace_value_at (trace, axes.kind, freq_hz));
-      escaped = g_markup_escape_text (hr_chart_trace_get_label (trace), -1);
-      g_string_append_printf (text, "\n<span foreground=\"#%02x%02x%02x\">■</span> %s: <b>%s</b>",
-                              (guint) (color.red * 255), (guint) (color.green * 255),
-                              (guint) (color.blue * 255), escaped, value_text);
+      value = hr_chart_trace_value_at (trace, axes->kind, self->cursor_freq_hz);
+      if (isfinite (value))
+        return hr_chart_axes_value_to_y (axes, value);
     }
+  return axes->plot.y + axes->plot.height / 2;
+}
 
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  pango_layout_set_markup (layout, text->str, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &extents);
-  card_w = extents.width + 16;
-  card_h = extents.height + 12;
-  /* Beside the line, on the side with room, and inside the plot. */
-  card_x = x + 12;
-  if (card_x + card_w > axes.plot.x + axes.plot.width)
-    card_x = x - 12 - card_w;
-  card_x = MAX (card_x, 0);
-  card_y = CLAMP (self->pointer_y - card_h / 2, axes.plot.y, MAX (axes.plot.y, axes.plot.y + axes.plot.height - card_h));
+static gboolean
+cursor_shown (HrChartWidget *self)
+{
+  return gtk_widget_has_focus (GTK_WIDGET (self)) && hr_chart_view_get_n_traces (self->view) > 0;
+}
 
-  cairo_rectangle (cr, card_x, card_y, card_w, card_h);
-  cairo_set_source_rgba (cr, bg.red, bg.green, bg.blue, 0.94);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
-  cairo_stroke (cr);
-  cairo_set_source_rgb (cr, fg.red, fg.green, fg.blue);
-  cairo_move_to (cr, card_x + 8, card_y + 6);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
+/* The pointer's line and card where it is over a plot, else the
+ * keyboard's with a focus ring around its chart. */
+static void
+draw_readout (HrChartWidget *self,
+              GtkWidget     *widget,
+              cairo_t       *cr,
+              double         width,
+              double         height)
+{
+  HrChartAxes axes;
+
+  if (hr_chart_view_get_n_traces (self->view) == 0)
+    return;
+  if (self->pointer_inside
+      && hr_chart_view_pick (self->view, width, height, self->pointer_x, self->pointer_y, &axes))
+    {
+      hr_chart_readout_draw (widget, cr, self->view, &axes,
+                             hr_chart_axes_x_to_freq (&axes, self->pointer_x), self->pointer_y);
+      return;
+    }
+  if (!cursor_shown (self) || !get_cursor_axes (self, width, height, &axes))
+    return;
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GdkRGBA accent;
+
+      /* The theme's focus colour: the accent at half strength. */
+      if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", &accent))
+        accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1.0 };
+      cairo_save (cr);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.5);
+      cairo_set_line_width (cr, 2.0);
+      cairo_rectangle (cr, axes.frame.x + 2, axes.frame.y + 2, axes.frame.width - 4, axes.frame.height - 4);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  hr_chart_readout_draw (widget, cr, self->view, &axes, self->cursor_freq_hz, cursor_card_y (self, &axes));
 }
 
 /* The base layer, drawn again where its keys say it changed: all of it,
@@ -258,8 +241,7 @@ hr_chart_widget_snapshot (GtkWidget   *widget,
   cairo_set_source_surface (cr, self->base_surface, 0, 0);
   cairo_paint (cr);
   hr_chart_render_layers (cr, self->view, width, height, HR_CHART_LAYER_LIVE);
-  if (self->pointer_inside && hr_chart_view_get_n_traces (self->view) > 0)
-    draw_hover (self, cr, width, height);
+  draw_readout (self, widget, cr, width, height);
   cairo_destroy (cr);
   hr_timings_report ("chart snapshot (live layer, hover, base if remade)", snapshot_started_us);
   self->drawn_in_frame = TRUE;
@@ -280,6 +262,104 @@ static void
 on_leave (HrChartWidget *self)
 {
   self->pointer_inside = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A screen reader reads the card: the widget's description is its text,
+ * and says how to move the cursor when there is none. */
+static void
+update_description (HrChartWidget *self)
+{
+  g_autofree char *text = hr_chart_widget_dup_readout (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text != NULL ? text
+                                  : _("Focus the charts and use the arrow keys to read their values"),
+                                  -1);
+}
+
+static void
+move_cursor_to (HrChartWidget *self,
+                double         freq_hz)
+{
+  HrChartAxes axes;
+
+  if (!get_cursor_axes (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                        gtk_widget_get_height (GTK_WIDGET (self)), &axes))
+    return;
+  self->cursor_freq_hz = CLAMP (freq_hz, axes.fmin_hz, axes.fmax_hz);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Up and Down go through the charts in the order they are laid out. */
+static void
+move_cursor_chart (HrChartWidget *self,
+                   int            step)
+{
+  if (hr_chart_view_get_layout (self->view) != HR_CHART_LAYOUT_GRID)
+    return;
+  self->cursor_kind = (self->cursor_kind + HR_CHART_N_KINDS + step) % HR_CHART_N_KINDS;
+  move_cursor_to (self, self->cursor_freq_hz);
+}
+
+static gboolean
+on_key_pressed (HrChartWidget   *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  /* A twelfth of an octave a step, an octave a page. */
+  const double step = pow (2.0, 1.0 / 12.0);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0
+      || hr_chart_view_get_n_traces (self->view) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      move_cursor_to (self, self->cursor_freq_hz / step);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      move_cursor_to (self, self->cursor_freq_hz * step);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      move_cursor_to (self, self->cursor_freq_hz / 2.0);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      move_cursor_to (self, self->cursor_freq_hz * 2.0);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      move_cursor_to (self, 0.0);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      move_cursor_to (self, INFINITY);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_cursor_chart (self, -1);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_cursor_chart (self, +1);
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+static void
+on_focus_changed (HrChartWidget *self)
+{
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -437,9 +517,27 @@ static void
 hr_chart_widget_init (HrChartWidget *self)
 {
   GtkEventController *motion;
+  GtkEventController *keys;
+  GtkEventController *focus;
 
   self->view = hr_chart_view_new ();
   hr_chart_view_set_layout (self->view, HR_CHART_LAYOUT_GRID);
+  /* The cursor starts where the ear is most sensitive, on the chart of
+   * the verdict. */
+  self->cursor_kind = HR_CHART_SPL;
+  self->cursor_freq_hz = 1000.0;
+
+  /* In the Tab order, but a click on a chart leaves the focus where it
+   * was: the pointer has its own card. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), FALSE);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_focus_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_object (motion, "enter", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
@@ -453,6 +551,7 @@ hr_chart_widget_init (HrChartWidget *self)
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Charts"), -1);
+  update_description (self);
 }
 
 HrChartView *
@@ -484,6 +583,8 @@ hr_chart_widget_changed (HrChartWidget *self)
 
   hr_chart_view_changed (self->view);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (cursor_shown (self))
+    update_description (self);
   /* Only a change of layout or of the legend's rows changes the size the
    * charts ask for; a slider's drag must not cost a resize a frame. */
   if (hr_chart_view_get_layout (self->view) != self->measured_layout
@@ -512,4 +613,33 @@ hr_chart_widget_get_hover_freq (HrChartWidget *self,
   if (freq_hz != NULL)
     *freq_hz = hr_chart_axes_x_to_freq (&axes, self->pointer_x);
   return TRUE;
+}
+
+/**
+ * hr_chart_widget_dup_readout:
+ *
+ * What the card says now, as plain text: the pointer's where it is over a
+ * chart, else the keyboard cursor's while the charts have the focus.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL with no card
+ */
+char *
+hr_chart_widget_dup_readout (HrChartWidget *self)
+{
+  int width;
+  int height;
+  HrChartAxes axes;
+
+  g_return_val_if_fail (HR_IS_CHART_WIDGET (self), NULL);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (hr_chart_view_get_n_traces (self->view) == 0 || width <= 0 || height <= 0)
+    return NULL;
+  if (self->pointer_inside
+      && hr_chart_view_pick (self->view, width, height, self->pointer_x, self->pointer_y, &axes))
+    return hr_chart_readout_text (self->view, axes.kind, hr_chart_axes_x_to_freq (&axes, self->pointer_x), FALSE);
+  if (cursor_shown (self) && get_cursor_axes (self, width, height, &axes))
+    return hr_chart_readout_text (self->view, axes.kind, self->cursor_freq_hz, FALSE);
+  return NULL;
 }

@@ -16,5 +16,6 @@ void         hr_chart_widget_begin_change  (HrChartWidget *self);
 void         hr_chart_widget_changed       (HrChartWidget *self);
 gboolean     hr_chart_widget_get_hover_freq (HrChartWidget *self,
                                              double        *freq_hz);
+char        *hr_chart_widget_dup_readout   (HrChartWidget *self);
 
 G_END_DECLS

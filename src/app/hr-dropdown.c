@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "hr-dropdown.h"
+#include "hr-tooltip.h"
 
 /* What the sidebar's searchable dropdowns need and GTK 4.8's GtkDropDown
  * does not offer: ellipsized items with a tooltip, a placeholder, search
@@ -19,6 +20,9 @@ on_item_setup (GtkListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Only the names cut short have one: a tooltip repeating a whole name
+   * covered the item below it. */
+  hr_tooltip_set_when_ellipsized (GTK_LABEL (label));
   gtk_list_item_set_child (item, label);
 }
 
@@ -30,7 +34,6 @@ on_item_bind (GtkListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
 }
 
 static GtkWidget *
@@ -57,12 +60,25 @@ on_popover_map (GtkWidget *popover)
 {
   GtkWidget *entry = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
 
+  /* A tooltip is looked for from the widget under the pointer up through
+   * its parents, and the list's popover is the dropdown's child: the
+   * dropdown's own tooltip ("Headphones (Ctrl+F)") came up over the
+   * search entry and the first item. It has none while the list is up. */
+  gtk_widget_set_has_tooltip (gtk_widget_get_parent (popover), FALSE);
   if (entry != NULL && gtk_widget_get_visible (entry))
     gtk_widget_grab_focus (entry);
 }
 
+static void
+on_popover_unmap (GtkWidget *popover)
+{
+  GtkWidget *dropdown = gtk_widget_get_parent (popover);
+
+  gtk_widget_set_has_tooltip (dropdown, gtk_widget_get_tooltip_text (dropdown) != NULL);
+}
+
 /* Long names ("Line out 1–8 (1/4" TRS, servo-balanced)") are ellipsized,
- * with the whole name in a tooltip, so that they do not widen the sidebar;
+ * with the whole name in a tooltip when cut, so that they do not widen the sidebar;
  * search matches the whole text of an item. */
 void
 hr_dropdown_setup (GtkDropDown *dropdown)
@@ -80,7 +96,10 @@ hr_dropdown_setup (GtkDropDown *dropdown)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
-      g_signal_connect_after (child, "map", G_CALLBACK (on_popover_map), NULL);
+      {
+        g_signal_connect_after (child, "map", G_CALLBACK (on_popover_map), NULL);
+        g_signal_connect (child, "unmap", G_CALLBACK (on_popover_unmap), NULL);
+      }
 }
 
 /* What a dropdown shows while nothing is chosen, in place of GTK's

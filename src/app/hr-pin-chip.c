@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hr-pin-chip.h"
+#include "hr-tooltip.h"
 
 /* One pin under the charts: a swatch of its traces' colour, its name
  * (click to rename), an eye to hide it and a button to remove it. The
@@ -101,7 +102,7 @@ update_name (HrPinChip *self)
   gtk_label_set_text (self->name_label, self->pin->name);
   /* Translators: a pin's tooltip, the whole name and what a click does */
   rename = g_strdup_printf (_("%s\nClick to rename"), self->pin->name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_button), rename);
+  hr_tooltip_set_text (GTK_WIDGET (self->name_button), rename);
   g_free (rename);
   /* Translators: the accessible name of a pin's name button, "Rename HD 600 on O2" */
   rename = g_strdup_printf (_("Rename %s"), self->pin->name);

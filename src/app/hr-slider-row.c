@@ -246,6 +246,9 @@ hr_slider_row_init (HrSliderRow *self)
   self->min_value = 0.0;
   self->max_value = 1.0;
   self->applicable = TRUE;
+  /* The slider and the value box take the focus; the row itself does
+   * nothing when activated, and was a third stop of the Tab cycle. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
 
   /* Before the suffix is added: only the row's own labels. */
   wrap_labels_at_words (GTK_WIDGET (self));

@@ -10,6 +10,7 @@
 #include "hr-dropdown.h"
 #include "hr-preset-labels.h"
 #include "hr-slider-row.h"
+#include "hr-tooltip.h"
 #include "hr-window-private.h"
 
 /* The window is a thin shell around one HrScenario, the live
@@ -42,7 +43,7 @@ update_source_figures (HrWindow *self)
 
   figures = hr_dup_output_figures (hr_source_preset_get_output (self->source, self->output_index), &tooltip);
   gtk_label_set_text (self->source_figures_label, figures);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_figures_label), tooltip);
+  hr_tooltip_set_text (GTK_WIDGET (self->source_figures_label), tooltip);
 }
 
 static void
@@ -56,12 +57,12 @@ update_headphone_figures (HrWindow *self)
   if (self->headphone == NULL)
     {
       gtk_label_set_text (self->headphone_figures_label, _("Choose the headphones to see their figures."));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->headphone_figures_label), NULL);
+      hr_tooltip_set_text (GTK_WIDGET (self->headphone_figures_label), NULL);
       return;
     }
   figures = hr_dup_headphone_figures (self->headphone, &tooltip);
   gtk_label_set_text (self->headphone_figures_label, figures);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->headphone_figures_label), tooltip);
+  hr_tooltip_set_text (GTK_WIDGET (self->headphone_figures_label), tooltip);
 }
 
 static void

@@ -144,7 +144,6 @@ void                hr_chart_set_source         (cairo_t            *cr,
 void                hr_chart_prepare_context    (cairo_t            *cr);
 double              hr_chart_trace_width        (HrChartTrace       *trace,
                                                  double              scale);
-const char         *hr_chart_kind_title         (HrChartKind         kind);
 
 /* hr-chart-text.c */
 void                hr_chart_select_font        (cairo_t            *cr,

@@ -156,6 +156,67 @@ hr_chart_trace_value_at (HrChartTrace *self,
   return values[lo] + t * (values[hi] - values[lo]);
 }
 
+/* The index of the sweep's point nearest @freq_hz in log f. */
+static guint
+nearest_point (const HrSweep *sweep,
+               double         freq_hz)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < sweep->n_points; i++)
+    if (fabs (log (sweep->freq_hz[i] / freq_hz)) < fabs (log (sweep->freq_hz[best] / freq_hz)))
+      best = i;
+  return best;
+}
+
+/**
+ * hr_chart_trace_ceiling_at:
+ * @limit: (out) (optional): what binds there: voltage, current or none
+ *
+ * The clean ceiling that the SPL chart draws at @freq_hz, and which limit
+ * sets it: what the hover card adds to the level.
+ *
+ * Returns: the ceiling in dB SPL, INFINITY where nothing limits, NAN for
+ *   an empty sweep
+ */
+double
+hr_chart_trace_ceiling_at (HrChartTrace *self,
+                           double        freq_hz,
+                           HrLimit      *limit)
+{
+  const HrSweep *sweep;
+  guint i;
+
+  g_return_val_if_fail (self != NULL, NAN);
+
+  sweep = self->sweep;
+  if (limit != NULL)
+    *limit = HR_LIMIT_NONE;
+  if (sweep->n_points == 0)
+    return NAN;
+  i = nearest_point (sweep, freq_hz);
+  if (limit != NULL)
+    *limit = sweep->limit[i];
+  if (!isfinite (sweep->spl_max_db[i]))
+    return sweep->spl_max_db[i];
+  /* Between the points as the chart draws it, where both are finite. */
+  {
+    const double *spl_max = sweep->spl_max_db;
+    guint lo = i;
+    guint hi = i;
+    double t;
+
+    if (freq_hz < sweep->freq_hz[i] && i > 0)
+      lo = i - 1;
+    else if (freq_hz > sweep->freq_hz[i] && i + 1 < sweep->n_points)
+      hi = i + 1;
+    if (lo == hi || !isfinite (spl_max[lo]) || !isfinite (spl_max[hi]))
+      return spl_max[i];
+    t = log (freq_hz / sweep->freq_hz[lo]) / log (sweep->freq_hz[hi] / sweep->freq_hz[lo]);
+    return spl_max[lo] + t * (spl_max[hi] - spl_max[lo]);
+  }
+}
+
 /* NAN for unknown (nothing is drawn), INFINITY for no limit. */
 void
 hr_chart_trace_set_current_limit_ma (HrChartTrace *self,

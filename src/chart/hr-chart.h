@@ -113,6 +113,9 @@ double              hr_chart_trace_get_zout_ohm       (HrChartTrace      *self,
 double              hr_chart_trace_value_at           (HrChartTrace      *self,
                                                        HrChartKind        kind,
                                                        double             freq_hz);
+double              hr_chart_trace_ceiling_at         (HrChartTrace      *self,
+                                                       double             freq_hz,
+                                                       HrLimit           *limit);
 void                hr_chart_trace_set_current_limit_ma (HrChartTrace    *self,
                                                        double             limit_ma);
 double              hr_chart_trace_get_current_limit_ma (HrChartTrace    *self);
@@ -192,6 +195,7 @@ double              hr_chart_axes_y_to_value          (const HrChartAxes *axes,
 double              hr_chart_axes_value2_to_y         (const HrChartAxes *axes,
                                                        double             value);
 
+const char         *hr_chart_kind_title               (HrChartKind        kind);
 HrChartColor        hr_chart_slot_color               (HrChartTheme       theme,
                                                        guint              slot);
 HrChartColor        hr_chart_theme_background         (HrChartTheme       theme);

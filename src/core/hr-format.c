@@ -67,7 +67,8 @@ hr_format_freq_full (double   freq_hz,
 {
   g_autofree char *number = NULL;
 
-  if (freq_hz >= 1000.0)
+  /* 999.7 Hz rounds to "1 kHz", not to "1000 Hz". */
+  if (freq_hz >= 999.5)
     {
       number = hr_format_number ("%.3g", freq_hz / 1000.0, translate);
       /* Translators: a frequency, "1.5 kHz" */
