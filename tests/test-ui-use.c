@@ -560,6 +560,68 @@ test_tab_cycle (void)
   destroy_window (window);
 }
 
+/* In a narrow window the folded sidebar slid over from the left and
+ * covered most of the charts while a slider was dragged. It is a sheet
+ * at the foot now, under half the window tall, and the chart a slider
+ * changes is scrolled up above it. */
+static void
+test_narrow_sheet (void)
+{
+  HrWindow *window;
+  GtkWidget *sheet;
+  graphene_rect_t sheet_bounds;
+  graphene_rect_t chart;
+  int window_h;
+
+  reset_settings ();
+  window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_main_loop (300);
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  spin_main_loop (200);
+  g_assert_true (hr_window_get_narrow (window));
+  g_assert_true (adw_flap_get_folded (window->flap));
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (window->flap)), ==, GTK_ORIENTATION_VERTICAL);
+  /* The charts are not dimmed and still take clicks under the sheet. */
+  g_assert_false (adw_flap_get_modal (window->flap));
+
+  adw_flap_set_reveal_flap (window->flap, TRUE);
+  spin_main_loop (800);
+  sheet = adw_flap_get_flap (window->flap);
+  g_assert_true (gtk_widget_compute_bounds (sheet, GTK_WIDGET (window), &sheet_bounds));
+  window_h = gtk_widget_get_height (GTK_WIDGET (window));
+  g_test_message ("sheet %g px tall from y = %g in a %d px window", sheet_bounds.size.height,
+                  sheet_bounds.origin.y, window_h);
+  g_assert_cmpfloat (sheet_bounds.size.height, <=, 0.46 * window_h);
+  g_assert_cmpfloat (sheet_bounds.size.height, >=, 200);
+  g_assert_cmpfloat (sheet_bounds.origin.y + sheet_bounds.size.height, >=, window_h - 30);
+
+  /* The level moved in the sheet: the SPL chart comes up above it. */
+  type_into_row (window, "level_row", "100");
+  spin_main_loop (300);
+  g_assert_true (hr_window_get_chart_bounds (window, HR_CHART_SPL, &chart));
+  g_test_message ("SPL chart from y = %g to %g", chart.origin.y, chart.origin.y + chart.size.height);
+  g_assert_cmpfloat (chart.origin.y, >=, 40);
+  g_assert_cmpfloat (chart.origin.y + chart.size.height, <=, sheet_bounds.origin.y + 1);
+
+  /* And the impedance when the headphones' impedance moves. */
+  type_into_row (window, "headphone_z_row", "250");
+  spin_main_loop (300);
+  g_assert_true (hr_window_get_chart_bounds (window, HR_CHART_IMPEDANCE, &chart));
+  g_assert_cmpfloat (chart.origin.y + chart.size.height, <=, sheet_bounds.origin.y + 1);
+  g_assert_cmpfloat (chart.origin.y, >=, 40);
+
+  /* Wide again: the sidebar is beside the charts. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  spin_main_loop (500);
+  g_assert_false (hr_window_get_narrow (window));
+  g_assert_false (adw_flap_get_folded (window->flap));
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (window->flap)), ==, GTK_ORIENTATION_HORIZONTAL);
+  destroy_window (window);
+}
+
 static void
 test_value_box_fits_unit (void)
 {
@@ -604,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/ui-use/tooltip-wraps", test_tooltip_wraps);
   g_test_add_func ("/ui-use/dropdown-tooltips", test_dropdown_tooltips);
   g_test_add_func ("/ui-use/tab-cycle", test_tab_cycle);
+  g_test_add_func ("/ui-use/narrow-sheet", test_narrow_sheet);
   g_test_add_func ("/ui-use/pin-names", test_pin_names);
   g_test_add_func ("/ui-use/pin-colours-stay", test_pin_colours_stay);
   g_test_add_func ("/ui-use/pin-limit-explained", test_pin_limit_explained);

@@ -46,6 +46,8 @@ struct _HrWindow
   GtkWidget            *pin_button;
   GtkWidget            *pins_bar;
   GtkBox               *pins_box;
+  GtkWidget            *charts_page;
+  GtkScrolledWindow    *charts_scroller;
 
   HrPresetDb           *db;
   GSettings            *settings;
@@ -62,6 +64,8 @@ struct _HrWindow
   HrChartTrace         *live_trace;
   char                 *chart_view;
   GPtrArray            *pins;               /* of HrPin, slot i + 1 each */
+  gboolean              narrow;             /* the sidebar is a sheet */
+  guint                 layout_idle_id;
 };
 
 gboolean         hr_window_select_source    (HrWindow   *self,
@@ -108,5 +112,12 @@ HrHeadphoneDialog *hr_window_open_headphone_dialog (HrWindow          *self,
 HrSourceDialog  *hr_window_open_source_dialog (HrWindow       *self,
                                                HrSourcePreset *preset);
 void             hr_window_gear_class_init  (GtkWidgetClass *widget_class);
+
+void             hr_window_layout_init      (HrWindow   *self);
+void             hr_window_layout_dispose   (HrWindow   *self);
+gboolean         hr_window_get_narrow       (HrWindow   *self);
+gboolean         hr_window_get_chart_bounds (HrWindow   *self,
+                                             HrChartKind kind,
+                                             graphene_rect_t *bounds);
 
 G_END_DECLS

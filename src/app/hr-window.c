@@ -494,6 +494,7 @@ hr_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  hr_window_layout_init (self);
   g_settings_bind (self->settings, "chart-view", self, "chart-view", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "level-db-spl", self->level_row, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "cable-ohm", self->cable_row, "value", G_SETTINGS_BIND_DEFAULT);
@@ -527,6 +528,7 @@ hr_window_dispose (GObject *object)
 
   if (self->scenario != NULL)
     g_signal_handlers_disconnect_by_data (self->scenario, self);
+  hr_window_layout_dispose (self);
   /* A pin's name may be in the middle of an edit: it ends here, while the
    * pins it edits are still there, and not when GtkWindow lets go of the
    * focus later in its own dispose. */
@@ -662,6 +664,8 @@ hr_window_class_init (HrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HrWindow, pin_button);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_bar);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_box);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, charts_scroller);
 
   gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_output_selected);
