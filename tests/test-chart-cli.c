@@ -10,6 +10,7 @@
 
 #include "hr-cli.h"
 #include "hr-cli-export.h"
+#include "test-png.h"
 
 /* `headroom-cli export`, called in-process through hr_cli_export() until
  * the dispatcher in hr-cli.c routes to it: exit codes, the files written,
@@ -63,6 +64,19 @@ test_png_from_files (void)
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 900);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 600);
   cairo_surface_destroy (image);
+}
+
+static void
+test_verdict (void)
+{
+  g_autofree char *png = out_file ("verdict.png");
+
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "-o", png, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_cmpuint (test_png_count_color (png, 160, TEST_CAVEATS_RGB), >, 100);
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "--no-verdict", "-o", png, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_cmpuint (test_png_count_color (png, 160, TEST_CAVEATS_RGB), ==, 0);
 }
 
 static void
@@ -204,6 +218,7 @@ main (int    argc,
   g_test_add_func ("/cli-export/png-from-files", test_png_from_files);
   g_test_add_func ("/cli-export/csv-zout-and-presets", test_csv_zout_and_presets);
   g_test_add_func ("/cli-export/pdf-svg", test_pdf_svg);
+  g_test_add_func ("/cli-export/verdict", test_verdict);
   g_test_add_func ("/cli-export/usage-errors", test_usage_errors);
   g_test_add_func ("/cli-export/bad-input", test_bad_input);
   g_test_add_func ("/cli-export/existing-file-kept", test_existing_file_kept);

@@ -37,10 +37,13 @@ static const FixtureConfig fixture_configs[8] = {
   { "HE400se on DragonFly", 0.0, 25.0, 0.0, 0.3, 1.15, 60.0, 0.0 },
 };
 
+/* The sweep of @config at @level_db_spl and, when @summary is given,
+ * its summary: the verdict and reasons of the configuration. */
 static HrSweep *
-fixture_sweep (const FixtureConfig *config,
-               double               level_db_spl,
-               guint                n_points)
+fixture_compute (const FixtureConfig  *config,
+                 double                level_db_spl,
+                 guint                 n_points,
+                 HrSummary           **summary)
 {
   g_autoptr(HrImpedance) impedance = NULL;
   g_autoptr(HrHeadphone) headphone = NULL;
@@ -70,8 +73,21 @@ fixture_sweep (const FixtureConfig *config,
   sweep = hr_sweep_new_log (20.0, 20000.0, n_points, NULL);
   g_assert_nonnull (sweep);
   g_assert_true (hr_sweep_compute (sweep, &circuit, &drive, NULL));
+  if (summary != NULL)
+    {
+      *summary = hr_summary_compute (sweep, &circuit, HR_DEFAULT_CREST_FACTOR_DB, NULL);
+      g_assert_nonnull (*summary);
+    }
 
   return g_steal_pointer (&sweep);
+}
+
+static HrSweep *
+fixture_sweep (const FixtureConfig *config,
+               double               level_db_spl,
+               guint                n_points)
+{
+  return fixture_compute (config, level_db_spl, n_points, NULL);
 }
 
 static HrChartTrace *

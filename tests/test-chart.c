@@ -478,6 +478,90 @@ test_degenerate (void)
   g_assert_cmpfloat (axes.y_min, <, axes.y_max);
 }
 
+/* An exported figure answers on its own: the verdict and every reason
+ * above the charts, wrapped to the figure, touching nothing, the charts
+ * below them; and none of it when it is left out. */
+static void
+test_verdict_header (void)
+{
+  static const int sizes[][2] = { { 520, 360 }, { 640, 1100 }, { 1600, 1000 } };
+  g_autoptr(HrSummary) summary = NULL;
+  g_autoptr(HrSweep) sweep = fixture_compute (&fixture_configs[5], 95.0, 200, &summary);
+
+  g_assert_cmpint (summary->verdict, !=, HR_VERDICT_DRIVES_WELL);
+  g_assert_cmpuint (summary->reasons->len, >=, 2);
+
+  for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+    for (guint n_traces = 1; n_traces <= 3; n_traces += 2)
+      {
+        g_autoptr(HrChartView) view = fixture_view (n_traces, 95.0, 200);
+        g_autoptr(GArray) boxes = new_boxes ();
+        g_autoptr(GArray) plain_boxes = new_boxes ();
+        g_auto(Image) image = { 0 };
+        g_autofree char *what = NULL;
+        int width = sizes[size][0];
+        int height = sizes[size][1];
+        const char *verdict = hr_verdict_to_string (summary->verdict);
+        double header_bottom = 0.0;
+        double charts_top = INFINITY;
+        guint n_verdicts = 0;
+        guint n_reason_lines = 0;
+        HrChartAxes plain_axes;
+        HrChartAxes axes;
+
+        g_assert_true (hr_chart_view_get_axes (view, HR_CHART_IMPEDANCE, width, height, &plain_axes));
+        render (view, &image, width, height, plain_boxes);
+        hr_chart_view_set_summary (view, n_traces > 1 ? "HD 650 on tube preamp" : NULL, summary);
+        g_assert_true (hr_chart_view_has_summary (view));
+        render (view, &image, width, height, boxes);
+        what = g_strdup_printf ("verdict, %u traces, %d×%d", n_traces, width, height);
+        assert_no_overlap (boxes, what);
+
+        for (guint i = 0; i < boxes->len; i++)
+          {
+            const HrChartTextBox *box = &g_array_index (boxes, HrChartTextBox, i);
+
+            g_assert_cmpfloat (box->rect.x, >=, 0.0);
+            g_assert_cmpfloat (box->rect.x + box->rect.width, <=, width);
+            if (box->role == HR_CHART_TEXT_VERDICT)
+              {
+                n_verdicts++;
+                /* Named when it is one configuration's among several. */
+                if (n_traces > 1)
+                  g_assert_true (g_str_has_prefix (box->text, "HD 650 on tube preamp: "));
+                else
+                  g_assert_cmpstr (box->text, ==, verdict);
+              }
+            if (box->role == HR_CHART_TEXT_VERDICT || box->role == HR_CHART_TEXT_REASON)
+              header_bottom = MAX (header_bottom, box->rect.y + box->rect.height);
+            if (box->role == HR_CHART_TEXT_REASON)
+              n_reason_lines++;
+            if (box->role == HR_CHART_TEXT_CHART_TITLE)
+              charts_top = MIN (charts_top, box->rect.y);
+          }
+        g_test_message ("%s: %u reason lines, header to y = %g", what, n_reason_lines, header_bottom);
+        g_assert_cmpuint (n_verdicts, ==, 1);
+        /* Every reason where there is room, wrapped on a narrow page; on
+         * a small figure the reasons that would squash the charts go. */
+        if (height >= 1000)
+          g_assert_cmpuint (n_reason_lines, >=, summary->reasons->len);
+        if (width < 1000 && height >= 1000)
+          g_assert_cmpuint (n_reason_lines, >, summary->reasons->len);
+        g_assert_cmpfloat (charts_top, >, header_bottom);
+        /* The charts make room for it. */
+        g_assert_true (hr_chart_view_get_axes (view, HR_CHART_IMPEDANCE, width, height, &axes));
+        g_assert_cmpfloat (axes.frame.y, >, plain_axes.frame.y);
+        g_assert_cmpfloat (axes.frame.y, >=, header_bottom);
+
+        for (guint i = 0; i < plain_boxes->len; i++)
+          g_assert_cmpint (g_array_index (plain_boxes, HrChartTextBox, i).role, !=, HR_CHART_TEXT_VERDICT);
+        hr_chart_view_set_summary (view, NULL, NULL);
+        g_assert_false (hr_chart_view_has_summary (view));
+        g_assert_true (hr_chart_view_get_axes (view, HR_CHART_IMPEDANCE, width, height, &axes));
+        g_assert_cmpfloat (axes.frame.y, ==, plain_axes.frame.y);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,6 +576,7 @@ main (int    argc,
   g_test_add_func ("/chart/mapping", test_mapping);
   g_test_add_func ("/chart/round-axes", test_round_axes);
   g_test_add_func ("/chart/text", test_text);
+  g_test_add_func ("/chart/verdict-header", test_verdict_header);
   g_test_add_func ("/chart/frequency-labels", test_frequency_labels);
   g_test_add_func ("/chart/band-labels", test_band_labels);
   g_test_add_func ("/chart/clip", test_clip);

@@ -14,6 +14,7 @@
 #include "hr-units.h"
 #include "hr-tooltip.h"
 #include "hr-window-private.h"
+#include "test-png.h"
 
 /* The window, driven as a user drives it (dropdowns, the entries beside
  * the sliders, actions), with assertions on what it computed: the sweep
@@ -412,21 +413,29 @@ test_export (void)
   g_assert_no_error (error);
 
   /* Nothing chosen, nothing to export: an error, no file. */
-  g_assert_false (hr_window_export_to_file (window, png, &error));
+  g_assert_false (hr_window_export_to_file (window, png, TRUE, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 
   g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
   g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
-  g_assert_true (hr_window_export_to_file (window, png, &error));
+  g_assert_true (hr_window_export_to_file (window, png, TRUE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (png, &contents, &length, &error));
   g_assert_cmpuint (length, >, 8);
   g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
   g_clear_pointer (&contents, g_free);
+  /* The verdict, "Drives it with caveats" in its amber, above the charts;
+   * and not left on the screen's charts after. */
+  g_assert_cmpuint (test_png_count_color (png, 160, TEST_CAVEATS_RGB), >, 100);
+  g_assert_false (hr_chart_view_has_summary (hr_window_get_chart_view (window)));
+  /* Left out when asked. */
+  g_assert_true (hr_window_export_to_file (window, png, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_png_count_color (png, 160, TEST_CAVEATS_RGB), ==, 0);
 
-  g_assert_true (hr_window_export_to_file (window, csv, &error));
+  g_assert_true (hr_window_export_to_file (window, csv, TRUE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
   g_assert_true (g_str_has_prefix (contents, "freq_hz"));

@@ -30,11 +30,18 @@ static const ExportFormat export_formats[] = {
   { "csv", ".csv", "text/csv", N_("CSV Table") },
 };
 
+/**
+ * hr_window_export_to_file:
+ * @with_verdict: whether the verdict and its reasons go above the charts
+ *   of a picture (a CSV has none)
+ */
 gboolean
 hr_window_export_to_file (HrWindow    *self,
                           const char  *filename,
+                          gboolean     with_verdict,
                           GError     **error)
 {
+  g_autofree char *subtitle = NULL;
   HrChartView *view;
   HrChartExportOptions options;
   HrChartFormat format;
@@ -53,10 +60,21 @@ hr_window_export_to_file (HrWindow    *self,
   if (!hr_chart_format_from_filename (filename, &format, error))
     return FALSE;
   hr_chart_export_options_init (&options, format);
-  /* On screen the header bar names the configuration; a file stands
-   * alone, so it carries the name as its title. */
+  /* On screen the header bar names the configuration, the sidebar gives
+   * the level and the page the verdict; a file stands alone, so it
+   * carries them: the name as its title, the level and the date under
+   * it, and the verdict of the configuration the sidebar holds, named
+   * when pins are drawn too. */
+  subtitle = hr_chart_export_subtitle (hr_scenario_get_drive (self->scenario));
   hr_chart_view_set_title (view, gtk_window_get_title (GTK_WINDOW (self)));
+  hr_chart_view_set_subtitle (view, subtitle);
+  if (with_verdict && format != HR_CHART_FORMAT_CSV && self->summary != NULL)
+    hr_chart_view_set_summary (view, hr_chart_view_get_n_traces (view) > 1 && self->live_trace != NULL
+                                     ? hr_chart_trace_get_label (self->live_trace) : NULL,
+                               self->summary);
   ok = hr_chart_export_to_file (view, &options, filename, error);
+  hr_chart_view_set_summary (view, NULL, NULL);
+  hr_chart_view_set_subtitle (view, NULL);
   hr_chart_view_set_title (view, NULL);
   return ok;
 }
@@ -71,9 +89,12 @@ on_chooser_response (GtkNativeDialog *chooser,
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
+  gboolean with_verdict;
 
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
+  with_verdict = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "verdict"), "true") == 0;
+  g_settings_set_boolean (self->settings, "export-verdict", with_verdict);
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   path = file != NULL ? g_file_get_path (file) : NULL;
   if (path == NULL)
@@ -82,7 +103,7 @@ on_chooser_response (GtkNativeDialog *chooser,
                           _("The charts can only be saved to a local file."));
       goto out;
     }
-  if (!hr_window_export_to_file (self, path, &error))
+  if (!hr_window_export_to_file (self, path, with_verdict, &error))
     {
       hr_form_show_error (GTK_WINDOW (self), _("Could Not Export the Charts"), error->message);
       goto out;
@@ -132,6 +153,12 @@ hr_window_export_action (GtkWidget  *widget,
   /* Translators: the suggested file name of an export, without its extension */
   name = g_strconcat (_("headroom-charts"), format->extension, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* A picture may carry the verdict above the charts, so that it answers
+   * on its own where it is posted; the choice is kept. A CSV ignores it. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "verdict",
+                               _("Verdict and reasons above the charts"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "verdict",
+                               g_settings_get_boolean (self->settings, "export-verdict") ? "true" : "false");
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

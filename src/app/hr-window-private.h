@@ -83,6 +83,7 @@ HrChartView     *hr_window_get_chart_view   (HrWindow   *self);
 AdwToastOverlay *hr_window_get_toast_overlay (HrWindow  *self);
 gboolean         hr_window_export_to_file   (HrWindow   *self,
                                              const char *filename,
+                                             gboolean    with_verdict,
                                              GError    **error);
 void             hr_window_export_action    (GtkWidget  *widget,
                                              const char *action_name,

@@ -303,3 +303,37 @@ hr_chart_export_to_file (HrChartView                 *view,
     }
   return TRUE;
 }
+
+/**
+ * hr_chart_export_subtitle:
+ *
+ * The subtitle of an exported figure: the level it was drawn at and the
+ * date. SOURCE_DATE_EPOCH, when set, fixes the date, so that an image
+ * made for the documentation is the same on every run.
+ *
+ * Returns: (transfer full): "90.0 dB SPL at 1 kHz · 2026-12-07"
+ */
+char *
+hr_chart_export_subtitle (const HrDrive *drive)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *level = NULL;
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  g_return_val_if_fail (drive != NULL, NULL);
+
+  if (epoch != NULL)
+    now = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
+  if (now == NULL)
+    now = g_date_time_new_now_local ();
+  date = g_date_time_format (now, "%Y-%m-%d");
+
+  if (drive->kind == HR_DRIVE_SPL)
+    /* Translators: the level of an exported figure, "90.0 dB SPL at 1 kHz" */
+    level = g_strdup_printf (_("%.1f dB SPL at 1 kHz"), drive->value);
+  else
+    /* Translators: the level of an exported figure, "2 Vrms open circuit" */
+    level = g_strdup_printf (_("%.3g Vrms open circuit"), drive->value);
+  return g_strdup_printf ("%s · %s", level, date);
+}

@@ -51,5 +51,6 @@ gboolean  hr_chart_export_to_file         (HrChartView                 *view,
                                            const char                  *filename,
                                            GError                     **error);
 char     *hr_chart_export_csv             (HrChartView                 *view);
+char     *hr_chart_export_subtitle        (const HrDrive               *drive);
 
 G_END_DECLS

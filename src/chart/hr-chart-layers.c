@@ -159,6 +159,8 @@ hash_figure (Hasher              *hasher,
   hash_double (hasher, figure->scale);
   hash_double (hasher, figure->title_baseline);
   hash_double (hasher, figure->subtitle_baseline);
+  hash_double (hasher, figure->header.height);
+  hash_double (hasher, (double) figure->header_reasons);
   hash_rect (hasher, &figure->charts);
   hash_rect (hasher, &figure->legend);
   for (guint kind = 0; kind < HR_CHART_N_KINDS; kind++)
@@ -259,6 +261,9 @@ hr_chart_view_get_base_key (HrChartView *self,
   hash_double (&hasher, self->scale);
   hash_string (&hasher, self->title);
   hash_string (&hasher, self->subtitle);
+  hash_string (&hasher, self->verdict);
+  for (guint i = 0; self->verdict_lines != NULL && i < self->verdict_lines->len; i++)
+    hash_string (&hasher, g_ptr_array_index (self->verdict_lines, i));
   hash_figure (&hasher, &figure);
   for (guint kind = 0; kind < HR_CHART_N_KINDS; kind++)
     if (figure.shown[kind] && x_title_leaves_frame (&figure.cells[kind], figure.scale))

@@ -35,6 +35,9 @@ struct _HrChartView
   double         scale;
   char          *title;
   char          *subtitle;
+  char          *verdict;           /* above the charts, NULL for none */
+  HrVerdict      verdict_kind;
+  GPtrArray     *verdict_lines;     /* its reasons, of char* */
 
   /* What the data spans, per chart, computed once per change. */
   gboolean       ranges_valid;
@@ -50,6 +53,8 @@ typedef enum
 {
   HR_CHART_TEXT_TITLE,
   HR_CHART_TEXT_SUBTITLE,
+  HR_CHART_TEXT_VERDICT,
+  HR_CHART_TEXT_REASON,
   HR_CHART_TEXT_CHART_TITLE,
   HR_CHART_TEXT_KEY,
   HR_CHART_TEXT_AXIS_TITLE,
@@ -71,6 +76,8 @@ typedef enum
 {
   HR_CHART_FONT_TITLE,
   HR_CHART_FONT_SUBTITLE,
+  HR_CHART_FONT_VERDICT,
+  HR_CHART_FONT_REASON,
   HR_CHART_FONT_CHART_TITLE,
   HR_CHART_FONT_LABEL,
   HR_CHART_FONT_TICK,
@@ -127,6 +134,8 @@ typedef struct
   double       scale;
   double       title_baseline;
   double       subtitle_baseline;
+  HrChartRect  header;              /* the verdict; empty without */
+  guint        header_reasons;      /* how many of its reasons fit */
   HrChartRect  charts;
   HrChartRect  legend;
   HrChartCell  cells[HR_CHART_N_KINDS];
@@ -144,6 +153,17 @@ void                hr_chart_set_source         (cairo_t            *cr,
 void                hr_chart_prepare_context    (cairo_t            *cr);
 double              hr_chart_trace_width        (HrChartTrace       *trace,
                                                  double              scale);
+
+/* hr-chart-header.c */
+double              hr_chart_header_height      (cairo_t            *cr,
+                                                 HrChartView        *view,
+                                                 double              width,
+                                                 double              scale,
+                                                 guint               n_reasons);
+guint               hr_chart_header_n_reasons   (HrChartView        *view);
+void                hr_chart_draw_header        (HrChartPainter     *painter,
+                                                 const HrChartRect  *area,
+                                                 guint               n_reasons);
 
 /* hr-chart-text.c */
 void                hr_chart_select_font        (cairo_t            *cr,

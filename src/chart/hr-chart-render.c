@@ -7,13 +7,18 @@
 
 #include "hr-chart-private.h"
 
-/* The figure: a title and a subtitle (the level and the date), one chart
+/* The figure: a title and a subtitle (the level and the date), the
+ * verdict when the figure stands alone (hr-chart-header.c), one chart
  * or four in a 2 × 2 grid, and the legend under them. hr_chart_render()
  * is the one drawing function of the app and of export; it draws inside
  * (0, 0, width, height) of the cairo_t as it is handed over, whatever
  * transform or clip the caller set, and never outside.
  * hr_chart_render_layers() is the same function drawing only some of the
  * layers, for the screen (see hr-chart-layers.c). */
+
+/* A row of charts under a verdict is at least this tall at scale 1: the
+ * axes' text needs it. */
+#define CHART_MIN_ROW_PX 220.0
 
 static void
 layout_cells (cairo_t       *cr,
@@ -91,8 +96,28 @@ hr_chart_layout_figure (cairo_t       *cr,
     }
   if (view->title != NULL || view->subtitle != NULL)
     y += 8.0 * s;
-
   legend_h = hr_chart_legend_height (cr, view, width - 2.0 * pad, s);
+  if (view->verdict != NULL)
+    {
+      /* The charts keep rows of CHART_MIN_ROW_PX: the reasons that do not
+       * leave them that go, the least weighty first, the verdict stays. */
+      double room = height - y - pad - legend_h - 16.0 * s
+                    - (view->layout == HR_CHART_LAYOUT_GRID ? 2 : 1) * CHART_MIN_ROW_PX * s;
+
+      figure->header.x = pad;
+      figure->header.y = y;
+      figure->header.width = MAX (width - 2.0 * pad, 1.0);
+      figure->header_reasons = hr_chart_header_n_reasons (view);
+      figure->header.height = hr_chart_header_height (cr, view, figure->header.width, s, figure->header_reasons);
+      while (figure->header_reasons > 0 && figure->header.height > room)
+        {
+          figure->header_reasons--;
+          figure->header.height = hr_chart_header_height (cr, view, figure->header.width, s,
+                                                          figure->header_reasons);
+        }
+      y += figure->header.height + 8.0 * s;
+    }
+
   figure->legend.x = pad;
   figure->legend.width = MAX (width - 2.0 * pad, 1.0);
   figure->legend.height = legend_h;
@@ -212,6 +237,7 @@ hr_chart_render_boxes (cairo_t       *cr,
   hr_chart_layout_figure (cr, view, width, height, &figure);
   hr_chart_painter_begin (&painter, HR_CHART_LAYER_BASE);
   draw_titles (&painter, &figure, width);
+  hr_chart_draw_header (&painter, &figure.header, figure.header_reasons);
   hr_chart_painter_end (&painter, HR_CHART_LAYER_BASE);
   for (guint kind = 0; kind < HR_CHART_N_KINDS; kind++)
     if (figure.shown[kind])

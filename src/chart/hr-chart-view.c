@@ -33,6 +33,8 @@ hr_chart_view_free (HrChartView *self)
   g_ptr_array_unref (self->traces);
   g_free (self->title);
   g_free (self->subtitle);
+  g_free (self->verdict);
+  g_clear_pointer (&self->verdict_lines, g_ptr_array_unref);
   g_free (self);
 }
 

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "hr-summary.h"
 #include "hr-sweep.h"
 
 G_BEGIN_DECLS
@@ -156,6 +157,10 @@ void                hr_chart_view_set_title           (HrChartView       *self,
                                                        const char        *title);
 void                hr_chart_view_set_subtitle        (HrChartView       *self,
                                                        const char        *subtitle);
+void                hr_chart_view_set_summary         (HrChartView       *self,
+                                                       const char        *name,
+                                                       const HrSummary   *summary);
+gboolean            hr_chart_view_has_summary         (HrChartView       *self);
 
 double              hr_chart_view_get_legend_height   (HrChartView       *self,
                                                        double             width);

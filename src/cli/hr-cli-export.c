@@ -18,8 +18,9 @@
  * one from the presets, at the same level and on the same connection.
  * The first is drawn as the live one: on top, thicker.
  *
- * The subtitle carries the date; SOURCE_DATE_EPOCH, when set, fixes it,
- * so that an image made for the documentation is the same on every run.
+ * The subtitle carries the level and the date (hr_chart_export_subtitle());
+ * above the charts is the verdict of the first configuration, and its
+ * reasons, unless --no-verdict.
  */
 
 typedef struct
@@ -32,6 +33,7 @@ typedef struct
   char          *height_text;
   char          *dpi_text;
   char          *file;
+  gboolean       no_verdict;
 } ExportOptions;
 
 static void
@@ -55,6 +57,7 @@ static HrChartTrace *
 make_trace (HrScenario          *scenario,
             HrPresetDb         **db,
             const HrCliRequest  *request,
+            HrSummary          **summary_out,
             GError             **error)
 {
   g_autoptr(HrSweep) sweep = NULL;
@@ -73,6 +76,8 @@ make_trace (HrScenario          *scenario,
   label = hr_scenario_circuit_dup_label (resolved);
   trace = hr_chart_trace_new (label, g_steal_pointer (&sweep), (GDestroyNotify) hr_sweep_free);
   hr_chart_trace_set_current_limit_ma (trace, resolved->circuit.source.max_current_ma);
+  if (summary_out != NULL)
+    *summary_out = g_steal_pointer (&summary);
   return trace;
 }
 
@@ -164,27 +169,6 @@ configure_view (const ExportOptions   *options,
   return TRUE;
 }
 
-static char *
-format_subtitle (const HrCliRequest *request)
-{
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *date = NULL;
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  g_autofree char *level = NULL;
-
-  if (epoch != NULL)
-    now = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
-  if (now == NULL)
-    now = g_date_time_new_now_local ();
-  date = g_date_time_format (now, "%Y-%m-%d");
-
-  if (request->drive.kind == HR_DRIVE_SPL)
-    level = g_strdup_printf (_("%.1f dB SPL at 1 kHz"), request->drive.value);
-  else
-    level = g_strdup_printf (_("%.3g Vrms open circuit"), request->drive.value);
-  return g_strdup_printf ("%s · %s", level, date);
-}
-
 static gboolean
 run_export (const ExportOptions  *options,
             GError              **error)
@@ -193,6 +177,7 @@ run_export (const ExportOptions  *options,
   g_autoptr(HrPresetDb) db = NULL;
   g_autoptr(HrScenario) scenario = NULL;
   g_autoptr(HrChartTrace) first = NULL;
+  g_autoptr(HrSummary) summary = NULL;
   g_autofree char *subtitle = NULL;
   HrChartExportOptions export;
   HrCliRequest request;
@@ -215,7 +200,7 @@ run_export (const ExportOptions  *options,
   scenario = hr_cli_build_scenario (&options->common, &request, error);
   if (scenario == NULL)
     return FALSE;
-  first = make_trace (scenario, &db, &request, error);
+  first = make_trace (scenario, &db, &request, &summary, error);
   if (first == NULL)
     return FALSE;
   hr_chart_trace_set_live (first, TRUE);
@@ -223,7 +208,7 @@ run_export (const ExportOptions  *options,
   for (guint i = 0; i < n_compare; i++)
     {
       g_autoptr(HrScenario) other = hr_cli_compare_scenario (scenario, options->compare[i], error);
-      g_autoptr(HrChartTrace) trace = other != NULL ? make_trace (other, &db, &request, error) : NULL;
+      g_autoptr(HrChartTrace) trace = other != NULL ? make_trace (other, &db, &request, NULL, error) : NULL;
 
       if (trace == NULL)
         return FALSE;
@@ -231,7 +216,7 @@ run_export (const ExportOptions  *options,
       hr_chart_view_add_trace (view, trace);
     }
 
-  subtitle = format_subtitle (&request);
+  subtitle = hr_chart_export_subtitle (&request.drive);
   if (n_compare == 0)
     hr_chart_view_set_title (view, hr_chart_trace_get_label (first));
   else
@@ -241,6 +226,10 @@ run_export (const ExportOptions  *options,
       hr_chart_view_set_title (view, title);
     }
   hr_chart_view_set_subtitle (view, subtitle);
+  /* The first configuration's verdict, named when others are drawn. The
+   * data of a CSV has no room for it. */
+  if (!options->no_verdict && export.format != HR_CHART_FORMAT_CSV)
+    hr_chart_view_set_summary (view, n_compare > 0 ? hr_chart_trace_get_label (first) : NULL, summary);
 
   return hr_chart_export_to_file (view, &export, options->file, error);
 }
@@ -256,7 +245,8 @@ describe (GOptionContext *context)
       "and figure, numbers with a dot whatever the locale).\n"
       "The first configuration is the one of --headphone or --headphone-file and --source, "
       "--source-file or --zout, as for sweep; each --compare adds one from the presets, "
-      "all at the same level. At most 8.\n"
+      "all at the same level. At most 8. Above the charts are the first one's verdict and "
+      "its reasons, unless --no-verdict.\n"
       "\n"
       "Exit status: 0 on success, 1 on bad input (files, values, a file that cannot be written), "
       "2 on bad usage."));
@@ -284,6 +274,8 @@ hr_cli_export (int    argc,
       N_("Height in pixels (default: 1000)"), N_("PX") },
     { "dpi", 0, 0, G_OPTION_ARG_STRING, &options.dpi_text,
       N_("PNG: the resolution; text and lines grow with it (default: 96)"), N_("DPI") },
+    { "no-verdict", 0, 0, G_OPTION_ARG_NONE, &options.no_verdict,
+      N_("Leave out the verdict and its reasons above the charts"), NULL },
     { "output-file", 'o', 0, G_OPTION_ARG_FILENAME, &options.file,
       N_("The file to write; its extension gives the format"), N_("FILE") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options.common.help,
