@@ -246,8 +246,16 @@ test_seven_long_pins (void)
   hr_chart_widget_changed (window->chart);
   spin_main_loop (300);
 
-  /* One row of chips. */
+  /* One row of chips, in view at the foot of the window without
+   * scrolling the page. */
   g_assert_cmpint (gtk_widget_get_height (window->pins_bar), <, 70);
+  {
+    graphene_rect_t bar;
+
+    g_assert_true (gtk_widget_compute_bounds (window->pins_bar, GTK_WIDGET (window), &bar));
+    g_assert_cmpfloat (bar.origin.y + bar.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+    g_assert_cmpfloat (bar.origin.y, >, gtk_widget_get_height (GTK_WIDGET (window)) / 2.0);
+  }
   width = gtk_widget_get_width (GTK_WIDGET (window->chart));
   height = gtk_widget_get_height (GTK_WIDGET (window->chart));
   g_assert_true (hr_chart_view_get_axes (hr_window_get_chart_view (window), HR_CHART_SPL, width, height, &axes));
