@@ -130,3 +130,22 @@ input_find_tooltip (GtkWidget *widget)
     }
   return NULL;
 }
+
+/* Turns the mouse wheel @notches down (up if negative) where the pointer
+ * is, as X reports a wheel: buttons 5 and 4. */
+static inline void
+input_wheel (GtkWidget *widget,
+             int        notches)
+{
+  Display *xdisplay = input_display (widget);
+  guint button = notches > 0 ? 5 : 4;
+
+  for (int i = 0; i < ABS (notches); i++)
+    {
+      XTestFakeButtonEvent (xdisplay, button, True, CurrentTime);
+      XTestFakeButtonEvent (xdisplay, button, False, CurrentTime);
+      XSync (xdisplay, False);
+      input_spin (30);
+    }
+  input_spin (100);
+}

@@ -630,6 +630,49 @@ test_narrow_sheet (void)
   destroy_window (window);
 }
 
+/* Scrolling the sidebar with the wheel moved the sliders it passed over:
+ * the output impedance went from 75 Ω to 7.5 Ω. A wheel over a slider
+ * without the focus scrolls the sidebar; with the focus, it moves the
+ * slider. Real wheel turns. */
+static void
+test_wheel_scrolls_sidebar (void)
+{
+  HrWindow *window;
+  HrSliderRow *row;
+  GtkWidget *scale;
+  GtkAdjustment *sidebar;
+  double before;
+
+  reset_settings ();
+  window = g_object_new (HR_TYPE_WINDOW, "db", db, NULL);
+  /* Short, so that the sidebar scrolls. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 560);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_main_loop (300);
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  spin_main_loop (200);
+  row = hr_window_get_slider_row (window, "zout_row");
+  scale = hr_slider_row_get_scale (row);
+  sidebar = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_flap_get_flap (window->flap)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sidebar) - gtk_adjustment_get_page_size (sidebar), >, 50);
+
+  input_focus_window (GTK_WINDOW (window));
+  gtk_widget_grab_focus (GTK_WIDGET (window->headphone_dropdown));
+  input_pointer_to (scale, gtk_widget_get_width (scale) / 2.0, gtk_widget_get_height (scale) / 2.0, 200);
+  before = gtk_adjustment_get_value (sidebar);
+  input_wheel (scale, 2);
+  g_assert_cmpfloat_with_epsilon (hr_slider_row_get_value (row), 75.0, 1e-9);
+  g_assert_cmpfloat (gtk_adjustment_get_value (sidebar), >, before);
+
+  /* Focused, the wheel is the slider's. */
+  g_assert_true (gtk_widget_grab_focus (scale));
+  input_pointer_to (scale, gtk_widget_get_width (scale) / 2.0, gtk_widget_get_height (scale) / 2.0, 200);
+  input_wheel (scale, -1);
+  g_assert_cmpfloat (fabs (hr_slider_row_get_value (row) - 75.0), >, 1.0);
+  destroy_window (window);
+}
+
 static void
 test_value_box_fits_unit (void)
 {
@@ -675,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/ui-use/dropdown-tooltips", test_dropdown_tooltips);
   g_test_add_func ("/ui-use/tab-cycle", test_tab_cycle);
   g_test_add_func ("/ui-use/narrow-sheet", test_narrow_sheet);
+  g_test_add_func ("/ui-use/wheel-scrolls-sidebar", test_wheel_scrolls_sidebar);
   g_test_add_func ("/ui-use/pin-names", test_pin_names);
   g_test_add_func ("/ui-use/pin-colours-stay", test_pin_colours_stay);
   g_test_add_func ("/ui-use/pin-limit-explained", test_pin_limit_explained);

@@ -236,9 +236,40 @@ wrap_labels_at_words (GtkWidget *widget)
     }
 }
 
+/* A wheel over a slider that does not have the focus scrolls the page it
+ * is on, not the slider: the sidebar is scrolled with sliders all down
+ * it, and scrolling it moved the output impedance and the headphones'
+ * impedance under the pointer as it passed. Once the slider has the
+ * focus (clicked or tabbed to), the wheel moves it, as GTK's does. The
+ * page moves as a GtkScrolledWindow moves it: a wheel's notch is the
+ * page size to the power 2/3. */
+static gboolean
+on_scale_scroll (HrSliderRow              *self,
+                 double                    dx,
+                 double                    dy,
+                 GtkEventControllerScroll *controller)
+{
+  GtkWidget *scroller;
+  GtkAdjustment *vadjustment;
+  double page_size;
+
+  if (gtk_widget_has_focus (GTK_WIDGET (self->scale)))
+    return GDK_EVENT_PROPAGATE;
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL)
+    {
+      vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      page_size = gtk_adjustment_get_page_size (vadjustment);
+      gtk_adjustment_set_value (vadjustment,
+                                gtk_adjustment_get_value (vadjustment) + dy * pow (page_size, 2.0 / 3.0));
+    }
+  return GDK_EVENT_STOP;
+}
+
 static void
 hr_slider_row_init (HrSliderRow *self)
 {
+  GtkEventController *scroll;
   GtkGesture *click;
   GtkWidget *box;
 
@@ -266,6 +297,11 @@ hr_slider_row_init (HrSliderRow *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_scale_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->scale), GTK_EVENT_CONTROLLER (click));
+  /* Capture, so that it is seen before the slider's own. */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_scale_scroll), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scale), scroll);
 
   /* Wide enough for "0.0102 Ω" and "1.23 kΩ" with their units. */
   self->entry = GTK_ENTRY (gtk_entry_new ());
