@@ -310,6 +310,116 @@ test_verdict_names (void)
   g_assert_cmpstr (hr_verdict_to_string (HR_VERDICT_CAVEATS), ==, "Drives it with caveats");
 }
 
+/* Hiss: the source's noise through the divider and the headphones'
+ * sensitivity, against a calculation by hand. A 16 Ω IEM of 120 dB/V on
+ * 10 Ω with 5 µV of noise: 5 µV × 16/26 = 3.077 µV, and
+ * 120 + 20·log10(3.077e-6) = 9.76 dB SPL, audible in a quiet room. */
+static void
+test_hiss (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = HR_SOURCE_INIT;
+  HrDrive drive = { HR_DRIVE_SPL, 90.0 };
+  const double expected_db = 120.0 + 20.0 * log10 (5e-6 * 16.0 / 26.0);
+
+  source.output_impedance_ohm = 10.0;
+  source.max_voltage_vrms = 2.0;
+  source.noise_vrms = 5e-6;
+  judge (&fx, resistor_headphone (16.0, 120.0), source, drive);
+  g_assert_cmpfloat_with_epsilon (expected_db, 9.76, 0.01);
+  g_assert_cmpfloat_with_epsilon (fx.summary->hiss_spl_db, expected_db, 1e-9);
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CAVEATS);
+  assert_reason_says (find_reason (&fx, HR_REASON_HISS), "10 dB SPL", "quiet room", NULL);
+  g_assert_cmpint (find_reason (&fx, HR_REASON_HISS)->severity, ==, HR_REASON_SEVERITY_CAVEAT);
+  fixture_clear (&fx);
+
+  /* A 300 Ω headphone of 103 dB/V on the same noise: −3 dB SPL. */
+  judge (&fx, resistor_headphone (300.0, 103.0), source, drive);
+  g_assert_cmpfloat_with_epsilon (fx.summary->hiss_spl_db,
+                                  103.0 + 20.0 * log10 (5e-6 * 300.0 / 310.0), 1e-9);
+  g_assert_false (has_reason (&fx, HR_REASON_HISS));
+  assert_reason_says (find_reason (&fx, HR_REASON_HISS_INAUDIBLE), "-3 dB SPL", NULL);
+  fixture_clear (&fx);
+
+  /* Unknown noise is said to be; the ideal source's none is not. */
+  source.noise_vrms = HR_UNKNOWN;
+  judge (&fx, resistor_headphone (16.0, 120.0), source, drive);
+  g_assert_true (isnan (fx.summary->hiss_spl_db));
+  g_assert_cmpint (find_reason (&fx, HR_REASON_NOISE_UNKNOWN)->severity, ==, HR_REASON_SEVERITY_DETAIL);
+  fixture_clear (&fx);
+  source.noise_vrms = 0.0;
+  judge (&fx, resistor_headphone (16.0, 120.0), source, drive);
+  g_assert_false (has_reason (&fx, HR_REASON_NOISE_UNKNOWN));
+  g_assert_false (has_reason (&fx, HR_REASON_HISS));
+  fixture_clear (&fx);
+}
+
+/* "Rated load 600 Ω": 32 Ω headphones are outside what the output is
+ * made for, the lesson of the app in one line. */
+static void
+test_rated_load (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = HR_SOURCE_INIT;
+  HrDrive drive = { HR_DRIVE_SPL, 85.0 };
+
+  source.output_impedance_ohm = 50.0;
+  source.max_voltage_vrms = 8.0;
+  source.min_load_ohm = 600.0;
+  judge (&fx, resistor_headphone (32.0, 110.0), source, drive);
+  g_assert_cmpint (fx.summary->verdict, >=, HR_VERDICT_CAVEATS);
+  assert_reason_says (find_reason (&fx, HR_REASON_BELOW_RATED_LOAD), "600 Ω or more", "32 Ω at 1 kHz", NULL);
+  fixture_clear (&fx);
+
+  /* 300 Ω whose curve dips to 280 Ω at the top is still under 600. */
+  judge (&fx, thiele_small_headphone (300.0, 103.0, 280.0, 90.0, 2.0, 0.8), source, drive);
+  g_assert_true (has_reason (&fx, HR_REASON_BELOW_RATED_LOAD));
+  fixture_clear (&fx);
+
+  source.min_load_ohm = 16.0;
+  judge (&fx, resistor_headphone (32.0, 110.0), source, drive);
+  g_assert_false (has_reason (&fx, HR_REASON_BELOW_RATED_LOAD));
+  fixture_clear (&fx);
+}
+
+/* What rests on an assumption says so, and a flat line assumed for a
+ * curve is not reported as a flat response. */
+static void
+test_assumptions (void)
+{
+  Fixture fx = { 0 };
+  HrSource source = HR_SOURCE_INIT;
+  HrDrive drive = { HR_DRIVE_SPL, 85.0 };
+  g_autoptr(HrImpedance) flat = hr_impedance_new_assumed_flat (32.0, NULL);
+
+  source.output_impedance_ohm = 100.0;
+  source.max_voltage_vrms = 8.0;
+  source.noise_vrms = 0.0;
+  source.zout_assumed = TRUE;
+  judge (&fx, resistor_headphone (300.0, 103.0), source, drive);
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CAVEATS);
+  assert_reason_says (find_reason (&fx, HR_REASON_ZOUT_ASSUMED), "100 Ω is assumed", NULL);
+  fixture_clear (&fx);
+
+  source.zout_assumed = FALSE;
+  judge (&fx, hr_headphone_new ("unknown", 32.0, 110.0, HR_SENSITIVITY_DB_PER_V, flat, NULL), source, drive);
+  g_assert_true (fx.summary->impedance_assumed);
+  g_assert_false (has_reason (&fx, HR_REASON_DEVIATION_INAUDIBLE));
+  g_assert_false (has_reason (&fx, HR_REASON_EIGHTH_RULE_FLAT));
+  assert_reason_says (find_reason (&fx, HR_REASON_IMPEDANCE_ASSUMED), "assumed flat", "could not be judged", NULL);
+  /* 100 Ω on 32 Ω breaks the 1/8 rule: what the curve does matters. */
+  g_assert_cmpint (find_reason (&fx, HR_REASON_IMPEDANCE_ASSUMED)->severity, ==, HR_REASON_SEVERITY_CAVEAT);
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_CAVEATS);
+  fixture_clear (&fx);
+
+  /* Under it, a note. */
+  source.output_impedance_ohm = 1.0;
+  judge (&fx, hr_headphone_new ("unknown", 32.0, 110.0, HR_SENSITIVITY_DB_PER_V, flat, NULL), source, drive);
+  g_assert_cmpint (find_reason (&fx, HR_REASON_IMPEDANCE_ASSUMED)->severity, ==, HR_REASON_SEVERITY_NOTE);
+  g_assert_cmpint (fx.summary->verdict, ==, HR_VERDICT_DRIVES_WELL);
+  fixture_clear (&fx);
+}
+
 /* A frequency that rounds up to a thousand is said in kHz: the chart's
  * card said "1000 Hz" with the pointer a hair left of 1 kHz. */
 static void
@@ -335,6 +445,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/summary/format-freq", test_format_freq);
+  g_test_add_func ("/summary/hiss", test_hiss);
+  g_test_add_func ("/summary/rated-load", test_rated_load);
+  g_test_add_func ("/summary/assumptions", test_assumptions);
   g_test_add_func ("/summary/drives-well", test_drives_well);
   g_test_add_func ("/summary/eighth-rule-caveat", test_eighth_rule_caveat);
   g_test_add_func ("/summary/cannot-reach/voltage", test_cannot_reach_voltage);

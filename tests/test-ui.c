@@ -11,7 +11,6 @@
 #include "hr-chart-export.h"
 #include "hr-color-scheme.h"
 #include "hr-pin-chip.h"
-#include "hr-units.h"
 #include "hr-tooltip.h"
 #include "hr-window-private.h"
 #include "test-png.h"
@@ -123,67 +122,6 @@ assert_sweep_matches (HrWindow   *window,
       g_assert_cmpfloat_with_epsilon (sweep->spl_db[i], expected->spl_db[i], 1e-9);
       g_assert_cmpfloat_with_epsilon (sweep->dev_db[i], expected->dev_db[i], 1e-9);
       g_assert_cmpfloat_with_epsilon (sweep->i_ma[i], expected->i_ma[i], 1e-9 * MAX (1.0, expected->i_ma[i]));
-    }
-}
-
-static void
-test_units_parse (void)
-{
-  struct { const char *text; HrUnit unit; gboolean ok; double value; } cases[] = {
-    { "4.7k", HR_UNIT_OHM, TRUE, 4700.0 },
-    { "470 ohm", HR_UNIT_OHM, TRUE, 470.0 },
-    { "470 Ohms", HR_UNIT_OHM, TRUE, 470.0 },
-    { "2 Ω", HR_UNIT_OHM, TRUE, 2.0 },
-    { "2Ω", HR_UNIT_OHM, TRUE, 2.0 },
-    { " 0,5 ", HR_UNIT_OHM, TRUE, 0.5 },
-    { "10 mΩ", HR_UNIT_OHM, TRUE, 0.01 },
-    { "4.7 kΩ", HR_UNIT_OHM, TRUE, 4700.0 },
-    /* U+2126 OHM SIGN, which some keyboards type and spec sheets hold. */
-    { "2 \u2126", HR_UNIT_OHM, TRUE, 2.0 },
-    { "4.7k\u2126", HR_UNIT_OHM, TRUE, 4700.0 },
-    /* U+03A9 GREEK CAPITAL LETTER OMEGA, written as such. */
-    { "32\u03a9", HR_UNIT_OHM, TRUE, 32.0 },
-    { "1M", HR_UNIT_OHM, TRUE, 1e6 },
-    { "33", HR_UNIT_OHM, TRUE, 33.0 },
-    { "85 dB", HR_UNIT_DB_SPL, TRUE, 85.0 },
-    { "92.5 dB SPL", HR_UNIT_DB_SPL, TRUE, 92.5 },
-    { "90", HR_UNIT_DB_SPL, TRUE, 90.0 },
-    { "", HR_UNIT_OHM, FALSE, 0 },
-    { "k", HR_UNIT_OHM, FALSE, 0 },
-    { "abc", HR_UNIT_OHM, FALSE, 0 },
-    { "4.7x", HR_UNIT_OHM, FALSE, 0 },
-    { "4.7 dB", HR_UNIT_OHM, FALSE, 0 },
-    { "85 ohm", HR_UNIT_DB_SPL, FALSE, 0 },
-    { "85k dB", HR_UNIT_DB_SPL, FALSE, 0 },
-    { "inf", HR_UNIT_OHM, FALSE, 0 },
-    { "nan", HR_UNIT_OHM, FALSE, 0 },
-    /* The gear forms' units: prefixes only where the unit is kept whole. */
-    { "1.2 kHz", HR_UNIT_HERTZ, TRUE, 1200.0 },
-    { "85Hz", HR_UNIT_HERTZ, TRUE, 85.0 },
-    { "7,2 V", HR_UNIT_VOLT, TRUE, 7.2 },
-    { "7.2 Vrms", HR_UNIT_VOLT, TRUE, 7.2 },
-    { "150 mA", HR_UNIT_MILLIAMP, TRUE, 150.0 },
-    { "470 µF", HR_UNIT_MICROFARAD, TRUE, 470.0 },
-    { "470uF", HR_UNIT_MICROFARAD, TRUE, 470.0 },
-    { "0.05 mH", HR_UNIT_MILLIHENRY, TRUE, 0.05 },
-    { "200 mW", HR_UNIT_MILLIWATT, TRUE, 200.0 },
-    { "-3", HR_UNIT_DB, TRUE, -3.0 },
-    { "3.2", HR_UNIT_NUMBER, TRUE, 3.2 },
-    { "1 W", HR_UNIT_MILLIWATT, FALSE, 0 },
-    { "150 A", HR_UNIT_MILLIAMP, FALSE, 0 },
-    { "3.2 Ω", HR_UNIT_NUMBER, FALSE, 0 },
-    { "2k V", HR_UNIT_VOLT, FALSE, 0 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      double value = -1.0;
-      gboolean ok = hr_units_parse (cases[i].text, cases[i].unit, &value);
-
-      g_test_message ("“%s”", cases[i].text);
-      g_assert_cmpint (ok, ==, cases[i].ok);
-      if (ok)
-        g_assert_cmpfloat_with_epsilon (value, cases[i].value, 1e-12 * MAX (1.0, cases[i].value));
     }
 }
 
@@ -737,7 +675,6 @@ main (int   argc,
   db = hr_preset_db_new (g_getenv ("HEADROOM_PRESETS_DIR") != NULL ? g_getenv ("HEADROOM_PRESETS_DIR") : presets_dir,
                          "/nonexistent/headroom-test/presets.json");
 
-  g_test_add_func ("/ui/units/parse", test_units_parse);
   g_test_add_func ("/ui/window/empty-state", test_empty_state);
   g_test_add_func ("/ui/window/presets-and-zout", test_presets_and_zout);
   g_test_add_func ("/ui/window/level-and-clipping", test_level_and_clipping);

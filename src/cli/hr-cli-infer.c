@@ -39,71 +39,6 @@ infer_options_clear (InferOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InferOptions, infer_options_clear)
 
-static gboolean
-parse_unit_number (const char  *text,
-                   double      *value,
-                   const char **unit)
-{
-  char *end = NULL;
-
-  *value = g_ascii_strtod (text, &end);
-  if (end == text)
-    return FALSE;
-  *unit = end;
-  return TRUE;
-}
-
-/* "1000mW@32", "1W@32", "1000mw@32ohm", "320 mW @ 300 Ω": a power with its
- * unit, "@", a load with or without its unit. */
-static gboolean
-parse_pair (const char   *argument,
-            HrPowerSpec  *spec,
-            GError      **error)
-{
-  g_autoptr(GString) compact = g_string_new (NULL);
-  g_autofree char *lower = NULL;
-  g_auto(GStrv) halves = NULL;
-  const char *power_unit = NULL;
-  const char *load_unit = NULL;
-  double power = 0.0;
-
-  for (const char *p = argument; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (compact, *p);
-  lower = g_ascii_strdown (compact->str, -1);
-  halves = g_strsplit (lower, "@", -1);
-
-  if (g_strv_length (halves) != 2 ||
-      !parse_unit_number (halves[0], &power, &power_unit) ||
-      !parse_unit_number (halves[1], &spec->load_ohm, &load_unit))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” is not a power into a load, such as 1000mW@32"), argument);
-      return FALSE;
-    }
-
-  if (g_str_equal (power_unit, "mw"))
-    spec->power_mw = power;
-  else if (g_str_equal (power_unit, "w"))
-    spec->power_mw = power * 1000.0;
-  else
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s”: the power needs its unit, mW or W"), argument);
-      return FALSE;
-    }
-
-  if (!g_str_equal (load_unit, "") && !g_str_equal (load_unit, "ohm") &&
-      !g_str_equal (load_unit, "ohms") && !g_str_equal (load_unit, "Ω"))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s”: the load is in ohms, such as 32 or 32ohm"), argument);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static const char *
 limit_word (HrLimit limit)
 {
@@ -376,7 +311,7 @@ hr_cli_infer (int    argc,
 
   specs = g_new0 (HrPowerSpec, n_pairs);
   for (guint i = 0; i < n_pairs; i++)
-    if (!parse_pair (args[i + 1], &specs[i], &error))
+    if (!hr_units_parse_power_pair (args[i + 1], &specs[i], &error))
       return usage_error (error->message, prgname);
 
   result = hr_infer_source (specs, n_pairs, zout_ohm, &error);

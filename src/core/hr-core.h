@@ -11,3 +11,5 @@
 #include "hr-reason.h"
 #include "hr-sweep.h"
 #include "hr-summary.h"
+#include "hr-infer.h"
+#include "hr-units.h"

@@ -23,6 +23,7 @@ struct _HrImpedance
 
   HrImpedanceKind  kind;
   double           scale;
+  gboolean         assumed;   /* a flat line standing in for a curve nobody knows */
 
   /* HR_IMPEDANCE_RESISTOR */
   double           r_ohm;
@@ -250,6 +251,7 @@ hr_impedance_new_scaled (HrImpedance  *self,
 
   copy = hr_impedance_new (self->kind);
   copy->scale = self->scale * factor;
+  copy->assumed = self->assumed;
   copy->r_ohm = self->r_ohm;
   copy->ts = self->ts;
   copy->res_ohm = self->res_ohm;
@@ -477,4 +479,30 @@ hr_impedance_get_features (HrImpedance         *self,
     for (guint i = 0; i < self->n_points; i++)
       if (self->points[i].freq_hz >= 20.0 && self->points[i].freq_hz <= 20000.0)
         take_feature_point (self, features, self->points[i].freq_hz);
+}
+
+/**
+ * hr_impedance_new_assumed_flat:
+ *
+ * A flat @r_ohm standing in for an impedance curve that is not known:
+ * computed as a resistor, but said to be assumed, so that a verdict does
+ * not state as fact the flat response a resistor gives.
+ */
+HrImpedance *
+hr_impedance_new_assumed_flat (double   r_ohm,
+                               GError **error)
+{
+  HrImpedance *self = hr_impedance_new_resistor (r_ohm, error);
+
+  if (self != NULL)
+    self->assumed = TRUE;
+  return self;
+}
+
+gboolean
+hr_impedance_is_assumed (HrImpedance *self)
+{
+  g_return_val_if_fail (HR_IS_IMPEDANCE (self), FALSE);
+
+  return self->assumed;
 }

@@ -50,6 +50,9 @@ typedef struct
 
 HrImpedance            *hr_impedance_new_resistor     (double                   r_ohm,
                                                        GError                 **error);
+HrImpedance            *hr_impedance_new_assumed_flat (double                   r_ohm,
+                                                       GError                 **error);
+gboolean                hr_impedance_is_assumed       (HrImpedance             *self);
 HrImpedance            *hr_impedance_new_thiele_small (const HrThieleSmall     *ts,
                                                        GError                 **error);
 HrImpedance            *hr_impedance_new_network      (HrNetwork               *tree,

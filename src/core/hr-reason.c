@@ -138,6 +138,12 @@ hr_reason_code_to_string (HrReasonCode code)
     [HR_REASON_DEVIATION_INAUDIBLE] = "deviation-inaudible",
     [HR_REASON_DEVIATION_EDGE] = "deviation-edge",
     [HR_REASON_NO_LIMITS] = "no-limits",
+    [HR_REASON_BELOW_RATED_LOAD] = "below-rated-load",
+    [HR_REASON_HISS] = "hiss",
+    [HR_REASON_HISS_INAUDIBLE] = "hiss-inaudible",
+    [HR_REASON_NOISE_UNKNOWN] = "noise-unknown",
+    [HR_REASON_ZOUT_ASSUMED] = "zout-assumed",
+    [HR_REASON_IMPEDANCE_ASSUMED] = "impedance-assumed",
   };
 
   g_return_val_if_fail (code < HR_N_REASON_CODES, NULL);
@@ -297,6 +303,23 @@ format_words (Words *words)
                               num (words, "span_db", "%.1f"));
     case HR_REASON_NO_LIMITS:
       return g_strdup (T (N_("No voltage or current limit was given, so clipping was not checked.")));
+    case HR_REASON_BELOW_RATED_LOAD:
+      return g_strdup_printf (T (N_("The output is rated for loads of %s or more; these headphones are %s at 1 kHz and down to %s at %s.")),
+                              ohm (words, "min_load_ohm"), ohm (words, "z_1k_ohm"),
+                              ohm (words, "z_min_ohm"), freq (words, "z_min_freq_hz"));
+    case HR_REASON_HISS:
+      return g_strdup_printf (T (N_("Its hiss reaches %s dB SPL in these headphones: audible in a quiet room, where hearing starts near %s dB SPL.")),
+                              num (words, "hiss_spl_db", "%.0f"), num (words, "threshold_db_spl", "%.0f"));
+    case HR_REASON_HISS_INAUDIBLE:
+      return g_strdup_printf (T (N_("Its hiss stays at %s dB SPL in these headphones, below the %s dB SPL where hearing starts.")),
+                              num (words, "hiss_spl_db", "%.0f"), num (words, "threshold_db_spl", "%.0f"));
+    case HR_REASON_NOISE_UNKNOWN:
+      return g_strdup (T (N_("The source's output noise is unknown, so whether it hisses in these headphones was not checked.")));
+    case HR_REASON_ZOUT_ASSUMED:
+      return g_strdup_printf (T (N_("The output impedance is not known; %s is assumed, and the response change, the level and the current depend on it.")),
+                              ohm (words, "zout_ohm"));
+    case HR_REASON_IMPEDANCE_ASSUMED:
+      return g_strdup (T (N_("The headphones' impedance curve is not known and is assumed flat, so the change in frequency response could not be judged.")));
     case HR_N_REASON_CODES:
     default:
       g_return_val_if_reached (g_strdup (""));

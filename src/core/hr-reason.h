@@ -28,6 +28,12 @@ typedef enum
   HR_REASON_DEVIATION_INAUDIBLE, /* span_db, under 0.2 dB */
   HR_REASON_DEVIATION_EDGE,      /* span_db */
   HR_REASON_NO_LIMITS,
+  HR_REASON_BELOW_RATED_LOAD,    /* min_load_ohm, z_1k_ohm, z_min_ohm, z_min_freq_hz */
+  HR_REASON_HISS,                /* hiss_spl_db, noise_vrms, threshold_db_spl */
+  HR_REASON_HISS_INAUDIBLE,      /* hiss_spl_db, threshold_db_spl */
+  HR_REASON_NOISE_UNKNOWN,
+  HR_REASON_ZOUT_ASSUMED,        /* zout_ohm */
+  HR_REASON_IMPEDANCE_ASSUMED,   /* z_nominal_ohm, eighth_rule_holds */
   HR_N_REASON_CODES
 } HrReasonCode;
 

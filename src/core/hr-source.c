@@ -44,7 +44,10 @@ hr_source_validate (const HrSource  *source,
   return hr_check_non_negative ("output_impedance_ohm", source->output_impedance_ohm, error) &&
          hr_check_non_negative ("dc_block_uf", source->dc_block_uf, error) &&
          check_limit ("max_voltage_vrms", source->max_voltage_vrms, error) &&
-         check_limit ("max_current_ma", source->max_current_ma, error);
+         check_limit ("max_current_ma", source->max_current_ma, error) &&
+         (isnan (source->noise_vrms)
+          || hr_check_non_negative ("noise_vrms", source->noise_vrms, error)) &&
+         hr_check_non_negative ("min_load_ohm", source->min_load_ohm, error);
 }
 
 gboolean
@@ -68,7 +71,9 @@ hr_connection_validate (const HrConnection  *connection,
  * Turns the figures of one single-ended leg into those of a balanced
  * output built from two: twice the voltage into the same load, and the two
  * legs' output impedances in series (PHYSICS.md; RME ADI-2 Pro SE manual
- * §34.6). Each leg still delivers the same current.
+ * §34.6). Each leg still delivers the same current. The legs' noise is
+ * uncorrelated, so it adds as power: √2 times one leg's. Each leg sees
+ * half the load, so the least load the pair is rated for is twice one's.
  */
 void
 hr_source_make_balanced (HrSource *source)
@@ -81,6 +86,8 @@ hr_source_make_balanced (HrSource *source)
   source->balanced = TRUE;
   source->output_impedance_ohm *= 2.0;
   source->max_voltage_vrms *= 2.0;
+  source->noise_vrms *= G_SQRT2;
+  source->min_load_ohm *= 2.0;
   /* Two blocking capacitors in series have half the capacitance. */
   source->dc_block_uf /= 2.0;
 }

@@ -25,6 +25,9 @@ typedef struct
   double   max_voltage_vrms;      /* open circuit; HR_UNKNOWN or HR_UNLIMITED allowed */
   double   max_current_ma;        /* HR_UNKNOWN or HR_UNLIMITED allowed */
   gboolean balanced;
+  double   noise_vrms;            /* A-weighted output noise; 0 for none, HR_UNKNOWN allowed */
+  double   min_load_ohm;          /* the least load it is rated for; 0 when none is stated */
+  gboolean zout_assumed;          /* output_impedance_ohm is not known but assumed, to explore */
 } HrSource;
 
 /* What sits between the source and the headphone: the cable's round-trip
@@ -37,7 +40,8 @@ typedef struct
   double adapter_shunt_ohm;   /* > 0, INFINITY for no shunt */
 } HrConnection;
 
-#define HR_SOURCE_INIT     { 0.0, 0.0, HR_UNLIMITED, HR_UNLIMITED, FALSE }
+/* The ideal source: no output impedance, no limits, no noise. */
+#define HR_SOURCE_INIT     { 0.0, 0.0, HR_UNLIMITED, HR_UNLIMITED, FALSE, 0.0, 0.0, FALSE }
 #define HR_CONNECTION_INIT { 0.0, 0.0, INFINITY }
 
 gboolean        hr_source_validate               (const HrSource     *source,

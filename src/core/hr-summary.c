@@ -116,6 +116,22 @@ hr_summary_compute (const HrSweep    *sweep,
   self->voc_available_vrms = circuit->source.max_voltage_vrms;
   self->i_available_ma = circuit->source.max_current_ma;
 
+  /* The source's noise reaches the headphones through the same divider as
+   * the signal; at 1 kHz, where the sensitivity is stated and the
+   * A-weighting is 0 dB. */
+  self->z_1k_ohm = hr_cabs (reference.z_load_ohm);
+  self->noise_vrms = circuit->source.noise_vrms;
+  if (isnan (self->noise_vrms))
+    self->hiss_spl_db = NAN;
+  else if (self->noise_vrms == 0.0)
+    self->hiss_spl_db = -INFINITY;
+  else
+    self->hiss_spl_db = sensitivity_db_per_v
+                        + 20.0 * log10 (self->noise_vrms * hr_cabs (reference.transfer));
+  self->min_load_ohm = circuit->source.min_load_ohm;
+  self->zout_assumed = circuit->source.zout_assumed;
+  self->impedance_assumed = hr_impedance_is_assumed (hr_headphone_get_impedance (circuit->headphone));
+
   find_band (sweep, &first, &end);
   self->band_min_hz = sweep->freq_hz[first];
   self->band_max_hz = sweep->freq_hz[end - 1];

@@ -16,6 +16,12 @@ G_BEGIN_DECLS
  * found within 1.5 % of its frequency, for `check` and the verdict. */
 #define HR_SUMMARY_DEFAULT_POINTS  481
 
+/* Where hiss becomes audible in a quiet room: the threshold of hearing,
+ * 2.4 dB SPL at 1 kHz and about −5 dB SPL at 3–4 kHz, where hiss is
+ * heard (ISO 226:2003). An A-weighted noise figure follows the ear's
+ * sensitivity, so it is held against 0 dB SPL. */
+#define HR_HISS_AUDIBLE_DB_SPL     0.0
+
 typedef enum
 {
   HR_VERDICT_DRIVES_WELL,
@@ -63,6 +69,14 @@ typedef struct
   double    i_needed_ma;          /* the most the source must deliver in the band */
   double    i_needed_freq_hz;
   double    i_available_ma;       /* HR_UNKNOWN or HR_UNLIMITED possible */
+
+  /* What the source adds besides the signal, and the load it wants. */
+  double    z_1k_ohm;             /* |Z| of the headphones at 1 kHz */
+  double    noise_vrms;           /* the source's A-weighted noise: 0 none, HR_UNKNOWN */
+  double    hiss_spl_db;          /* that noise in these headphones; NAN unknown, -INFINITY none */
+  double    min_load_ohm;         /* the least load the output is rated for, 0 if none stated */
+  gboolean  zout_assumed;         /* the output impedance is an assumption */
+  gboolean  impedance_assumed;    /* the headphones' curve is an assumed flat line */
 
   HrVerdict verdict;
   GArray   *reasons;              /* of HrReason, the most important first */

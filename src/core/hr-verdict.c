@@ -26,6 +26,13 @@
  *    - the headroom above the level is less than the crest factor of music
  *      (12–20 dB; 12 dB by default), so its peaks clip.
  *    - the source's maximum voltage is unknown: nothing says it gets loud.
+ *    - the headphones are a lighter load than the output is rated for
+ *      ("rated load 600 Ω"): outside its design, it may distort or limit.
+ *    - its hiss in these headphones is above the threshold of hearing
+ *      (HR_HISS_AUDIBLE_DB_SPL, from ISO 226:2003).
+ *    - the output impedance is an assumption, or the headphones' curve
+ *      is an assumed flat line while the output impedance breaks the 1/8
+ *      rule: the response change is then a guess.
  *  - Drives it well otherwise. An unknown current limit alone does not
  *    change the verdict, but the reasons say that the check was skipped.
  *
@@ -207,6 +214,85 @@ judge_deviation (HrSummary       *self,
   g_array_append_val (reasons, reason);
 }
 
+/* A line output or a mic preamp prints the load it is made for ("rated
+ * load 600 Ω"); headphones below it are the app's lesson in one line. */
+static void
+judge_load (HrSummary *self,
+            GArray    *reasons,
+            HrVerdict *verdict)
+{
+  HrReason reason;
+
+  if (!(self->min_load_ohm > 0.0) || !(self->z_min_ohm < self->min_load_ohm))
+    return;
+  *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);
+  hr_reason_init (&reason, HR_REASON_BELOW_RATED_LOAD, HR_REASON_SEVERITY_CAVEAT);
+  hr_reason_add_number (&reason, "min_load_ohm", self->min_load_ohm);
+  hr_reason_add_number (&reason, "z_1k_ohm", self->z_1k_ohm);
+  hr_reason_add_number (&reason, "z_min_ohm", self->z_min_ohm);
+  hr_reason_add_number (&reason, "z_min_freq_hz", self->z_min_freq_hz);
+  g_array_append_val (reasons, reason);
+}
+
+static void
+judge_noise (HrSummary *self,
+             GArray    *reasons,
+             HrVerdict *verdict)
+{
+  HrReason reason;
+
+  if (isnan (self->hiss_spl_db))
+    {
+      hr_reason_init (&reason, HR_REASON_NOISE_UNKNOWN, HR_REASON_SEVERITY_DETAIL);
+      g_array_append_val (reasons, reason);
+      return;
+    }
+  /* A noiseless (ideal) source has nothing to say. */
+  if (!isfinite (self->hiss_spl_db))
+    return;
+  if (self->hiss_spl_db >= HR_HISS_AUDIBLE_DB_SPL)
+    {
+      *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);
+      hr_reason_init (&reason, HR_REASON_HISS, HR_REASON_SEVERITY_CAVEAT);
+      hr_reason_add_number (&reason, "noise_vrms", self->noise_vrms);
+    }
+  else
+    hr_reason_init (&reason, HR_REASON_HISS_INAUDIBLE, HR_REASON_SEVERITY_DETAIL);
+  hr_reason_add_number (&reason, "hiss_spl_db", self->hiss_spl_db);
+  hr_reason_add_number (&reason, "threshold_db_spl", HR_HISS_AUDIBLE_DB_SPL);
+  g_array_append_val (reasons, reason);
+}
+
+/* What rests on an assumption is said to: an output impedance nobody
+ * gave, a flat curve standing in for one nobody measured. */
+static gboolean
+judge_assumptions (HrSummary *self,
+                   GArray    *reasons,
+                   HrVerdict *verdict)
+{
+  HrReason reason;
+
+  if (self->zout_assumed)
+    {
+      *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);
+      hr_reason_init (&reason, HR_REASON_ZOUT_ASSUMED, HR_REASON_SEVERITY_CAVEAT);
+      hr_reason_add_number (&reason, "zout_ohm", self->zout_1k_ohm);
+      g_array_append_val (reasons, reason);
+    }
+  if (!self->impedance_assumed)
+    return FALSE;
+  /* Under the 1/8 rule even a curve that swings moves the response
+   * little; above it, the flat line hides what matters. */
+  if (!self->eighth_rule_holds)
+    *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);
+  hr_reason_init (&reason, HR_REASON_IMPEDANCE_ASSUMED,
+                  self->eighth_rule_holds ? HR_REASON_SEVERITY_NOTE : HR_REASON_SEVERITY_CAVEAT);
+  hr_reason_add_number (&reason, "z_nominal_ohm", self->z_nominal_ohm);
+  hr_reason_add_boolean (&reason, "eighth_rule_holds", self->eighth_rule_holds);
+  g_array_append_val (reasons, reason);
+  return TRUE;
+}
+
 static gint
 compare_reasons (gconstpointer a,
                  gconstpointer b)
@@ -224,7 +310,12 @@ hr_summary_judge (HrSummary       *self,
   HrVerdict verdict = HR_VERDICT_DRIVES_WELL;
 
   judge_level (self, circuit, self->reasons, &verdict);
-  judge_deviation (self, circuit, self->reasons, &verdict);
+  judge_load (self, self->reasons, &verdict);
+  /* A flat line assumed for the curve gives a flat response: nothing to
+   * judge, and nothing to state as if it had been. */
+  if (!judge_assumptions (self, self->reasons, &verdict))
+    judge_deviation (self, circuit, self->reasons, &verdict);
+  judge_noise (self, self->reasons, &verdict);
 
   /* g_array_sort is a merge sort, stable: reasons of one severity keep
    * the order in which they were added. */
