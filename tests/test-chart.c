@@ -488,6 +488,7 @@ test_verdict_header (void)
   g_autoptr(HrSummary) summary = NULL;
   g_autoptr(HrSweep) sweep = fixture_compute (&fixture_configs[5], 95.0, 200, &summary);
 
+  g_assert_nonnull (sweep);
   g_assert_cmpint (summary->verdict, !=, HR_VERDICT_DRIVES_WELL);
   g_assert_cmpuint (summary->reasons->len, >=, 2);
 
