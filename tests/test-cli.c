@@ -331,6 +331,86 @@ test_zout_override (void)
   g_assert_true (json_object_get_boolean_member (object, "eighth_rule_holds"));
 }
 
+/* A source as a spec sheet prints it: a maximum level in dBu, a noise
+ * level, a rated load, and no output impedance, which is asked for. */
+static void
+test_sheet_figures (void)
+{
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--source-file", "@source-mixer-phones.json");
+    assert_one_line_error (&run, 1, (const char *const[]) { "Mixer phones out", "not known", "--zout", NULL });
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *object;
+    JsonArray *reasons;
+    gboolean assumed = FALSE;
+    gboolean hiss = FALSE;
+
+    RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--source-file", "@source-mixer-phones.json",
+         "--zout", "50", "--spl", "90", "--format", "json");
+    assert_success (&run);
+    object = parse_json_object (run.out, &root);
+    /* +7.5 dBu = 0.7746 × 10^(7.5/20) = 1.8421 Vrms */
+    assert_close (json_object_get_double_member (object, "voc_available_vrms"), 0.774597 * pow (10.0, 7.5 / 20.0), 1e-6);
+    assert_close (json_object_get_double_member (object, "noise_vrms"), 0.774597 * pow (10.0, -95.0 / 20.0), 1e-6);
+    assert_close (json_object_get_double_member (object, "min_load_ohm"), 32.0, 1e-9);
+    g_assert_true (json_object_get_boolean_member (object, "zout_assumed"));
+    reasons = json_object_get_array_member (object, "reasons");
+    for (guint i = 0; i < json_array_get_length (reasons); i++)
+      {
+        const char *code = json_object_get_string_member (json_array_get_object_element (reasons, i), "code");
+
+        assumed |= g_str_equal (code, "zout-assumed");
+        hiss |= g_str_equal (code, "hiss") || g_str_equal (code, "hiss-inaudible");
+      }
+    g_assert_true (assumed);
+    g_assert_true (hiss);
+  }
+  /* The same figures as options, on an ideal source. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *object;
+
+    RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--zout", "50", "--vmax", "+7.5dBu",
+         "--imax", "40mA", "--noise", "100 dB", "--min-load", "600", "--format", "json");
+    assert_success (&run);
+    object = parse_json_object (run.out, &root);
+    assert_close (json_object_get_double_member (object, "voc_available_vrms"), 0.774597 * pow (10.0, 7.5 / 20.0), 1e-6);
+    assert_close (json_object_get_double_member (object, "i_available_ma"), 40.0, 1e-9);
+    /* 100 dB below +7.5 dBu */
+    assert_close (json_object_get_double_member (object, "noise_vrms"),
+                  0.774597 * pow (10.0, (7.5 - 100.0) / 20.0), 1e-6);
+    /* 32 Ω on a 600 Ω output: the reason of its own, first among caveats. */
+    g_assert_cmpstr (json_object_get_string_member (object, "verdict"), ==, "caveats");
+    g_assert_nonnull (strstr (run.out, "\"code\": \"below-rated-load\""));
+    /* 32/82 of the noise, 10^((sens)/20) … the hand calculation is in test-summary. */
+    g_assert_cmpstr (json_object_get_string_member (object, "hiss_spl_db_state"), ==, "known");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--vmax", "loud");
+    assert_one_line_error (&run, 2, (const char *const[]) { "--vmax", "loud", NULL });
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--noise", "110 dB");
+    assert_one_line_error (&run, 2, (const char *const[]) { "--noise", "--vmax", NULL });
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--vmax", "-3 V");
+    assert_one_line_error (&run, 1, (const char *const[]) { "--vmax", "-3", NULL });
+  }
+}
+
 static void
 test_check_json (void)
 {
@@ -576,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/text", test_check_text);
   g_test_add_func ("/cli/check/text-unlimited", test_check_text_unlimited);
   g_test_add_func ("/cli/check/json", test_check_json);
+  g_test_add_func ("/cli/check/sheet-figures", test_sheet_figures);
   g_test_add_func ("/cli/check/json-unlimited", test_check_json_unlimited);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/bad-input", test_bad_input);

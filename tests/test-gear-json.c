@@ -434,8 +434,18 @@ test_bad_sources (void)
 {
   const BadCase cases[] = {
     { "\"amp\"", NULL, HR_DB_ERROR, HR_DB_ERROR_WRONG_TYPE, { "the document", "\"amp\"" } },
-    { "{\"max_voltage_vrms\": 2}", NULL,
+    /* Any figure may be unknown, the output impedance too, but a file
+     * with none is not a source. */
+    { "{\"name\": \"Flat 32\", \"nominal_impedance_ohm\": 32}", NULL,
       HR_DB_ERROR, HR_DB_ERROR_MISSING_FIELD, { "output_impedance_ohm", "missing" } },
+    { "{\"max_voltage_vrms\": {\"given\": \"loud\"}}", NULL,
+      HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE, { "max_voltage_vrms.given", "loud" } },
+    { "{\"max_voltage_vrms\": {\"given\": \"+18 dBu\", \"value\": 7}}", NULL,
+      HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE, { "max_voltage_vrms.value", "+18 dBu", "6.153" } },
+    { "{\"noise_vrms\": {\"given\": \"110 dB\"}}", NULL,
+      HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE, { "noise_vrms.given", "maximum voltage" } },
+    { "{\"min_load_ohm\": -5}", NULL,
+      HR_MODEL_ERROR, HR_MODEL_ERROR_INVALID_VALUE, { "min_load_ohm", "-5" } },
     { "{\"output_impedance_ohm\": -1}", NULL,
       HR_MODEL_ERROR, HR_MODEL_ERROR_INVALID_VALUE, { "output_impedance_ohm", "-1" } },
     { "{\"output_impedance_ohm\": 1, \"dc_block_uf\": -47}", NULL,

@@ -61,8 +61,7 @@ test_broken_files (void)
       "wrong-type.json:5:15: headphones[0].name must be a string, got 5\n"
       "wrong-type.json:10:52: headphones[0].impedance.r_ohm must be a number, got \"32\"\n" },
     { "missing.json", TRUE, 0, 0,
-      "missing.json:3:5: sources[0].manufacturer is missing\n"
-      "missing.json:8:9: sources[0].outputs[0].output_impedance_ohm is missing\n" },
+      "missing.json:3:5: sources[0].manufacturer is missing\n" },
     { "bad-value.json", TRUE, 0, 0,
       "bad-value.json:10:58: sources[0].outputs[0].max_voltage_vrms must be a finite number "
       "greater than 0, got -5\n" },
@@ -191,6 +190,47 @@ test_broken_texts (void)
       g_assert_cmpuint (hr_preset_file_get_sources (file)->len, ==, 0);
       g_assert_cmpuint (hr_preset_file_get_headphones (file)->len, ==, 0);
     }
+}
+
+/* A mixer's phones out as its manual prints it: "+7.5 dBu", noise in
+ * dBu, "rated load 32–600 Ω", and no output impedance. The figures are
+ * read in the unit of their names, kept as given, and the unknown one
+ * stays unknown. */
+static void
+test_sheet_figures (void)
+{
+  static const char text[] =
+    "{\"sources\": [{\"id\": \"m\", \"name\": \"Mixer\", \"manufacturer\": \"M\", \"category\": \"mixer\",\n"
+    " \"outputs\": [{\"id\": \"phones\", \"name\": \"Phones\", \"kind\": \"headphone\",\n"
+    "  \"max_voltage_vrms\": {\"given\": \"+7.5 dBu\", \"source\": \"manual p. 12\"},\n"
+    "  \"noise_vrms\": {\"given\": \"90 dB\", \"source\": \"manual, dynamic range\"},\n"
+    "  \"min_load_ohm\": {\"value\": 32, \"source\": \"manual: rated load 32–600 Ω\"}}]}]}";
+  g_autoptr(HrPresetFile) file = hr_preset_file_new_from_data ("mem.json", text, strlen (text),
+                                                                HR_PRESET_ORIGIN_USER);
+  g_autofree char *problems = problems_text (file);
+  HrSourcePreset *preset;
+  const HrSourceOutput *output;
+  HrSource source;
+
+  g_assert_cmpstr (problems, ==, "");
+  g_assert_cmpuint (hr_preset_file_get_sources (file)->len, ==, 1);
+  preset = g_ptr_array_index (hr_preset_file_get_sources (file), 0);
+  output = hr_source_preset_get_output (preset, 0);
+  g_assert_false (hr_figure_is_known (&output->output_impedance_ohm));
+  g_assert_cmpfloat_with_epsilon (output->max_voltage_vrms.value, 0.774597 * pow (10.0, 7.5 / 20.0), 1e-9);
+  g_assert_cmpstr (output->max_voltage_vrms.given, ==, "+7.5 dBu");
+  g_assert_cmpstr (output->max_voltage_vrms.source, ==, "manual p. 12");
+  /* 90 dB below the maximum. */
+  g_assert_cmpfloat_with_epsilon (output->noise_vrms.value,
+                                  output->max_voltage_vrms.value * pow (10.0, -90.0 / 20.0), 1e-12);
+  g_assert_cmpstr (output->noise_vrms.given, ==, "90 dB");
+  g_assert_cmpfloat (output->min_load_ohm.value, ==, 32.0);
+  g_assert_null (output->min_load_ohm.given);
+
+  hr_source_preset_build_source (preset, 0, &source);
+  g_assert_true (isnan (source.output_impedance_ohm));
+  g_assert_cmpfloat (source.min_load_ohm, ==, 32.0);
+  g_assert_cmpfloat (source.noise_vrms, ==, output->noise_vrms.value);
 }
 
 /* Nesting deep enough to blow a recursive parser's stack is refused
@@ -330,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/presets/broken-files", test_broken_files);
   g_test_add_func ("/presets/skip-broken", test_skip_broken);
   g_test_add_func ("/presets/broken-texts", test_broken_texts);
+  g_test_add_func ("/presets/sheet-figures", test_sheet_figures);
   g_test_add_func ("/presets/too-deep", test_too_deep);
   g_test_add_func ("/presets/source-figures", test_figures);
   g_test_add_func ("/presets/headphone", test_headphone_preset);

@@ -11,6 +11,23 @@
 /* What the sidebar says about a preset: its category in words, and its key
  * figures on one line with a tooltip that names where each comes from. */
 
+/* "Maximum voltage: 6.16 Vrms (+18 dBu as given; RME manual)". */
+static void
+append_provenance (GString        *provenance,
+                   const char     *what,
+                   const char     *text,
+                   const HrFigure *figure)
+{
+  const char *source = figure->source != NULL ? figure->source : _("source not stated");
+
+  if (figure->given != NULL)
+    /* Translators: a figure as the spec sheet printed it, then where it comes from */
+    g_string_append_printf (provenance, _("%s%s: %s (%s as given; %s)"), provenance->len > 0 ? "\n" : "",
+                            what, text, figure->given, source);
+  else
+    g_string_append_printf (provenance, "%s%s: %s (%s)", provenance->len > 0 ? "\n" : "", what, text, source);
+}
+
 /* One figure for the rows under the dropdowns: "?" when the spec sheet
  * does not give it, and a line of the tooltip saying where it comes from. */
 static void
@@ -33,8 +50,7 @@ append_figure (GString        *figures,
     }
   text = format (figure->value);
   g_string_append (figures, text);
-  g_string_append_printf (provenance, "%s%s: %s (%s)", provenance->len > 0 ? "\n" : "", what, text,
-                          figure->source != NULL ? figure->source : _("source not stated"));
+  append_provenance (provenance, what, text, figure);
 }
 
 static char *
@@ -51,6 +67,19 @@ format_ma (double ma)
   return g_strdup_printf (_("%.3g mA"), ma);
 }
 
+/* A noise voltage in the unit that reads best: "14 µV" */
+static char *
+format_noise (double vrms)
+{
+  if (vrms == 0.0)
+    return g_strdup (_("none"));
+  if (vrms < 1e-3)
+    /* Translators: an A-weighted noise voltage, "14 µV (A)" */
+    return g_strdup_printf (_("%.3g µV (A)"), vrms * 1e6);
+  /* Translators: an A-weighted noise voltage, "1.2 mV (A)" */
+  return g_strdup_printf (_("%.3g mV (A)"), vrms * 1e3);
+}
+
 char *
 hr_dup_output_figures (const HrSourceOutput  *output,
                        char                 **tooltip)
@@ -60,7 +89,14 @@ hr_dup_output_figures (const HrSourceOutput  *output,
 
   g_return_val_if_fail (output != NULL, NULL);
 
-  append_figure (figures, provenance, _("Output impedance"), &output->output_impedance_ohm, hr_format_ohm);
+  if (hr_figure_is_known (&output->output_impedance_ohm))
+    append_figure (figures, provenance, _("Output impedance"), &output->output_impedance_ohm, hr_format_ohm);
+  else
+    {
+      g_string_append (figures, _("? Ω"));
+      g_string_append_printf (provenance, "%s: %s", _("Output impedance"),
+                              _("unknown; the slider sets one to assume"));
+    }
   if (hr_figure_is_known (&output->max_voltage_vrms))
     append_figure (figures, provenance, _("Maximum voltage"), &output->max_voltage_vrms, format_vrms);
   else
@@ -77,6 +113,27 @@ hr_dup_output_figures (const HrSourceOutput  *output,
       g_string_append_printf (provenance, "\n%s: %s", _("Maximum current"),
                               _("unknown, so the current check is skipped"));
     }
+  /* The rated load is on the row, since a load below it is the lesson;
+   * the noise is in the verdict, as hiss. */
+  if (hr_figure_is_known (&output->min_load_ohm))
+    {
+      g_autofree char *load = hr_format_ohm (output->min_load_ohm.value);
+      g_autofree char *rated = NULL;
+
+      /* Translators: the least load an output is rated for, on the row of figures, "≥ 600 Ω load" */
+      rated = g_strdup_printf (_("≥ %s load"), load);
+      g_string_append_printf (figures, " · %s", rated);
+      append_provenance (provenance, _("Rated load"), rated, &output->min_load_ohm);
+    }
+  if (hr_figure_is_known (&output->noise_vrms))
+    {
+      g_autofree char *noise = format_noise (output->noise_vrms.value);
+
+      append_provenance (provenance, _("Output noise"), noise, &output->noise_vrms);
+    }
+  else
+    g_string_append_printf (provenance, "\n%s: %s", _("Output noise"),
+                            _("unknown, so hiss is not checked"));
   if (tooltip != NULL)
     *tooltip = g_strdup (provenance->str);
   return g_strdup (figures->str);

@@ -213,21 +213,26 @@ fill_output_dropdown (HrWindow *self)
 }
 
 /* An output of the source chosen: its output impedance becomes the
- * slider's value and the value the reset button returns to. */
+ * slider's value and the value the reset button returns to. One that is
+ * not known starts from an assumption that the verdict names. */
 static void
 choose_output (HrWindow *self,
                guint     output_index)
 {
   const HrSourceOutput *output;
+  double zout_ohm;
 
   g_assert (HR_IS_WINDOW (self));
 
   self->output_index = output_index;
   output = hr_source_preset_get_output (self->source, output_index);
+  zout_ohm = hr_figure_is_known (&output->output_impedance_ohm)
+             ? output->output_impedance_ohm.value
+             : hr_output_kind_assumed_zout_ohm (output->kind);
   hr_scenario_freeze (self->scenario);
   hr_scenario_set_source_preset (self->scenario, hr_preset_get_id (HR_PRESET (self->source)), output->id);
-  hr_slider_row_set_default_value (self->zout_row, output->output_impedance_ohm.value);
-  hr_slider_row_set_value (self->zout_row, output->output_impedance_ohm.value);
+  hr_slider_row_set_default_value (self->zout_row, zout_ohm);
+  hr_slider_row_set_value (self->zout_row, zout_ohm);
   hr_slider_row_set_applicable (self->zout_row, TRUE);
   update_source_figures (self);
   hr_scenario_thaw (self->scenario);

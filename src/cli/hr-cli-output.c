@@ -306,6 +306,16 @@ hr_cli_format_summary_text (const HrSummary *summary,
               g_strdup_printf (_("needs %.3g mA at %s, %.3g mA for peaks; available %s"),
                                summary->i_needed_ma, i_needed_freq,
                                summary->i_needed_ma * peak_factor, i_available));
+  if (isnan (summary->hiss_spl_db))
+    add_figure (&figures, _("Hiss:"), g_strdup (_("unknown (the source's noise is not known)")));
+  else if (isfinite (summary->hiss_spl_db))
+    add_figure (&figures, _("Hiss:"),
+                g_strdup_printf (_("%.1f dB SPL, from %.3g µV of noise (audible above %.0f dB SPL)"),
+                                 summary->hiss_spl_db, summary->noise_vrms * 1e6, HR_HISS_AUDIBLE_DB_SPL));
+  if (summary->min_load_ohm > 0.0)
+    add_figure (&figures, _("Rated load:"),
+                g_strdup_printf (_("%.4g Ω or more; these headphones are %.4g Ω at 1 kHz"),
+                                 summary->min_load_ohm, summary->z_1k_ohm));
 
   append_figures (text, &figures);
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -29,6 +29,10 @@ typedef struct
   char     *source_id;
   char     *output_name;
   char     *zout_text;
+  char     *vmax_text;
+  char     *imax_text;
+  char     *noise_text;
+  char     *min_load_text;
   char     *headphone_z_text;
   char     *cable_text;
   char     *adapter_series_text;
@@ -49,6 +53,7 @@ typedef struct
   HrCliCommand command;
   HrDrive      drive;
   double       zout_ohm;            /* NAN: the source's own */
+  double       source_figures[HR_N_SOURCE_FIGURES];  /* NAN: the source's own */
   double       headphone_z_ohm;     /* NAN: the headphones' own */
   double       cable_ohm;
   double       adapter_series_ohm;

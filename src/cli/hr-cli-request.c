@@ -29,6 +29,10 @@ hr_cli_options_clear (HrCliOptions *options)
   g_clear_pointer (&options->source_id, g_free);
   g_clear_pointer (&options->output_name, g_free);
   g_clear_pointer (&options->zout_text, g_free);
+  g_clear_pointer (&options->vmax_text, g_free);
+  g_clear_pointer (&options->imax_text, g_free);
+  g_clear_pointer (&options->noise_text, g_free);
+  g_clear_pointer (&options->min_load_text, g_free);
   g_clear_pointer (&options->headphone_z_text, g_free);
   g_clear_pointer (&options->cable_text, g_free);
   g_clear_pointer (&options->adapter_series_text, g_free);
@@ -63,6 +67,62 @@ parse_double (const char  *option,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/* A figure as a spec sheet prints it (hr-units.c): "+18dBu", "150 mA".
+ * Text that is not one is a usage error; a figure out of range is bad
+ * input, as with the numbers. */
+static gboolean
+parse_figure (const char  *option,
+              const char  *text,
+              HrUnit       unit,
+              const char  *example,
+              double      *value,
+              GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!hr_units_parse (text, unit, value))
+    {
+      /* Translators: "--vmax needs a figure such as 2.5Vrms or +18dBu, got “loud”" */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s needs a figure such as %s, got “%s”"), option, example, text);
+      return FALSE;
+    }
+  return hr_check_positive (option, *value, error);
+}
+
+/* The source figures of --vmax, --imax, --noise and --min-load; a noise
+ * given as a dynamic range is below --vmax. */
+static gboolean
+parse_source_figures (const HrCliOptions  *options,
+                      HrCliRequest        *request,
+                      GError             **error)
+{
+  double *figures = request->source_figures;
+
+  for (guint i = 0; i < HR_N_SOURCE_FIGURES; i++)
+    figures[i] = NAN;
+  if (!parse_figure ("--vmax", options->vmax_text, HR_UNIT_VOLT, "2.5Vrms, +18dBu",
+                     &figures[HR_SOURCE_FIGURE_MAX_VOLTAGE], error) ||
+      !parse_figure ("--imax", options->imax_text, HR_UNIT_MILLIAMP, "150mA",
+                     &figures[HR_SOURCE_FIGURE_MAX_CURRENT], error) ||
+      !parse_figure ("--min-load", options->min_load_text, HR_UNIT_OHM, "600",
+                     &figures[HR_SOURCE_FIGURE_MIN_LOAD], error))
+    return FALSE;
+  if (options->noise_text != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!hr_units_parse_noise (options->noise_text, figures[HR_SOURCE_FIGURE_MAX_VOLTAGE],
+                                 &figures[HR_SOURCE_FIGURE_NOISE], &local_error))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--noise: %s%s", local_error->message,
+                       isnan (figures[HR_SOURCE_FIGURE_MAX_VOLTAGE]) ? _(" (give --vmax with a dynamic range)") : "");
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -177,6 +237,7 @@ hr_cli_build_request (HrCliCommand         command,
     request->drive.kind = HR_DRIVE_SPL;
 
   if (!parse_format (command, options->format, &request->json, error) ||
+      !parse_source_figures (options, request, error) ||
       !parse_double ("--zout", options->zout_text, &request->zout_ohm, error) ||
       !parse_double ("--headphone-z", options->headphone_z_text, &request->headphone_z_ohm, error) ||
       !parse_double ("--cable", options->cable_text, &request->cable_ohm, error) ||
@@ -247,6 +308,16 @@ hr_cli_scenario_entries (HrCliOptions *options,
     { "zout", 0, 0, G_OPTION_ARG_STRING, &options->zout_text,
       N_("The output impedance, in place of the source's own; alone, a resistive source with no voltage or current limit"),
       N_("OHM") },
+    { "vmax", 0, 0, G_OPTION_ARG_STRING, &options->vmax_text,
+      N_("The maximum output voltage, in place of the source's own: 2.5Vrms, 7Vpp, +18dBu, +4dBV"),
+      N_("VOLTAGE") },
+    { "imax", 0, 0, G_OPTION_ARG_STRING, &options->imax_text,
+      N_("The maximum output current, in place of the source's own"), N_("MA") },
+    { "noise", 0, 0, G_OPTION_ARG_STRING, &options->noise_text,
+      N_("The output noise, A-weighted: -95dBu, 5uV, or a dynamic range such as 110dB below --vmax"),
+      N_("NOISE") },
+    { "min-load", 0, 0, G_OPTION_ARG_STRING, &options->min_load_text,
+      N_("The least load the output is rated for"), N_("OHM") },
     { "headphone-z", 0, 0, G_OPTION_ARG_STRING, &options->headphone_z_text,
       N_("Move the headphones to another nominal impedance, as for a version of another impedance"),
       N_("OHM") },
@@ -303,6 +374,8 @@ hr_cli_build_scenario (const HrCliOptions  *options,
     hr_scenario_set_ideal_source (scenario);
 
   hr_scenario_set_zout_ohm (scenario, request->zout_ohm);
+  for (HrSourceFigure figure = 0; figure < HR_N_SOURCE_FIGURES; figure++)
+    hr_scenario_set_source_figure (scenario, figure, request->source_figures[figure]);
   hr_scenario_set_headphone_z_ohm (scenario, request->headphone_z_ohm);
   hr_scenario_set_drive (scenario, &request->drive);
   hr_scenario_set_cable_ohm (scenario, request->cable_ohm);

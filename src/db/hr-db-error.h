@@ -29,6 +29,7 @@ typedef enum
   HR_DB_ERROR_EXISTS,          /* adding a user preset whose id the user file already has */
   HR_DB_ERROR_BROKEN_USER_FILE, /* the user's file cannot be read, so it is not written */
   HR_DB_ERROR_INVALID_PRESET,  /* a preset handed to add or edit has problems */
+  HR_DB_ERROR_UNKNOWN_FIGURE,  /* a figure the computation needs is unknown: an output impedance */
 } HrDbError;
 
 GQuark hr_db_error_quark (void);

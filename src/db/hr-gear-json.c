@@ -171,6 +171,24 @@ hr_gear_json_parse_source (JsonNode    *node,
   return TRUE;
 }
 
+/* A noise figure, which may be given as a dynamic range below the
+ * output's maximum voltage. */
+static gboolean
+optional_noise (JsonObject  *object,
+                const char  *path,
+                double       max_voltage_vrms,
+                double      *noise_vrms,
+                GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "noise_vrms");
+  g_autofree char *field = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  field = hr_json_path_member (path, "noise_vrms");
+  return hr_json_node_get_figure_given (node, field, max_voltage_vrms, noise_vrms, NULL, NULL, error);
+}
+
 /**
  * hr_gear_json_parse_source_output:
  * @object: an output, or a source in the foundation form
@@ -187,18 +205,42 @@ hr_gear_json_parse_source_output (JsonObject  *object,
                                   GError     **error)
 {
   HrSource parsed = HR_SOURCE_INIT;
+  HrSource checked;
   const char *kind = NULL;
 
+  parsed.output_impedance_ohm = HR_UNKNOWN;
   parsed.max_voltage_vrms = HR_UNKNOWN;
   parsed.max_current_ma = HR_UNKNOWN;
+  parsed.noise_vrms = HR_UNKNOWN;
 
-  if (!hr_json_require_figure (object, path, "output_impedance_ohm",
-                               &parsed.output_impedance_ohm, NULL, error) ||
+  /* Any figure may be unknown, but not all of them: a file with none is
+   * not a source (a headphones file given by mistake). */
+  if (!json_object_has_member (object, "output_impedance_ohm")
+      && !json_object_has_member (object, "max_voltage_vrms")
+      && !json_object_has_member (object, "max_current_ma")
+      && !json_object_has_member (object, "noise_vrms")
+      && !json_object_has_member (object, "min_load_ohm"))
+    {
+      g_autofree char *field = hr_json_path_member (path, "output_impedance_ohm");
+
+      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_MISSING_FIELD,
+                   _("%s is missing, and so is every other figure of a source "
+                     "(max_voltage_vrms, max_current_ma, noise_vrms, min_load_ohm)"),
+                   field);
+      return FALSE;
+    }
+
+  /* An output impedance left out is unknown, as in a preset: the
+   * scenario then asks for one to assume. */
+  if (!hr_json_optional_figure (object, path, "output_impedance_ohm",
+                                &parsed.output_impedance_ohm, NULL, error) ||
       !hr_json_optional_figure (object, path, "dc_block_uf", &parsed.dc_block_uf, NULL, error) ||
       !hr_json_optional_figure (object, path, "max_voltage_vrms",
                                 &parsed.max_voltage_vrms, NULL, error) ||
       !hr_json_optional_figure (object, path, "max_current_ma",
                                 &parsed.max_current_ma, NULL, error) ||
+      !optional_noise (object, path, parsed.max_voltage_vrms, &parsed.noise_vrms, error) ||
+      !hr_json_optional_figure (object, path, "min_load_ohm", &parsed.min_load_ohm, NULL, error) ||
       !hr_json_optional_boolean (object, path, "balanced", &parsed.balanced, error) ||
       !hr_json_optional_string (object, path, "kind", &kind, error))
     return FALSE;
@@ -206,7 +248,12 @@ hr_gear_json_parse_source_output (JsonObject  *object,
   if (kind != NULL && g_str_equal (kind, "balanced"))
     parsed.balanced = TRUE;
 
-  if (!hr_source_validate (&parsed, error))
+  /* hr_source_validate() takes an output impedance; an unknown one is
+   * checked where it is replaced. */
+  checked = parsed;
+  if (isnan (checked.output_impedance_ohm))
+    checked.output_impedance_ohm = 0.0;
+  if (!hr_source_validate (&checked, error))
     {
       hr_json_prefix_path (error, path);
       return FALSE;

@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "hr-db-error.h"
 #include "hr-json-read.h"
+#include "hr-units.h"
 
 /* The longest value, in characters, that a message quotes. A wrong type
  * can be a whole subtree, which would drown the message and, once the
@@ -265,27 +267,104 @@ hr_json_optional_boolean (JsonObject  *object,
   return FALSE;
 }
 
+/* The unit a figure's "given" text is read in: its key's suffix. */
+static HrUnit
+unit_of_path (const char *path)
+{
+  static const struct { const char *suffix; HrUnit unit; } suffixes[] = {
+    { "_vrms", HR_UNIT_VOLT },
+    { "_ma", HR_UNIT_MILLIAMP },
+    { "_ohm", HR_UNIT_OHM },
+    { "_uf", HR_UNIT_MICROFARAD },
+    { "_mw", HR_UNIT_MILLIWATT },
+    { "_hz", HR_UNIT_HERTZ },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (path, suffixes[i].suffix))
+      return suffixes[i].unit;
+  return HR_UNIT_NUMBER;
+}
+
+/* A figure's "given" text read in its key's unit: a noise level may be
+ * a dynamic range below @max_voltage_vrms. */
+static gboolean
+parse_given (const char  *path,
+             const char  *given,
+             double       max_voltage_vrms,
+             double      *value,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_str_has_suffix (path, "noise_vrms"))
+    {
+      if (hr_units_parse_noise (given, max_voltage_vrms, value, &local_error))
+        return TRUE;
+      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE, "%s.given: %s", path, local_error->message);
+      return FALSE;
+    }
+  if (hr_units_parse (given, unit_of_path (path), value))
+    return TRUE;
+  g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE,
+               _("%s.given must be a figure in the unit of its name, got “%s”"), path, given);
+  return FALSE;
+}
+
 /* A figure is a bare number or {"value": n, "source": "…"} (SCHEMA.md,
- * "Figures and their provenance"). Both forms are read wherever a figure
- * is, so that every preset object is also a valid single gear file.
- * @source, when asked for, is the provenance or NULL; it points into the
- * document. */
+ * "Figures and their provenance"), or {"given": "+18 dBu", …}: the figure
+ * as the spec sheet prints it, read in the unit of its name and kept as
+ * given. Both forms are read wherever a figure is, so that every preset
+ * object is also a valid single gear file. @source and @given, when asked
+ * for, point into the document or are NULL. @max_voltage_vrms reads a
+ * noise given as a dynamic range; NAN where there is none. */
 gboolean
-hr_json_node_get_figure (JsonNode     *node,
-                         const char   *path,
-                         double       *value,
-                         const char  **source,
-                         GError      **error)
+hr_json_node_get_figure_given (JsonNode     *node,
+                               const char   *path,
+                               double        max_voltage_vrms,
+                               double       *value,
+                               const char  **source,
+                               const char  **given,
+                               GError      **error)
 {
   const char *source_text = NULL;
+  const char *given_text = NULL;
 
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *object = json_node_get_object (node);
+      double from_given;
 
-      if (!hr_json_require_number (object, path, "value", value, error) ||
+      if (!hr_json_optional_string (object, path, "given", &given_text, error) ||
           !hr_json_optional_string (object, path, "source", &source_text, error))
         return FALSE;
+      if (given_text == NULL)
+        {
+          if (!hr_json_require_number (object, path, "value", value, error))
+            return FALSE;
+        }
+      else
+        {
+          double stated = NAN;
+
+          if (!parse_given (path, given_text, max_voltage_vrms, &from_given, error) ||
+              !hr_json_optional_number (object, path, "value", &stated, error))
+            return FALSE;
+          /* Both: they must say the same, to the digits a sheet prints. */
+          if (!isnan (stated) && !(fabs (stated - from_given) <= 0.005 * fabs (from_given)))
+            {
+              char stated_text[G_ASCII_DTOSTR_BUF_SIZE];
+              char given_value[G_ASCII_DTOSTR_BUF_SIZE];
+
+              g_ascii_formatd (stated_text, sizeof stated_text, "%g", stated);
+              g_ascii_formatd (given_value, sizeof given_value, "%.4g", from_given);
+              g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE,
+                           _("%s.value %s does not match its given “%s”, which is %s"),
+                           path, stated_text, given_text, given_value);
+              return FALSE;
+            }
+          *value = from_given;
+        }
     }
   else if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
            (json_node_get_value_type (node) == G_TYPE_INT64 ||
@@ -302,7 +381,19 @@ hr_json_node_get_figure (JsonNode     *node,
 
   if (source != NULL)
     *source = source_text;
+  if (given != NULL)
+    *given = given_text;
   return TRUE;
+}
+
+gboolean
+hr_json_node_get_figure (JsonNode     *node,
+                         const char   *path,
+                         double       *value,
+                         const char  **source,
+                         GError      **error)
+{
+  return hr_json_node_get_figure_given (node, path, NAN, value, source, NULL, error);
 }
 
 gboolean

@@ -69,6 +69,13 @@ gboolean    hr_json_optional_boolean (JsonObject   *object,
                                       gboolean     *value,
                                       GError      **error);
 
+gboolean    hr_json_node_get_figure_given (JsonNode     *node,
+                                           const char   *path,
+                                           double        max_voltage_vrms,
+                                           double       *value,
+                                           const char  **source,
+                                           const char  **given,
+                                           GError      **error);
 gboolean    hr_json_node_get_figure  (JsonNode     *node,
                                       const char   *path,
                                       double       *value,

@@ -48,6 +48,14 @@ gboolean           hr_preset_read_figure             (JsonObject      *object,
                                                       gboolean         zero_allowed,
                                                       HrFigure        *figure,
                                                       GPtrArray       *errors);
+gboolean           hr_preset_read_figure_given       (JsonObject      *object,
+                                                      const char      *path,
+                                                      const char      *key,
+                                                      gboolean         required,
+                                                      gboolean         zero_allowed,
+                                                      double           max_voltage_vrms,
+                                                      HrFigure        *figure,
+                                                      GPtrArray       *errors);
 void               hr_preset_add_error               (GPtrArray       *errors,
                                                       GError          *error);
 

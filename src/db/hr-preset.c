@@ -43,6 +43,7 @@ hr_figure_clear (HrFigure *figure)
 {
   figure->value = HR_UNKNOWN;
   g_clear_pointer (&figure->source, g_free);
+  g_clear_pointer (&figure->given, g_free);
 }
 
 void
@@ -51,6 +52,7 @@ hr_figure_set (HrFigure   *figure,
                const char *source)
 {
   g_free (figure->source);
+  g_clear_pointer (&figure->given, g_free);
   figure->value = value;
   figure->source = g_strdup (source);
 }
@@ -480,19 +482,43 @@ hr_preset_read_figure (JsonObject *object,
                        HrFigure   *figure,
                        GPtrArray  *errors)
 {
+  return hr_preset_read_figure_given (object, path, key, required, zero_allowed, NAN, figure, errors);
+}
+
+/**
+ * hr_preset_read_figure_given:
+ * @max_voltage_vrms: the output's maximum, for a noise given as a dynamic
+ *   range; NAN where there is none
+ *
+ * hr_preset_read_figure(), for a figure that may be given as a sheet
+ * prints it ("given": "-95 dBu"), kept as given.
+ */
+gboolean
+hr_preset_read_figure_given (JsonObject *object,
+                             const char *path,
+                             const char *key,
+                             gboolean    required,
+                             gboolean    zero_allowed,
+                             double      max_voltage_vrms,
+                             HrFigure   *figure,
+                             GPtrArray  *errors)
+{
   g_autofree char *field = hr_json_path_member (path, key);
   GError *error = NULL;
   const char *source = NULL;
+  const char *given = NULL;
   double value = HR_UNKNOWN;
-  gboolean ok;
+  JsonNode *node = json_object_get_member (object, key);
+  gboolean ok = TRUE;
 
   figure->value = HR_UNKNOWN;
   figure->source = NULL;
+  figure->given = NULL;
 
-  if (required)
-    ok = hr_json_require_figure (object, path, key, &value, &source, &error);
-  else
-    ok = hr_json_optional_figure (object, path, key, &value, &source, &error);
+  if (required && hr_json_require_member (object, path, key, &error) == NULL)
+    ok = FALSE;
+  else if (node != NULL && (required || !JSON_NODE_HOLDS_NULL (node)))
+    ok = hr_json_node_get_figure_given (node, field, max_voltage_vrms, &value, &source, &given, &error);
 
   if (ok && !isnan (value))
     {
@@ -509,5 +535,6 @@ hr_preset_read_figure (JsonObject *object,
     }
 
   hr_figure_set (figure, value, source);
+  figure->given = g_strdup (given);
   return TRUE;
 }

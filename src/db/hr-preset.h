@@ -31,6 +31,7 @@ typedef struct
 {
   double  value;
   char   *source;  /* the document or measurement, or NULL when not said */
+  char   *given;   /* as the sheet prints it, "+18 dBu", or NULL */
 } HrFigure;
 
 struct _HrPresetClass

@@ -25,6 +25,8 @@
  *             | {"figures": SOURCE} | {"ideal": true},
  *     "headphone": {"preset": ID, "inline": PRESET?} | {"model": HEADPHONE},
  *     "zout_ohm": OHM?, "headphone_z_ohm": OHM?,
+ *     "max_voltage_vrms": VRMS?, "max_current_ma": MA?, "noise_vrms": VRMS?,
+ *     "min_load_ohm": OHM?,
  *     "level_db_spl": DB | "voc_vrms": VRMS,
  *     "cable_ohm": OHM, "adapter_series_ohm": OHM, "adapter_shunt_ohm": OHM?,
  *     "crest_factor_db": DB
@@ -43,13 +45,18 @@ source_figures_to_json (const HrSource *source,
 
   if (name != NULL)
     json_object_set_string_member (object, "name", name);
-  json_object_set_double_member (object, "output_impedance_ohm", source->output_impedance_ohm);
+  if (!isnan (source->output_impedance_ohm))
+    json_object_set_double_member (object, "output_impedance_ohm", source->output_impedance_ohm);
   if (source->dc_block_uf > 0.0)
     json_object_set_double_member (object, "dc_block_uf", source->dc_block_uf);
   if (hr_limit_is_known (source->max_voltage_vrms) && hr_limit_is_finite (source->max_voltage_vrms))
     json_object_set_double_member (object, "max_voltage_vrms", source->max_voltage_vrms);
   if (hr_limit_is_known (source->max_current_ma) && hr_limit_is_finite (source->max_current_ma))
     json_object_set_double_member (object, "max_current_ma", source->max_current_ma);
+  if (!isnan (source->noise_vrms))
+    json_object_set_double_member (object, "noise_vrms", source->noise_vrms);
+  if (source->min_load_ohm > 0.0)
+    json_object_set_double_member (object, "min_load_ohm", source->min_load_ohm);
   if (source->balanced)
     json_object_set_boolean_member (object, "balanced", TRUE);
   return json_node_init_object (json_node_alloc (), object);
@@ -151,6 +158,10 @@ hr_scenario_to_json (HrScenario *self)
     json_object_set_object_member (object, "headphone", g_steal_pointer (&headphone));
 
   set_number_unless (object, "zout_ohm", hr_scenario_get_zout_ohm (self), NAN);
+  for (HrSourceFigure figure = 0; figure < HR_N_SOURCE_FIGURES; figure++)
+    if (isfinite (hr_scenario_get_source_figure (self, figure)))
+      json_object_set_double_member (object, hr_source_figure_to_key (figure),
+                                     hr_scenario_get_source_figure (self, figure));
   set_number_unless (object, "headphone_z_ohm", hr_scenario_get_headphone_z_ohm (self), NAN);
   drive = hr_scenario_get_drive (self);
   json_object_set_double_member (object, drive->kind == HR_DRIVE_SPL ? "level_db_spl" : "voc_vrms",
@@ -331,6 +342,7 @@ hr_scenario_new_from_json (JsonNode    *node,
   double series_ohm = 0.0;
   double shunt_ohm = INFINITY;
   double crest_factor_db = HR_DEFAULT_CREST_FACTOR_DB;
+  double source_figures[HR_N_SOURCE_FIGURES] = { NAN, NAN, NAN, NAN };
 
   if (!hr_json_node_get_object (node, path, &object, error))
     return NULL;
@@ -359,6 +371,22 @@ hr_scenario_new_from_json (JsonNode    *node,
       !hr_json_optional_number (object, path, "adapter_shunt_ohm", &shunt_ohm, error) ||
       !parse_optional_non_negative (object, path, "crest_factor_db", &crest_factor_db, error))
     return NULL;
+
+  /* The source's figures set in place of its own: a noise may be none,
+   * the others must be something. */
+  for (HrSourceFigure figure = 0; figure < HR_N_SOURCE_FIGURES; figure++)
+    {
+      const char *key = hr_source_figure_to_key (figure);
+      g_autofree char *member_path = hr_json_path_member (path, key);
+
+      if (!hr_json_optional_number (object, path, key, &source_figures[figure], error))
+        return NULL;
+      if (!isnan (source_figures[figure])
+          && !(figure == HR_SOURCE_FIGURE_NOISE ? hr_check_non_negative (member_path, source_figures[figure], error)
+                                                : hr_check_positive (member_path, source_figures[figure], error)))
+        return NULL;
+      hr_scenario_set_source_figure (self, figure, source_figures[figure]);
+    }
 
   /* The model's own checks, under the file's member names. */
   if (!isnan (zout_ohm))

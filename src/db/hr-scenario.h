@@ -29,6 +29,18 @@ typedef enum
   HR_SCENARIO_HEADPHONE_MODEL,    /* a model without a preset: a --headphone-file */
 } HrScenarioHeadphoneKind;
 
+/* The figures of a source that a scenario may put in place of its own:
+ * headroom-cli's --vmax, --imax, --noise and --min-load. */
+typedef enum
+{
+  HR_SOURCE_FIGURE_MAX_VOLTAGE,  /* Vrms */
+  HR_SOURCE_FIGURE_MAX_CURRENT,  /* mA */
+  HR_SOURCE_FIGURE_NOISE,        /* Vrms, A-weighted */
+  HR_SOURCE_FIGURE_MIN_LOAD,     /* Ω */
+} HrSourceFigure;
+
+#define HR_N_SOURCE_FIGURES 4
+
 /* A scenario as it stands against the presets of the moment: the circuit
  * to compute and what to call it. Made by hr_scenario_resolve(). */
 typedef struct
@@ -82,6 +94,12 @@ HrHeadphone           *hr_scenario_get_headphone_model  (HrScenario          *se
 double                 hr_scenario_get_zout_ohm         (HrScenario          *self);
 void                   hr_scenario_set_zout_ohm         (HrScenario          *self,
                                                          double               zout_ohm);
+double                 hr_scenario_get_source_figure    (HrScenario          *self,
+                                                         HrSourceFigure       figure);
+void                   hr_scenario_set_source_figure    (HrScenario          *self,
+                                                         HrSourceFigure       figure,
+                                                         double               value);
+const char            *hr_source_figure_to_key          (HrSourceFigure       figure);
 double                 hr_scenario_get_headphone_z_ohm  (HrScenario          *self);
 void                   hr_scenario_set_headphone_z_ohm  (HrScenario          *self,
                                                          double               z_ohm);

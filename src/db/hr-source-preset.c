@@ -74,6 +74,8 @@ output_free (HrSourceOutput *output)
   hr_figure_clear (&output->dc_block_uf);
   hr_figure_clear (&output->max_voltage_vrms);
   hr_figure_clear (&output->max_current_ma);
+  hr_figure_clear (&output->noise_vrms);
+  hr_figure_clear (&output->min_load_ohm);
   g_free (output);
 }
 
@@ -153,13 +155,18 @@ parse_output (JsonObject *object,
   if (!hr_json_optional_boolean (object, path, "balanced", &balanced, &error))
     hr_preset_add_error (errors, error);
 
-  hr_preset_read_figure (object, path, "output_impedance_ohm", TRUE, TRUE,
+  /* Left out, the output impedance is unknown: most mixers' and
+   * preamps' manuals do not give it, and it is explored, never guessed. */
+  hr_preset_read_figure (object, path, "output_impedance_ohm", FALSE, TRUE,
                          &output->output_impedance_ohm, errors);
   hr_preset_read_figure (object, path, "dc_block_uf", FALSE, TRUE, &output->dc_block_uf, errors);
   hr_preset_read_figure (object, path, "max_voltage_vrms", FALSE, FALSE,
                          &output->max_voltage_vrms, errors);
   hr_preset_read_figure (object, path, "max_current_ma", FALSE, FALSE,
                          &output->max_current_ma, errors);
+  hr_preset_read_figure_given (object, path, "noise_vrms", FALSE, TRUE, output->max_voltage_vrms.value,
+                               &output->noise_vrms, errors);
+  hr_preset_read_figure (object, path, "min_load_ohm", FALSE, FALSE, &output->min_load_ohm, errors);
 
   if (errors->len > n_errors)
     return NULL;
@@ -183,7 +190,8 @@ parse_outputs (HrSourcePreset *self,
   JsonArray *outputs;
 
   /* The foundation form: the figures at the top, no outputs. */
-  if (outputs_node == NULL && json_object_has_member (object, "output_impedance_ohm"))
+  if (outputs_node == NULL && (json_object_has_member (object, "output_impedance_ohm")
+                               || json_object_has_member (object, "max_voltage_vrms")))
     {
       HrSourceOutput *output = parse_output (object, path, TRUE, errors);
 
@@ -366,6 +374,9 @@ hr_source_preset_build_source (HrSourcePreset *self,
   source->max_voltage_vrms = output->max_voltage_vrms.value;
   source->max_current_ma = output->max_current_ma.value;
   source->balanced = output->balanced;
+  source->noise_vrms = output->noise_vrms.value;
+  source->min_load_ohm = hr_figure_is_known (&output->min_load_ohm) ? output->min_load_ohm.value : 0.0;
+  source->zout_assumed = FALSE;
 }
 
 /* "Focusrite Scarlett 2i2 (3rd gen), Headphone out": what the CLI and
@@ -383,4 +394,20 @@ hr_source_preset_dup_output_label (HrSourcePreset *self,
   output = g_ptr_array_index (self->outputs, index);
   device = hr_preset_dup_display_name (HR_PRESET (self));
   return g_strdup_printf ("%s, %s", device, output->name);
+}
+
+/**
+ * hr_output_kind_assumed_zout_ohm:
+ *
+ * Where the output-impedance slider starts for an output whose impedance
+ * is not known: not a figure of the product but a starting point to
+ * explore from, which the verdict calls an assumption. 100 Ω is in the
+ * middle of what line outputs are built with (tens to a few hundred
+ * ohms, for the 10 kΩ inputs they feed); 10 Ω is a plain headphone
+ * output's.
+ */
+double
+hr_output_kind_assumed_zout_ohm (HrOutputKind kind)
+{
+  return kind == HR_OUTPUT_KIND_HEADPHONE ? 10.0 : 100.0;
 }

@@ -43,12 +43,15 @@ typedef struct
   HrFigure      dc_block_uf;
   HrFigure      max_voltage_vrms;
   HrFigure      max_current_ma;
+  HrFigure      noise_vrms;
+  HrFigure      min_load_ohm;
 } HrSourceOutput;
 
 const char *const    *hr_source_category_names           (void);
 const char           *hr_source_category_to_string       (HrSourceCategory  category);
 const char *const    *hr_output_kind_names               (void);
 const char           *hr_output_kind_to_string           (HrOutputKind      kind);
+double                hr_output_kind_assumed_zout_ohm    (HrOutputKind      kind);
 
 HrSourceCategory      hr_source_preset_get_category      (HrSourcePreset   *self);
 guint                 hr_source_preset_get_n_outputs     (HrSourcePreset   *self);

@@ -103,4 +103,15 @@ hr_summary_append_json_members (HrJsonMembers   *members,
   hr_json_member_number (members, "i_needed_ma", summary->i_needed_ma);
   hr_json_member_number (members, "i_needed_freq_hz", summary->i_needed_freq_hz);
   hr_json_member_limit (members, "i_available_ma", summary->i_available_ma);
+  hr_json_member_number (members, "z_1k_ohm", summary->z_1k_ohm);
+  /* Unknown noise is null with "unknown"; a noiseless source's hiss is
+   * null with "none". */
+  hr_json_member_number (members, "noise_vrms", isnan (summary->noise_vrms) ? NAN : summary->noise_vrms);
+  hr_json_member_number (members, "hiss_spl_db", summary->hiss_spl_db);
+  hr_json_member_string (members, "hiss_spl_db_state",
+                         isnan (summary->hiss_spl_db) ? "unknown"
+                         : !isfinite (summary->hiss_spl_db) ? "none" : "known");
+  hr_json_member_number (members, "min_load_ohm", summary->min_load_ohm > 0.0 ? summary->min_load_ohm : NAN);
+  hr_json_member_boolean (members, "zout_assumed", summary->zout_assumed);
+  hr_json_member_boolean (members, "impedance_assumed", summary->impedance_assumed);
 }
