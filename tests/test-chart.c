@@ -478,6 +478,67 @@ test_degenerate (void)
   g_assert_cmpfloat (axes.y_min, <, axes.y_max);
 }
 
+static gboolean
+has_key (GArray     *boxes,
+         const char *text)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const HrChartTextBox *box = &g_array_index (boxes, HrChartTextBox, i);
+
+      if (box->role == HR_CHART_TEXT_KEY && g_str_equal (box->text, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The SPL chart's key names what it draws: the current limit's strip only
+ * where a current limit binds, the hiss line only where a trace has one;
+ * the hiss is drawn at its level, inside the plot. */
+static void
+test_spl_key_and_hiss (void)
+{
+  g_autoptr(HrChartView) view = fixture_view (1, 95.0, 200);
+  g_autoptr(GArray) boxes = new_boxes ();
+  g_auto(Image) plain = { 0 };
+  g_auto(Image) hissing = { 0 };
+  HrChartTrace *trace = hr_chart_view_get_trace (view, 0);
+  HrChartAxes axes;
+  guint changed = 0;
+  int y;
+
+  hr_chart_view_set_layout (view, HR_CHART_LAYOUT_SINGLE);
+  hr_chart_view_set_kind (view, HR_CHART_SPL);
+  /* Fixture 0 is a line out with no current limit. */
+  render (view, &plain, 800, 500, boxes);
+  g_assert_true (has_key (boxes, "voltage limit"));
+  g_assert_false (has_key (boxes, "current limit"));
+  g_assert_false (has_key (boxes, "hiss"));
+
+  hr_chart_trace_set_hiss_spl_db (trace, 20.0);
+  hr_chart_view_changed (view);
+  g_array_set_size (boxes, 0);
+  render (view, &hissing, 800, 500, boxes);
+  g_assert_true (has_key (boxes, "hiss"));
+  g_assert_true (hr_chart_view_get_axes (view, HR_CHART_SPL, 800, 500, &axes));
+  /* The axis reaches down to the hiss. */
+  g_assert_cmpfloat (axes.y_min, <=, 20.0);
+  y = (int) floor (hr_chart_axes_value_to_y (&axes, 20.0));
+  for (int x = (int) axes.plot.x + 2; x < (int) (axes.plot.x + axes.plot.width) - 2; x++)
+    changed += pixel (&plain, x, y) != pixel (&hissing, x, y);
+  /* A dashed line: more than a third of the row. */
+  g_assert_cmpuint (changed, >, (guint) (axes.plot.width / 3));
+
+  /* A current limit that binds brings its key. */
+  g_clear_pointer (&view, hr_chart_view_free);
+  view = fixture_view (5, 110.0, 200);
+  hr_chart_view_set_layout (view, HR_CHART_LAYOUT_SINGLE);
+  hr_chart_view_set_kind (view, HR_CHART_SPL);
+  g_array_set_size (boxes, 0);
+  render (view, &plain, 800, 500, boxes);
+  g_assert_true (has_key (boxes, "current limit"));
+}
+
 /* An exported figure answers on its own: the verdict and every reason
  * above the charts, wrapped to the figure, touching nothing, the charts
  * below them; and none of it when it is left out. */
@@ -578,6 +639,7 @@ main (int    argc,
   g_test_add_func ("/chart/round-axes", test_round_axes);
   g_test_add_func ("/chart/text", test_text);
   g_test_add_func ("/chart/verdict-header", test_verdict_header);
+  g_test_add_func ("/chart/spl-key-and-hiss", test_spl_key_and_hiss);
   g_test_add_func ("/chart/frequency-labels", test_frequency_labels);
   g_test_add_func ("/chart/band-labels", test_band_labels);
   g_test_add_func ("/chart/clip", test_clip);

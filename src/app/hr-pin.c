@@ -16,25 +16,6 @@
 
 G_DEFINE_QUARK (hr-pin-error-quark, hr_pin_error)
 
-/**
- * hr_scenario_trace_new:
- * @sweep: (transfer full): owned when @sweep_free is not %NULL
- *
- * A trace of a computed scenario: its name, and the source's current
- * limit that the current chart draws.
- */
-HrChartTrace *
-hr_scenario_trace_new (const HrScenarioCircuit *resolved,
-                       HrSweep                 *sweep,
-                       GDestroyNotify           sweep_free)
-{
-  g_autofree char *label = hr_scenario_circuit_dup_label (resolved);
-  HrChartTrace *trace = hr_chart_trace_new (label, sweep, sweep_free);
-
-  hr_chart_trace_set_current_limit_ma (trace, resolved->circuit.source.max_current_ma);
-  return trace;
-}
-
 /* @scenario: copied, so that the pin does not follow the sliders */
 HrPin *
 hr_pin_new (const char *name,
@@ -76,8 +57,8 @@ hr_pin_compute (HrPin       *pin,
   if (summary == NULL)
     return FALSE;
 
-  trace = hr_scenario_trace_new (resolved, g_steal_pointer (&sweep), (GDestroyNotify) hr_sweep_free);
-  hr_chart_trace_set_label (trace, pin->name);
+  trace = hr_chart_trace_new_computed (pin->name, g_steal_pointer (&sweep), (GDestroyNotify) hr_sweep_free,
+                                       &resolved->circuit, summary);
   hr_chart_trace_set_visible (trace, pin->visible);
   g_clear_pointer (&pin->trace, hr_chart_trace_unref);
   pin->trace = trace;

@@ -42,9 +42,6 @@ typedef struct
 #define HR_PINS_LEGACY_VARIANT_TYPE "a(sbsssdddddd)"
 
 GQuark        hr_pin_error_quark      (void);
-HrChartTrace *hr_scenario_trace_new   (const HrScenarioCircuit *resolved,
-                                       HrSweep                 *sweep,
-                                       GDestroyNotify           sweep_free);
 
 HrPin        *hr_pin_new              (const char      *name,
                                        HrScenario      *scenario);

@@ -181,7 +181,7 @@ recompute (HrWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), label);
   show_summary (self);
 
-  self->live_trace = hr_scenario_trace_new (resolved, self->sweep, NULL);
+  self->live_trace = hr_chart_trace_new_computed (label, self->sweep, NULL, &resolved->circuit, self->summary);
   hr_chart_trace_set_live (self->live_trace, TRUE);
   hr_chart_view_add_trace (view, self->live_trace);
   hr_chart_widget_changed (self->chart);

@@ -270,7 +270,7 @@ hr_chart_layout_cell (cairo_t     *cr,
   hr_chart_select_font (cr, HR_CHART_FONT_LABEL, scale);
   cairo_font_extents (cr, &label_fe);
   label_h = label_fe.ascent + label_fe.descent;
-  key_w = hr_chart_cell_key_width (cr, kind, scale);
+  key_w = hr_chart_cell_key_width (cr, view, kind, scale);
 
   /* Top: the title, the key beside it or under it, the axis titles. */
   cell->title_baseline = frame.y + pad + title_fe.ascent;

@@ -191,6 +191,7 @@ hash_trace (Hasher       *hasher,
   n_points = sweep->n_points;
   hash_doubles (hasher, sweep->zth_ohm, n_points);
   hash_double (hasher, trace->current_limit_ma);
+  hash_double (hasher, trace->hiss_spl_db);
   hash_doubles (hasher, sweep->freq_hz, n_points);
   hash_doubles (hasher, sweep->z_mag_ohm, n_points);
   hash_doubles (hasher, sweep->z_phase_deg, n_points);

@@ -14,6 +14,7 @@ struct _HrChartTrace
   HrSweep       *sweep;
   GDestroyNotify sweep_free;
   double         current_limit_ma;  /* NAN unknown, INFINITY unlimited */
+  double         hiss_spl_db;       /* the source's noise in the headphones; NAN none drawn */
   guint          slot;
   gboolean       visible;
   gboolean       live;
@@ -217,6 +218,7 @@ void                hr_chart_draw_cell_data     (HrChartPainter     *painter,
 void                hr_chart_draw_cell_key      (HrChartPainter     *painter,
                                                  const HrChartCell  *cell);
 double              hr_chart_cell_key_width     (cairo_t            *cr,
+                                                 HrChartView        *view,
                                                  HrChartKind         kind,
                                                  double              scale);
 

@@ -26,6 +26,7 @@ typedef enum
   SAMPLE_BAR,
   SAMPLE_STRIPED_BAR,
   SAMPLE_BANDS,
+  SAMPLE_DASHED,
 } Sample;
 
 typedef struct
@@ -34,15 +35,42 @@ typedef struct
   const char *text;
 } KeyItem;
 
-#define MAX_KEY_ITEMS 5
+#define MAX_KEY_ITEMS 6
 
 static const double dotted[] = { 1.5, 2.5 };
 static const double dash_dot[] = { 8.0, 3.0, 1.5, 3.0 };
+static const double dashed[] = { 6.0, 4.0 };
+
+/* Whether any trace drawn has a finite current ceiling somewhere, or a
+ * hiss line: the key names only what the chart shows. */
+static void
+find_drawn (HrChartView *view,
+            gboolean    *current_bound,
+            gboolean    *hiss)
+{
+  *current_bound = FALSE;
+  *hiss = FALSE;
+  for (guint i = 0; view != NULL && i < view->traces->len; i++)
+    {
+      HrChartTrace *trace = g_ptr_array_index (view->traces, i);
+
+      if (!hr_chart_trace_is_drawn (trace))
+        continue;
+      *hiss |= isfinite (trace->hiss_spl_db);
+      for (guint j = 0; j < trace->sweep->n_points && !*current_bound; j++)
+        *current_bound |= trace->sweep->limit[j] == HR_LIMIT_CURRENT;
+    }
+}
 
 static guint
-key_items (HrChartKind  kind,
+key_items (HrChartView *view,
+           HrChartKind  kind,
            KeyItem     *items)
 {
+  gboolean current_bound;
+  gboolean hiss;
+  guint n;
+
   switch (kind)
     {
     case HR_CHART_IMPEDANCE:
@@ -56,12 +84,18 @@ key_items (HrChartKind  kind,
       items[1] = (KeyItem) { SAMPLE_DASH_DOT, _("source limit") };
       return 2;
     case HR_CHART_SPL:
+      find_drawn (view, &current_bound, &hiss);
       items[0] = (KeyItem) { SAMPLE_MAIN, _("level") };
       items[1] = (KeyItem) { SAMPLE_DOTTED, _("max clean") };
       items[2] = (KeyItem) { SAMPLE_SHADE, _("clips") };
       items[3] = (KeyItem) { SAMPLE_BAR, _("voltage limit") };
-      items[4] = (KeyItem) { SAMPLE_STRIPED_BAR, _("current limit") };
-      return 5;
+      n = 4;
+      if (current_bound)
+        items[n++] = (KeyItem) { SAMPLE_STRIPED_BAR, _("current limit") };
+      if (hiss)
+        /* Translators: the key of the line on the SPL chart at the level of the source's noise */
+        items[n++] = (KeyItem) { SAMPLE_DASHED, _("hiss") };
+      return n;
     case HR_CHART_DEVIATION:
       items[0] = (KeyItem) { SAMPLE_BANDS, _("±0.2, 0.5, 1 dB") };
       return 1;
@@ -76,11 +110,12 @@ key_items (HrChartKind  kind,
 
 double
 hr_chart_cell_key_width (cairo_t     *cr,
+                         HrChartView *view,
                          HrChartKind  kind,
                          double       scale)
 {
   KeyItem items[MAX_KEY_ITEMS];
-  guint n = key_items (kind, items);
+  guint n = key_items (view, kind, items);
   double width = 0.0;
 
   hr_chart_select_font (cr, HR_CHART_FONT_LABEL, scale);
@@ -122,8 +157,15 @@ draw_sample (HrChartPainter *painter,
     case SAMPLE_THIN:
     case SAMPLE_DOTTED:
     case SAMPLE_DASH_DOT:
+    case SAMPLE_DASHED:
       cairo_set_line_width (cr, (sample == SAMPLE_MAIN ? 2.0 : 1.25) * s);
-      if (sample == SAMPLE_DOTTED)
+      if (sample == SAMPLE_DASHED)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (dashed); i++)
+            dashes[i] = dashed[i] * s * 0.6;
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashed), 0.0);
+        }
+      else if (sample == SAMPLE_DOTTED)
         {
           for (guint i = 0; i < G_N_ELEMENTS (dotted); i++)
             dashes[i] = dotted[i] * s;
@@ -177,7 +219,7 @@ hr_chart_draw_cell_key (HrChartPainter    *painter,
                         const HrChartCell *cell)
 {
   KeyItem items[MAX_KEY_ITEMS];
-  guint n = key_items (cell->axes.kind, items);
+  guint n = key_items (painter->view, cell->axes.kind, items);
   cairo_t *cr = painter->cr;
   double s = painter->scale;
   double x = cell->key_x;
@@ -513,6 +555,12 @@ draw_trace (HrChartPainter    *painter,
       cairo_set_line_width (cr, 1.5 * s);
       path_curve (cr, axes, sweep->freq_hz, sweep->spl_max_db, sweep->n_points, FALSE, s);
       cairo_stroke (cr);
+      if (isfinite (trace->hiss_spl_db))
+        {
+          set_pattern (cr, dashed, G_N_ELEMENTS (dashed), s);
+          cairo_set_line_width (cr, 1.25 * s);
+          stroke_level (painter, axes, hr_chart_axes_value_to_y (axes, trace->hiss_spl_db));
+        }
       break;
 
     case HR_CHART_DEVIATION:

@@ -26,6 +26,7 @@ hr_chart_trace_new (const char     *label,
   self->sweep = sweep;
   self->sweep_free = sweep_free;
   self->current_limit_ma = NAN;
+  self->hiss_spl_db = NAN;
   self->visible = TRUE;
 
   return self;
@@ -284,4 +285,51 @@ hr_chart_trace_get_live (HrChartTrace *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->live;
+}
+
+/* The hiss the source's noise makes in the headphones, which the SPL
+ * chart draws as a line: NAN (unknown, or a noiseless source) for none. */
+void
+hr_chart_trace_set_hiss_spl_db (HrChartTrace *self,
+                                double        hiss_spl_db)
+{
+  g_return_if_fail (self != NULL);
+
+  self->hiss_spl_db = isfinite (hiss_spl_db) ? hiss_spl_db : NAN;
+}
+
+double
+hr_chart_trace_get_hiss_spl_db (HrChartTrace *self)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+
+  return self->hiss_spl_db;
+}
+
+/**
+ * hr_chart_trace_new_computed:
+ * @sweep: (transfer full): owned when @sweep_free is not %NULL
+ * @circuit: what was computed
+ * @summary: its summary
+ *
+ * A trace of a computed configuration, with what the charts draw besides
+ * its sweep: the source's current limit and the hiss of its noise. The
+ * app's live trace and pins and the CLI's export all make theirs here.
+ */
+HrChartTrace *
+hr_chart_trace_new_computed (const char      *label,
+                             HrSweep         *sweep,
+                             GDestroyNotify   sweep_free,
+                             const HrCircuit *circuit,
+                             const HrSummary *summary)
+{
+  HrChartTrace *self;
+
+  g_return_val_if_fail (circuit != NULL, NULL);
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  self = hr_chart_trace_new (label, sweep, sweep_free);
+  hr_chart_trace_set_current_limit_ma (self, circuit->source.max_current_ma);
+  hr_chart_trace_set_hiss_spl_db (self, summary->hiss_spl_db);
+  return self;
 }

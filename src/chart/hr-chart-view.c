@@ -264,6 +264,10 @@ add_trace_ranges (HrChartView  *self,
         limited = TRUE;
     }
 
+  /* The hiss at the foot: the SPL chart then spans what can be heard
+   * from this source, from its noise to its ceiling. */
+  if (isfinite (trace->hiss_spl_db))
+    range_add (&self->spl_db, trace->hiss_spl_db);
   if (limited)
     self->n_limited++;
 }

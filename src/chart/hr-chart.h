@@ -103,6 +103,11 @@ typedef struct _HrChartView  HrChartView;
 HrChartTrace       *hr_chart_trace_new                (const char        *label,
                                                        HrSweep           *sweep,
                                                        GDestroyNotify     sweep_free);
+HrChartTrace       *hr_chart_trace_new_computed       (const char        *label,
+                                                       HrSweep           *sweep,
+                                                       GDestroyNotify     sweep_free,
+                                                       const HrCircuit   *circuit,
+                                                       const HrSummary   *summary);
 HrChartTrace       *hr_chart_trace_ref                (HrChartTrace      *self);
 void                hr_chart_trace_unref              (HrChartTrace      *self);
 const char         *hr_chart_trace_get_label          (HrChartTrace      *self);
@@ -120,6 +125,9 @@ double              hr_chart_trace_ceiling_at         (HrChartTrace      *self,
 void                hr_chart_trace_set_current_limit_ma (HrChartTrace    *self,
                                                        double             limit_ma);
 double              hr_chart_trace_get_current_limit_ma (HrChartTrace    *self);
+void                hr_chart_trace_set_hiss_spl_db    (HrChartTrace      *self,
+                                                       double             hiss_spl_db);
+double              hr_chart_trace_get_hiss_spl_db    (HrChartTrace      *self);
 void                hr_chart_trace_set_slot           (HrChartTrace      *self,
                                                        guint              slot);
 guint               hr_chart_trace_get_slot           (HrChartTrace      *self);

@@ -51,8 +51,8 @@ export_options_clear (ExportOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
 
-/* A scenario's sweep as a trace: the legend's name, and the source's
- * current limit that the current chart draws. */
+/* A scenario's sweep as a trace: the legend's name, the source's current
+ * limit and its hiss. */
 static HrChartTrace *
 make_trace (HrScenario          *scenario,
             HrPresetDb         **db,
@@ -74,8 +74,8 @@ make_trace (HrScenario          *scenario,
     return NULL;
 
   label = hr_scenario_circuit_dup_label (resolved);
-  trace = hr_chart_trace_new (label, g_steal_pointer (&sweep), (GDestroyNotify) hr_sweep_free);
-  hr_chart_trace_set_current_limit_ma (trace, resolved->circuit.source.max_current_ma);
+  trace = hr_chart_trace_new_computed (label, g_steal_pointer (&sweep), (GDestroyNotify) hr_sweep_free,
+                                       &resolved->circuit, summary);
   if (summary_out != NULL)
     *summary_out = g_steal_pointer (&summary);
   return trace;
