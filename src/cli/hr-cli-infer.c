@@ -40,21 +40,6 @@ infer_options_clear (InferOptions *options)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InferOptions, infer_options_clear)
 
 static const char *
-limit_word (HrLimit limit)
-{
-  switch (limit)
-    {
-    case HR_LIMIT_VOLTAGE:
-      return _("voltage-bound");
-    case HR_LIMIT_CURRENT:
-      return _("current-bound");
-    case HR_LIMIT_NONE:
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
-static const char *
 zout_state (const HrInferResult *result)
 {
   if (result->zout_given)
@@ -64,14 +49,6 @@ zout_state (const HrInferResult *result)
   if (result->zout_clamped)
     return "clamped";
   return "fitted";
-}
-
-static char *
-format_power (double power_mw)
-{
-  if (power_mw >= 1000.0)
-    return g_strdup_printf (_("%.3g W"), power_mw / 1000.0);
-  return g_strdup_printf (_("%.3g mW"), power_mw);
 }
 
 static char *
@@ -100,14 +77,9 @@ format_text (const HrInferResult *result)
 
   for (guint i = 0; i < result->n_pairs; i++)
     {
-      const HrInferPair *pair = &result->pairs[i];
-      g_autofree char *power = format_power (pair->power_mw);
-      g_autofree char *model = format_power (pair->model_power_mw);
+      g_autofree char *line = hr_infer_pair_format (&result->pairs[i]);
 
-      /* Translators: "1.8 W into 16 Ω: 5.37 Vrms, 335 mA, current-bound; model 1.75 W (-2.6 %)" */
-      g_string_append_printf (text, _("%s into %.4g Ω: %.3g Vrms, %.3g mA, %s; model %s (%+.1f %%)\n"),
-                              power, pair->load_ohm, pair->v_vrms, pair->i_ma,
-                              limit_word (pair->limit), model, pair->residual_pct);
+      g_string_append_printf (text, "%s\n", line);
     }
 
   for (guint i = 0; i < result->notes->len; i++)

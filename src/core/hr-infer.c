@@ -428,3 +428,39 @@ hr_infer_result_free (HrInferResult *result)
   g_clear_pointer (&result->notes, g_ptr_array_unref);
   g_free (result);
 }
+
+static char *
+format_power (double power_mw)
+{
+  if (power_mw >= 1000.0)
+    /* Translators: a power, "1.8 W" */
+    return g_strdup_printf (_("%.3g W"), power_mw / 1000.0);
+  /* Translators: a power, "320 mW" */
+  return g_strdup_printf (_("%.3g mW"), power_mw);
+}
+
+/**
+ * hr_infer_pair_format:
+ *
+ * One pair of the sheet against the fit, as headroom-cli infer and the
+ * source form say it: "1.8 W into 16 Ω: 5.37 Vrms, 335 mA, current-bound;
+ * model 1.75 W (-2.6 %)".
+ *
+ * Returns: (transfer full): the line, translated
+ */
+char *
+hr_infer_pair_format (const HrInferPair *pair)
+{
+  g_autofree char *power = NULL;
+  g_autofree char *model = NULL;
+
+  g_return_val_if_fail (pair != NULL, NULL);
+
+  power = format_power (pair->power_mw);
+  model = format_power (pair->model_power_mw);
+  /* Translators: "1.8 W into 16 Ω: 5.37 Vrms, 335 mA, current-bound; model 1.75 W (-2.6 %)" */
+  return g_strdup_printf (_("%s into %.4g Ω: %.3g Vrms, %.3g mA, %s; model %s (%+.1f %%)"),
+                          power, pair->load_ohm, pair->v_vrms, pair->i_ma,
+                          pair->limit == HR_LIMIT_CURRENT ? _("current-bound") : _("voltage-bound"),
+                          model, pair->residual_pct);
+}

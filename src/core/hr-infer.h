@@ -43,6 +43,7 @@ HrInferResult *hr_infer_source      (const HrPowerSpec  *specs,
                                      double              zout_known_ohm,
                                      GError            **error);
 void           hr_infer_result_free (HrInferResult      *result);
+char          *hr_infer_pair_format (const HrInferPair  *pair);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrInferResult, hr_infer_result_free)
 

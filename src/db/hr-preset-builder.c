@@ -37,7 +37,8 @@ G_DEFINE_FINAL_TYPE (HrPresetBuilder, hr_preset_builder, G_TYPE_OBJECT)
 /* An output's own members, which the foundation's one-output form has at
  * the top of the source object and a built source moves into "outputs". */
 static const char *const top_level_output_members[] = {
-  "output_impedance_ohm", "dc_block_uf", "max_voltage_vrms", "max_current_ma", "balanced",
+  "output_impedance_ohm", "dc_block_uf", "max_voltage_vrms", "max_current_ma", "noise_vrms",
+  "min_load_ohm", "balanced",
 };
 
 static void
@@ -289,6 +290,26 @@ hr_preset_builder_set_output_figure (HrPresetBuilder *self,
   g_return_if_fail (self->outputs != NULL && output < json_array_get_length (self->outputs));
 
   hr_preset_json_set_figure (json_array_get_object_element (self->outputs, output), member, value);
+}
+
+/**
+ * hr_preset_builder_set_output_figure_given:
+ * @given: (nullable): the figure as typed, when not a bare number
+ * @source: (nullable): where a new value comes from, "inferred from …"
+ */
+void
+hr_preset_builder_set_output_figure_given (HrPresetBuilder *self,
+                                           guint            output,
+                                           const char      *member,
+                                           double           value,
+                                           const char      *given,
+                                           const char      *source)
+{
+  g_return_if_fail (HR_IS_PRESET_BUILDER (self));
+  g_return_if_fail (self->outputs != NULL && output < json_array_get_length (self->outputs));
+
+  hr_preset_json_set_figure_given (json_array_get_object_element (self->outputs, output), member,
+                                   value, given, source);
 }
 
 /* Returns: (transfer none): the preset object as it stands */

@@ -47,6 +47,12 @@ void             hr_preset_builder_set_output_figure    (HrPresetBuilder   *self
                                                          guint              output,
                                                          const char        *member,
                                                          double             value);
+void              hr_preset_builder_set_output_figure_given (HrPresetBuilder *self,
+                                                             guint            output,
+                                                             const char      *member,
+                                                             double           value,
+                                                             const char      *given,
+                                                             const char      *source);
 
 JsonNode        *hr_preset_builder_get_json             (HrPresetBuilder   *self);
 char            *hr_preset_builder_save                 (HrPresetBuilder   *self,

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hr-json-read.h"
 #include "hr-preset-edit.h"
 
 /* "Sennheiser" and "HD 650 (2020)" give "sennheiser-hd-650-2020": runs of
@@ -107,6 +108,16 @@ hr_preset_json_get_figure (JsonObject *object,
   g_return_val_if_fail (object != NULL, HR_UNKNOWN);
 
   node = json_object_get_member (object, member);
+  /* {"given": "+18 dBu"} is read as the loader reads it. */
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+      && json_object_has_member (json_node_get_object (node), "given"))
+    {
+      double value = HR_UNKNOWN;
+
+      if (!hr_json_node_get_figure_given (node, member, HR_UNKNOWN, &value, NULL, NULL, NULL))
+        return HR_UNKNOWN;
+      return value;
+    }
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     node = json_object_get_member (json_node_get_object (node), "value");
   if (node == NULL || json_node_get_value_type (node) == G_TYPE_BOOLEAN
@@ -147,6 +158,55 @@ hr_preset_json_set_figure (JsonObject *object,
   if (same_figure (hr_preset_json_get_figure (object, member), value))
     return;
   json_object_set_double_member (object, member, value);
+}
+
+/**
+ * hr_preset_json_set_figure_given:
+ * @value: the new value; %HR_UNKNOWN (NAN) removes the figure
+ * @given: (nullable): the figure as typed, "+18 dBu", when not a bare number
+ * @source: (nullable): where a new value comes from, "inferred from …"
+ *
+ * hr_preset_json_set_figure() for a figure typed as a sheet prints it:
+ * unchanged (the same value, given the same way) it keeps its source;
+ * otherwise it is stored with what is given of it.
+ */
+void
+hr_preset_json_set_figure_given (JsonObject *object,
+                                 const char *member,
+                                 double      value,
+                                 const char *given,
+                                 const char *source)
+{
+  g_autoptr(JsonObject) figure = NULL;
+  JsonNode *old;
+  const char *old_given = NULL;
+
+  g_return_if_fail (object != NULL);
+  g_return_if_fail (member != NULL);
+
+  if (isnan (value))
+    {
+      json_object_remove_member (object, member);
+      return;
+    }
+  old = json_object_get_member (object, member);
+  if (old != NULL && JSON_NODE_HOLDS_OBJECT (old))
+    old_given = json_object_get_string_member_with_default (json_node_get_object (old), "given", NULL);
+  if (same_figure (hr_preset_json_get_figure (object, member), value) && g_strcmp0 (old_given, given) == 0)
+    return;
+  if (given == NULL && source == NULL)
+    {
+      json_object_set_double_member (object, member, value);
+      return;
+    }
+  figure = json_object_new ();
+  /* The value with the text: the loader checks that they agree. */
+  json_object_set_double_member (figure, "value", value);
+  if (given != NULL)
+    json_object_set_string_member (figure, "given", given);
+  if (source != NULL)
+    json_object_set_string_member (figure, "source", source);
+  json_object_set_object_member (object, member, g_steal_pointer (&figure));
 }
 
 /* Empty or NULL @text removes the member: an optional text left blank. */

@@ -31,6 +31,11 @@ double    hr_preset_json_get_figure      (JsonObject             *object,
 void      hr_preset_json_set_figure      (JsonObject             *object,
                                           const char             *member,
                                           double                  value);
+void      hr_preset_json_set_figure_given (JsonObject            *object,
+                                          const char             *member,
+                                          double                  value,
+                                          const char             *given,
+                                          const char             *source);
 void      hr_preset_json_set_text        (JsonObject             *object,
                                           const char             *member,
                                           const char             *text);
