@@ -335,6 +335,9 @@ test_new_source (void)
   type_text (dialog, HR_TYPE_SOURCE_DIALOG, "name_row", "Bench amp");
   type_text (dialog, HR_TYPE_SOURCE_DIALOG, "manufacturer_row", "Me");
   g_assert_cmpuint (hr_source_dialog_get_n_outputs (dialog), ==, 1);
+  /* Every figure may be unknown, the output impedance too. */
+  g_assert_true (save_enabled (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "max_voltage_vrms")), "loud");
   g_assert_false (save_enabled (dialog));
   gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "output_impedance_ohm")), "0.5");
   gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "max_voltage_vrms")), "7,2 V");
@@ -537,6 +540,74 @@ test_preset_problems_reported (void)
   remove_user_files ();
 }
 
+/* A home-studio mixer, as its manual prints it: "PHONES: 1000 mW @ 32 Ω,
+ * 320 mW @ 300 Ω", noise in dBu, a rated load, and no output impedance.
+ * The form fits the power table, fills the figures with where they came
+ * from, keeps what was typed as given, and saves with the output
+ * impedance unknown; the window then explores it from an assumption
+ * that the verdict names. */
+static void
+test_mixer_from_sheet (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  HrWindow *window = new_window (&db);
+  HrSourceDialog *dialog;
+  HrSourcePreset *mine;
+  const HrSourceOutput *phones;
+  AdwEntryRow *sheet;
+  const char *summary;
+  gboolean assumed = FALSE;
+
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  dialog = hr_window_open_source_dialog (window, NULL);
+  type_text (dialog, HR_TYPE_SOURCE_DIALOG, "name_row", "Little mixer");
+  type_text (dialog, HR_TYPE_SOURCE_DIALOG, "manufacturer_row", "Me");
+  sheet = hr_source_dialog_get_output_row (dialog, 0, "spec-sheet");
+  g_assert_nonnull (sheet);
+
+  /* One pair is not a fit: the form says so, and cannot fill in. */
+  gtk_editable_set_text (GTK_EDITABLE (sheet), "100 mW @ 32");
+  g_assert_false (hr_source_dialog_apply_sheet (dialog, 0));
+  gtk_editable_set_text (GTK_EDITABLE (sheet), "1000 mW @ 32 Ω, 320 mW @ 300 Ω");
+  summary = hr_source_dialog_get_sheet_summary (dialog, 0);
+  g_test_message ("%s", summary);
+  /* The fit, and each pair of the sheet against the model. */
+  g_assert_true (g_str_has_prefix (summary, "Fits "));
+  g_assert_nonnull (strstr (summary, "1 W into 32 Ω"));
+  g_assert_nonnull (strstr (summary, "320 mW into 300 Ω"));
+  g_assert_nonnull (strstr (summary, "model"));
+  g_assert_nonnull (strstr (summary, "-bound"));
+  g_assert_true (hr_source_dialog_apply_sheet (dialog, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "max_voltage_vrms"))),
+                   !=, "");
+
+  /* The manual's own words for the rest; no output impedance. */
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "output_impedance_ohm")), "");
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "noise_vrms")), "-95 dBu");
+  gtk_editable_set_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "min_load_ohm")), "32");
+  g_assert_true (save_enabled (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.save", NULL));
+  spin_main_loop ();
+
+  mine = hr_preset_db_lookup_source (db, "me-little-mixer");
+  g_assert_nonnull (mine);
+  phones = hr_source_preset_get_output (mine, 0);
+  g_assert_false (hr_figure_is_known (&phones->output_impedance_ohm));
+  g_assert_true (g_str_has_prefix (phones->max_voltage_vrms.source, "inferred from 1000 mW @ 32 Ω"));
+  g_assert_cmpstr (phones->noise_vrms.given, ==, "-95 dBu");
+  g_assert_cmpfloat_with_epsilon (phones->noise_vrms.value, 0.774597 * pow (10.0, -95.0 / 20.0), 1e-12);
+  g_assert_cmpfloat (phones->min_load_ohm.value, ==, 32.0);
+
+  /* The window explores the unknown output impedance from 10 Ω, shows
+   * it as unknown, and says the verdict rests on it. */
+  g_assert_cmpfloat (hr_slider_row_get_value (hr_window_get_slider_row (window, "zout_row")), ==, 10.0);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (window->source_figures_label), "? Ω"));
+  for (guint i = 0; i < hr_window_get_summary (window)->reasons->len; i++)
+    assumed |= g_array_index (hr_window_get_summary (window)->reasons, HrReason, i).code == HR_REASON_ZOUT_ASSUMED;
+  g_assert_true (assumed);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/ui/gear/drop-bad-curve", test_drop_bad_curve);
   g_test_add_func ("/ui/gear/edit-bundled-headphones", test_edit_bundled_headphones);
   g_test_add_func ("/ui/gear/new-source", test_new_source);
+  g_test_add_func ("/ui/gear/mixer-from-sheet", test_mixer_from_sheet);
   g_test_add_func ("/ui/gear/saved-source-remembered", test_saved_source_remembered);
   g_test_add_func ("/ui/gear/broken-user-file", test_broken_user_file);
   g_test_add_func ("/ui/gear/deep-user-file", test_deep_user_file);

@@ -24,6 +24,43 @@ hr_form_set_number (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* A figure as it was given, "+18 dBu", or its number. */
+void
+hr_form_set_figure (AdwEntryRow    *row,
+                    const HrFigure *figure)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (figure != NULL);
+
+  if (figure->given != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), figure->given);
+  else
+    hr_form_set_number (row, figure->value);
+}
+
+/**
+ * hr_form_dup_given:
+ *
+ * The field's text when it is more than a bare number ("+18 dBu", "7 Vpp"),
+ * to be kept as given; %NULL for a bare number or an empty field.
+ */
+char *
+hr_form_dup_given (AdwEntryRow *row)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  char *end = NULL;
+
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), NULL);
+
+  g_strdelimit (stripped, ",", '.');
+  if (stripped[0] == '\0')
+    return NULL;
+  g_ascii_strtod (stripped, &end);
+  if (end != stripped && *end == '\0')
+    return NULL;
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
 void
 hr_form_mark (GtkWidget *row,
               gboolean   valid)
@@ -58,7 +95,7 @@ hr_form_get_number (AdwEntryRow *row,
   if (stripped[0] == '\0')
     {
       hr_form_mark (GTK_WIDGET (row), TRUE);
-      return rule == HR_FORM_OPTIONAL_POSITIVE;
+      return rule == HR_FORM_OPTIONAL_POSITIVE || rule == HR_FORM_OPTIONAL_NON_NEGATIVE;
     }
   if (!hr_units_parse (stripped, unit, value))
     valid = FALSE;
@@ -70,6 +107,7 @@ hr_form_get_number (AdwEntryRow *row,
         valid = *value > 0.0;
         break;
       case HR_FORM_REQUIRED_NON_NEGATIVE:
+      case HR_FORM_OPTIONAL_NON_NEGATIVE:
         valid = *value >= 0.0;
         break;
       case HR_FORM_ANY:

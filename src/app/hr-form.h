@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "hr-preset.h"
 #include "hr-units.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ typedef enum
   HR_FORM_REQUIRED_POSITIVE,   /* > 0 */
   HR_FORM_REQUIRED_NON_NEGATIVE,
   HR_FORM_OPTIONAL_POSITIVE,   /* empty: unknown */
+  HR_FORM_OPTIONAL_NON_NEGATIVE, /* empty: unknown; 0 allowed */
   HR_FORM_ANY,                 /* a sensitivity in dB may be anything */
 } HrFormRule;
 
@@ -36,6 +38,9 @@ gboolean  hr_form_get_number (AdwEntryRow *row,
                               HrUnit       unit,
                               HrFormRule   rule,
                               double      *value);
+void      hr_form_set_figure (AdwEntryRow    *row,
+                              const HrFigure *figure);
+char     *hr_form_dup_given  (AdwEntryRow *row);
 gboolean  hr_form_get_text   (AdwEntryRow *row,
                               gboolean     required,
                               char       **text);

@@ -10,6 +10,7 @@
 #include "hr-preset-edit.h"
 #include "hr-preset-labels.h"
 #include "hr-source-dialog.h"
+#include "hr-source-sheet.h"
 
 /* The user's own source, or a preset source to change, as a form: its
  * name, kind and outputs, each output with its figures. Like the
@@ -18,20 +19,38 @@
  * they are unchanged, and the database checks what is written. */
 
 /* The figures of an output: the schema's member, the unit typed, and
- * whether the schema requires it. */
+ * what the field takes. Every one may be left empty, unknown: most
+ * mixers' and preamps' manuals do not give the output impedance, and the
+ * window then explores it from an assumption the verdict names. A
+ * figure may be typed as the sheet prints it ("+18 dBu"), and is kept as
+ * typed. */
+enum {
+  FIELD_ZOUT,
+  FIELD_VMAX,
+  FIELD_IMAX,
+  FIELD_NOISE,
+  FIELD_MIN_LOAD,
+  FIELD_DC_BLOCK,
+  N_OUTPUT_FIELDS
+};
+
 static const struct {
   const char *member;
   const char *title;
   HrUnit      unit;
   HrFormRule  rule;
-} output_fields[] = {
-  { "output_impedance_ohm", N_("Output impedance (Ω)"), HR_UNIT_OHM, HR_FORM_REQUIRED_NON_NEGATIVE },
-  { "max_voltage_vrms", N_("Maximum voltage, open circuit (V RMS)"), HR_UNIT_VOLT, HR_FORM_OPTIONAL_POSITIVE },
-  { "max_current_ma", N_("Maximum current (mA RMS)"), HR_UNIT_MILLIAMP, HR_FORM_OPTIONAL_POSITIVE },
-  { "dc_block_uf", N_("DC-blocking capacitor (µF)"), HR_UNIT_MICROFARAD, HR_FORM_OPTIONAL_POSITIVE },
+} output_fields[N_OUTPUT_FIELDS] = {
+  [FIELD_ZOUT] = { "output_impedance_ohm", N_("Output impedance (Ω), empty if not known"), HR_UNIT_OHM,
+                   HR_FORM_OPTIONAL_NON_NEGATIVE },
+  [FIELD_VMAX] = { "max_voltage_vrms", N_("Maximum voltage, open circuit (Vrms, dBu, dBV, Vpp)"), HR_UNIT_VOLT,
+                   HR_FORM_OPTIONAL_POSITIVE },
+  [FIELD_IMAX] = { "max_current_ma", N_("Maximum current (mA RMS)"), HR_UNIT_MILLIAMP, HR_FORM_OPTIONAL_POSITIVE },
+  /* Read by read_figure(), which knows a dynamic range. */
+  [FIELD_NOISE] = { "noise_vrms", N_("Output noise, A-weighted (dBu, µV, or dB below the maximum)"), HR_UNIT_VOLT,
+                    HR_FORM_OPTIONAL_NON_NEGATIVE },
+  [FIELD_MIN_LOAD] = { "min_load_ohm", N_("Rated load, at least (Ω)"), HR_UNIT_OHM, HR_FORM_OPTIONAL_POSITIVE },
+  [FIELD_DC_BLOCK] = { "dc_block_uf", N_("DC-blocking capacitor (µF)"), HR_UNIT_MICROFARAD, HR_FORM_OPTIONAL_POSITIVE },
 };
-
-#define N_OUTPUT_FIELDS G_N_ELEMENTS (output_fields)
 
 typedef struct
 {
@@ -40,7 +59,13 @@ typedef struct
   AdwEntryRow    *name_row;
   AdwComboRow    *kind_row;
   AdwEntryRow    *figure_rows[N_OUTPUT_FIELDS];
+  HrSourceSheet  *sheet;
+  /* What the spec sheet's fit filled in, and where it came from: kept
+   * with the figure as long as the field holds that value. */
+  double          fitted[N_OUTPUT_FIELDS];
+  char           *fitted_source;
   int             base_index;  /* which output of the edited preset it is; -1 for a new one */
+  HrSourceDialog *dialog;
 } OutputEditor;
 
 struct _HrSourceDialog
@@ -66,7 +91,38 @@ G_DEFINE_FINAL_TYPE (HrSourceDialog, hr_source_dialog, HR_TYPE_GEAR_DIALOG)
 static void
 output_editor_free (OutputEditor *editor)
 {
+  g_clear_pointer (&editor->sheet, hr_source_sheet_free);
+  g_free (editor->fitted_source);
   g_free (editor);
+}
+
+/* A figure of the output as the field reads: a noise level may be a
+ * dynamic range below the maximum voltage typed beside it. */
+static gboolean
+read_figure (OutputEditor *editor,
+             guint         field,
+             double       *value)
+{
+  AdwEntryRow *row = editor->figure_rows[field];
+  g_autofree char *text = NULL;
+  double vmax_vrms;
+  gboolean valid;
+
+  if (field != FIELD_NOISE)
+    return hr_form_get_number (row, output_fields[field].unit, output_fields[field].rule, value);
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  *value = HR_UNKNOWN;
+  if (text[0] == '\0')
+    valid = TRUE;
+  else
+    {
+      if (!hr_form_get_number (editor->figure_rows[FIELD_VMAX], HR_UNIT_VOLT, HR_FORM_OPTIONAL_POSITIVE,
+                               &vmax_vrms))
+        vmax_vrms = HR_UNKNOWN;
+      valid = hr_units_parse_noise (text, vmax_vrms, value, NULL) && *value >= 0.0;
+    }
+  hr_form_mark (GTK_WIDGET (row), valid);
+  return valid;
 }
 
 /* Reads the form, marking what does not read. */
@@ -91,7 +147,10 @@ validate (HrSourceDialog *self)
         {
           double value;
 
-          valid &= hr_form_get_number (editor->figure_rows[f], output_fields[f].unit, output_fields[f].rule, &value);
+          valid &= read_figure (editor, f, &value);
+          /* An output impedance typed is given to the fit, not fitted. */
+          if (f == FIELD_ZOUT)
+            hr_source_sheet_set_zout_given (editor->sheet, valid ? value : HR_UNKNOWN);
         }
     }
   return valid && self->outputs->len > 0;
@@ -142,8 +201,31 @@ add_entry_row (AdwExpanderRow *expander,
   return row;
 }
 
+/* The spec sheet's fit, filled in: the voltage, and the output impedance
+ * and current limit where the fit found them. */
+static void
+on_sheet_apply (const HrInferResult *result,
+                const char          *provenance,
+                gpointer             user_data)
+{
+  OutputEditor *editor = user_data;
+
+  for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
+    editor->fitted[f] = NAN;
+  g_free (editor->fitted_source);
+  editor->fitted_source = g_strdup (provenance);
+  editor->fitted[FIELD_VMAX] = result->voc_vrms;
+  if (!result->zout_given && !isnan (result->zout_ohm))
+    editor->fitted[FIELD_ZOUT] = result->zout_ohm;
+  if (!isnan (result->imax_ma))
+    editor->fitted[FIELD_IMAX] = result->imax_ma;
+  for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
+    if (!isnan (editor->fitted[f]))
+      hr_form_set_number (editor->figure_rows[f], editor->fitted[f]);
+}
+
 /* An output's editor: an expander row titled with its name, with a row
- * per figure and a button that removes it. */
+ * per figure, the spec sheet's rows, and a button that removes it. */
 static OutputEditor *
 append_output_editor (HrSourceDialog       *self,
                       const HrSourceOutput *output,
@@ -152,6 +234,10 @@ append_output_editor (HrSourceDialog       *self,
   OutputEditor *editor = g_new0 (OutputEditor, 1);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   GtkWidget *remove;
+
+  editor->dialog = self;
+  for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
+    editor->fitted[f] = NAN;
 
   editor->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
   editor->name_row = add_entry_row (editor->expander, _("Name"));
@@ -163,6 +249,7 @@ append_output_editor (HrSourceDialog       *self,
   adw_expander_row_add_row (editor->expander, GTK_WIDGET (editor->kind_row));
   for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
     editor->figure_rows[f] = add_entry_row (editor->expander, _(output_fields[f].title));
+  editor->sheet = hr_source_sheet_new (editor->expander, on_sheet_apply, editor);
 
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -177,13 +264,18 @@ append_output_editor (HrSourceDialog       *self,
   if (output != NULL)
     {
       const HrFigure *figures[N_OUTPUT_FIELDS] = {
-        &output->output_impedance_ohm, &output->max_voltage_vrms, &output->max_current_ma, &output->dc_block_uf,
+        [FIELD_ZOUT] = &output->output_impedance_ohm,
+        [FIELD_VMAX] = &output->max_voltage_vrms,
+        [FIELD_IMAX] = &output->max_current_ma,
+        [FIELD_NOISE] = &output->noise_vrms,
+        [FIELD_MIN_LOAD] = &output->min_load_ohm,
+        [FIELD_DC_BLOCK] = &output->dc_block_uf,
       };
 
       gtk_editable_set_text (GTK_EDITABLE (editor->name_row), output->name);
       adw_combo_row_set_selected (editor->kind_row, output->kind);
       for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
-        hr_form_set_number (editor->figure_rows[f], figures[f]->value);
+        hr_form_set_figure (editor->figure_rows[f], figures[f]);
       editor->base_index = base_index;
     }
   else
@@ -247,10 +339,33 @@ hr_source_dialog_get_output_row (HrSourceDialog *self,
   editor = g_ptr_array_index (self->outputs, index);
   if (g_str_equal (field, "name"))
     return editor->name_row;
+  if (g_str_equal (field, "spec-sheet"))
+    return hr_source_sheet_get_entry (editor->sheet);
   for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
     if (g_str_equal (field, output_fields[f].member))
       return editor->figure_rows[f];
   return NULL;
+}
+
+/* The spec sheet's fit of output @index: what it says, and filling it in. */
+const char *
+hr_source_dialog_get_sheet_summary (HrSourceDialog *self,
+                                    guint           index)
+{
+  g_return_val_if_fail (HR_IS_SOURCE_DIALOG (self), NULL);
+  g_return_val_if_fail (index < self->outputs->len, NULL);
+
+  return hr_source_sheet_get_summary (((OutputEditor *) g_ptr_array_index (self->outputs, index))->sheet);
+}
+
+gboolean
+hr_source_dialog_apply_sheet (HrSourceDialog *self,
+                              guint           index)
+{
+  g_return_val_if_fail (HR_IS_SOURCE_DIALOG (self), FALSE);
+  g_return_val_if_fail (index < self->outputs->len, FALSE);
+
+  return hr_source_sheet_apply (((OutputEditor *) g_ptr_array_index (self->outputs, index))->sheet);
 }
 
 /* The form as a preset, for hr_gear_dialog_save(). */
@@ -288,10 +403,17 @@ build_preset (HrGearDialog  *dialog,
                                              adw_combo_row_get_selected (editor->kind_row));
       for (guint f = 0; f < N_OUTPUT_FIELDS; f++)
         {
+          g_autofree char *given = hr_form_dup_given (editor->figure_rows[f]);
+          const char *source = NULL;
           double value;
 
-          hr_form_get_number (editor->figure_rows[f], output_fields[f].unit, output_fields[f].rule, &value);
-          hr_preset_builder_set_output_figure (builder, output, output_fields[f].member, value);
+          read_figure (editor, f, &value);
+          /* The fit's figure, still as it filled it in, says where it
+           * came from. */
+          if (!isnan (editor->fitted[f]) && fabs (value - editor->fitted[f]) <= 1e-6 * fabs (value))
+            source = editor->fitted_source;
+          hr_preset_builder_set_output_figure_given (builder, output, output_fields[f].member, value,
+                                                     given, source);
         }
     }
   hr_preset_builder_set_notes (builder, notes);

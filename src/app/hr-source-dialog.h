@@ -20,4 +20,9 @@ AdwEntryRow    *hr_source_dialog_get_output_row (HrSourceDialog *self,
                                                  const char     *field);
 void            hr_source_dialog_add_output (HrSourceDialog  *self);
 
+const char     *hr_source_dialog_get_sheet_summary (HrSourceDialog *self,
+                                                   guint           index);
+gboolean        hr_source_dialog_apply_sheet       (HrSourceDialog *self,
+                                                   guint           index);
+
 G_END_DECLS
