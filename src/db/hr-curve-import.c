@@ -8,8 +8,10 @@
 #include "hr-curve-private.h"
 
 /* The public face of the curve importers: the parsed rows turned into
- * the points the model takes, and files read with a size cap. The parsing
- * itself, and what each format is based on, is in hr-curve-parser.c.
+ * the points the model takes, what was left out told as warnings, and
+ * files read with a size cap. The parsing itself, and what each format
+ * is based on, is in hr-curve-parser.c; which kind of curve a file holds
+ * is hr-curve-sniff.c's; hr-curve-private.h says where the rest is.
  */
 
 G_DEFINE_QUARK (hr-curve-error-quark, hr_curve_error)
