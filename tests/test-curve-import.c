@@ -157,6 +157,62 @@ test_response_formats (void)
   g_assert_cmpfloat (results->points[2].level_db, ==, -8.5);
 }
 
+/* VituixCAD writes the phase before |Z|, and says so in its header;
+ * MATAA stores impedance in .frd files that open with an "NA" row;
+ * Speakerbench pads its columns and signs every number. */
+static void
+test_columns_by_header_and_missing_rows (void)
+{
+  g_autoptr(HrImpedanceCurve) vituixcad =
+    load_impedance ("real/Faital12PR320-OSMC-warm_Vituix_Impedance_closedbox-25L.txt");
+  g_autoptr(HrImpedanceCurve) mataa = load_impedance ("mataa_driver_impedance.frd");
+  g_autoptr(HrImpedanceCurve) speakerbench = load_impedance ("speakerbench.zma");
+
+  g_assert_cmpuint (vituixcad->n_points, ==, 623);
+  g_assert_true (vituixcad->has_phase);
+  g_assert_cmpuint (vituixcad->warnings->len, ==, 0);
+  assert_point (&vituixcad->points[0], 5.0, 5.5370526651126, 4.4428952664091);
+  assert_point (&vituixcad->points[367], 1001.37139098098, 9.14751737834136, 27.9204253437449);
+  assert_point (&vituixcad->points[622], 39793.9483096517, 69.0528879752254, 56.9127612830689);
+  assert_model_accepts (vituixcad);
+
+  g_assert_cmpuint (mataa->n_points, ==, 5);
+  assert_point (&mataa->points[0], 50.603966, 7.375, 12.25);
+  assert_point (&mataa->points[4], 20000.0, 28.75, 46.375);
+  g_assert_cmpuint (mataa->warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (mataa->warnings, 0), ==,
+                   "Line 3 has no value (“NA”) and was left out.");
+  assert_model_accepts (mataa);
+
+  g_assert_cmpuint (speakerbench->n_points, ==, 4);
+  assert_point (&speakerbench->points[1], 100.0, 31.5, -12.25);
+  assert_point (&speakerbench->points[3], 20000.0, 27.1875, 48.125);
+  assert_model_accepts (speakerbench);
+}
+
+/* Text after the data is left, and said so; text with data after it is
+ * an error on its line. */
+static void
+test_text_after_and_amid_data (void)
+{
+  static const char trailer[] = "20 32.1 1.0\n100 40.2 5.0\n\nsaved\t--/-/--, --:-- AM\npeak\t0.0Hz\n";
+  static const char amid[] = "20 32.1 1.0\nsaved\t--/-/--\n100 40.2 5.0\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrImpedanceCurve) curve = hr_curve_parse_zma (trailer, strlen (trailer), "t.zma", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (curve->n_points, ==, 2);
+  g_assert_cmpuint (curve->warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (curve->warnings, 0), ==,
+                   "The text after the data, from line 4 on (“saved --/-/--, --:-- AM”), was ignored.");
+  g_clear_pointer (&curve, hr_impedance_curve_free);
+
+  curve = hr_curve_parse_zma (amid, strlen (amid), "t.zma", &error);
+  g_assert_null (curve);
+  g_assert_error (error, HR_CURVE_ERROR, HR_CURVE_ERROR_NOT_A_NUMBER);
+  g_assert_cmpstr (error->message, ==, "t.zma:2: text in the middle of the data: “saved --/-/--”");
+}
+
 typedef struct
 {
   const char   *file;
@@ -252,6 +308,8 @@ main (int   argc,
   g_test_add_func ("/curve-import/arta-semicolon-decimal-comma", test_arta_semicolon_decimal_comma);
   g_test_add_func ("/curve-import/zma-padded-and-without-phase", test_zma_padded_and_without_phase);
   g_test_add_func ("/curve-import/csv-header", test_csv_header);
+  g_test_add_func ("/curve-import/columns-by-header-and-missing-rows", test_columns_by_header_and_missing_rows);
+  g_test_add_func ("/curve-import/text-after-and-amid-data", test_text_after_and_amid_data);
   g_test_add_func ("/curve-import/response-formats", test_response_formats);
   g_test_add_func ("/curve-import/broken-files", test_broken_files);
   g_test_add_func ("/curve-import/edge-cases", test_edge_cases);

@@ -15,9 +15,9 @@ typedef enum
 {
   HR_CURVE_ERROR_EMPTY,           /* nothing in the file at all */
   HR_CURVE_ERROR_NO_DATA,         /* only comments and headers */
-  HR_CURVE_ERROR_NOT_A_NUMBER,
+  HR_CURVE_ERROR_NOT_A_NUMBER,    /* a field, or a line of text with data after it */
   HR_CURVE_ERROR_TOO_FEW_COLUMNS,
-  HR_CURVE_ERROR_NOT_INCREASING,
+  HR_CURVE_ERROR_NOT_INCREASING,  /* a frequency not above the previous line’s */
   HR_CURVE_ERROR_OUT_OF_RANGE,    /* |Z| <= 0, f <= 0, phase beyond ±90° */
   HR_CURVE_ERROR_MISSING_COLUMN,  /* a CSV header without the column needed */
   HR_CURVE_ERROR_TOO_LARGE,
@@ -27,6 +27,16 @@ typedef enum
  * points), and small enough that a hostile file cannot exhaust memory. */
 #define HR_CURVE_MAX_BYTES  (64 * 1024 * 1024)
 #define HR_CURVE_MAX_POINTS 1000000
+
+/* What a curve file holds, as hr_curve_sniff() tells it; UNKNOWN when
+ * neither its name nor its words nor its values settle it, so that the
+ * app can ask. */
+typedef enum
+{
+  HR_CURVE_KIND_UNKNOWN,
+  HR_CURVE_KIND_RESPONSE,
+  HR_CURVE_KIND_IMPEDANCE,
+} HrCurveKind;
 
 typedef struct
 {
@@ -46,9 +56,11 @@ typedef struct
 typedef struct
 {
   HrCurveLevelPoint *points;
-  guint            n_points;
-  gboolean         has_phase;
-  GPtrArray       *warnings;
+  guint              n_points;
+  /* FALSE without a phase column, or with one of zeros only, as the
+   * targets of squig.link and datasheet traces have: phase_deg is 0. */
+  gboolean           has_phase;
+  GPtrArray         *warnings;  /* of char *, translated sentences */
 } HrResponseCurve;
 
 GQuark            hr_curve_error_quark            (void);
@@ -68,6 +80,17 @@ HrResponseCurve  *hr_curve_parse_frd              (const char       *data,
 HrResponseCurve  *hr_curve_parse_autoeq           (const char       *data,
                                                    gsize             length,
                                                    const char       *display_name,
+                                                   GError          **error);
+HrResponseCurve  *hr_curve_parse_response         (const char       *data,
+                                                   gsize             length,
+                                                   const char       *display_name,
+                                                   GError          **error);
+
+HrCurveKind       hr_curve_sniff                  (const char       *data,
+                                                   gsize             length,
+                                                   const char       *display_name);
+gboolean          hr_curve_sniff_file             (const char       *filename,
+                                                   HrCurveKind      *kind,
                                                    GError          **error);
 
 HrImpedanceCurve *hr_curve_load_impedance         (const char       *filename,
