@@ -11,3 +11,4 @@
 #include "hr-reason.h"
 #include "hr-sweep.h"
 #include "hr-summary.h"
+#include "hr-eq.h"
