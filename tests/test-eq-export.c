@@ -748,6 +748,7 @@ test_save (void)
   g_assert_false (hr_eq_export_save (path, fit, HR_EQ_FORMAT_APO, NULL, &error));
   g_assert_error (error, HR_EQ_ERROR, HR_EQ_ERROR_INVALID_FILTER);
   g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
   g_assert_false (hr_eq_export_save (path, fit, HR_EQ_FORMAT_EASYEFFECTS, NULL, &error));

@@ -50,6 +50,8 @@
 #define LAWSON_ROUNDS     10
 /* A candidate filter fitted alone, against what the others leave. */
 #define SINGLE_ITERATIONS 40
+/* More points than this are thinned out for the fit (problem_init()). */
+#define MAX_FIT_POINTS    2000
 
 static void
 param_to_filter (const HrEqParam *param,
@@ -244,40 +246,67 @@ problem_clear (HrEqProblem *pb)
   g_free (pb->base_weight);
 }
 
-/* The points of the target inside 20 Hz–20 kHz, and their weights: each
- * point stands for half the log-frequency gap to either neighbour, so
- * that a target sampled densely in one place is not fitted there at the
- * expense of the rest. */
+/* The target's points in 20 Hz–20 kHz: [*first, *last]. A grid made by
+ * hr_log_frequencies() may end a rounding error beyond 20 kHz. */
 static gboolean
-problem_init (HrEqProblem           *pb,
-              const double          *freq_hz,
-              const double          *target_db,
-              guint                  n_points,
-              const HrEqFitOptions  *options,
-              GError               **error)
+band_range (const double  *freq_hz,
+            guint          n_points,
+            guint         *first,
+            guint         *last,
+            GError       **error)
 {
-  double total = 0.0;
-  guint first = n_points, last = 0;
-
-  memset (pb, 0, sizeof *pb);
+  *first = n_points;
+  *last = 0;
   for (guint i = 0; i < n_points; i++)
-    /* A grid made by hr_log_frequencies() may end a rounding error
-     * beyond 20 kHz. */
     if (freq_hz[i] >= HR_EQ_FMIN_HZ * (1 - 1e-9) && freq_hz[i] <= HR_EQ_FMAX_HZ * (1 + 1e-9))
       {
-        first = MIN (first, i);
-        last = i;
+        *first = MIN (*first, i);
+        *last = i;
       }
-  if (first >= n_points || last - first + 1 < 2)
+  if (*first >= n_points || *last - *first + 1 < 2)
     {
       g_set_error (error, HR_EQ_ERROR, HR_EQ_ERROR_TOO_FEW_POINTS,
                    _("an EQ target needs at least 2 points between 20 Hz and 20 kHz"));
       return FALSE;
     }
+  return TRUE;
+}
 
-  pb->n = last - first + 1;
-  pb->freq_hz = g_memdup2 (&freq_hz[first], sizeof (double) * pb->n);
-  pb->target_db = g_memdup2 (&target_db[first], sizeof (double) * pb->n);
+/* The points the fit works on, and their weights: each point stands for
+ * half the log-frequency gap to either neighbour, so that a target
+ * sampled densely in one place is not fitted there at the expense of the
+ * rest. A target of more than MAX_FIT_POINTS (a sweep may have a
+ * million) is fitted on its points at least 1/200 octave apart, far
+ * finer than the narrowest filter; its residual is still measured on
+ * every point. */
+static void
+problem_init (HrEqProblem          *pb,
+              const double         *freq_hz,
+              const double         *target_db,
+              guint                 n_points,
+              const HrEqFitOptions *options)
+{
+  const double min_step = log (HR_EQ_FMAX_HZ / HR_EQ_FMIN_HZ) / MAX_FIT_POINTS;
+  /* At most MAX_FIT_POINTS steps of min_step fit in the band, and its
+   * two ends. */
+  const guint capacity = MIN (n_points, MAX_FIT_POINTS + 3);
+  double total = 0.0;
+  guint kept = 0;
+
+  memset (pb, 0, sizeof *pb);
+  pb->freq_hz = g_new (double, capacity);
+  pb->target_db = g_new (double, capacity);
+  for (guint i = 0; i < n_points; i++)
+    if (n_points <= MAX_FIT_POINTS || i == 0 || i == n_points - 1
+        || (log (freq_hz[i] / pb->freq_hz[kept - 1]) >= min_step
+            && log (freq_hz[n_points - 1] / freq_hz[i]) >= min_step))
+      {
+        g_assert (kept < capacity);
+        pb->freq_hz[kept] = freq_hz[i];
+        pb->target_db[kept] = target_db[i];
+        kept++;
+      }
+  pb->n = kept;
   pb->phi = g_new (double, pb->n);
   pb->base_weight = g_new (double, pb->n);
   pb->sample_rate_hz = options->sample_rate_hz;
@@ -293,27 +322,29 @@ problem_init (HrEqProblem           *pb,
     }
   for (guint i = 0; i < pb->n; i++)
     pb->base_weight[i] /= total;
-  return TRUE;
 }
 
 /* The residual of the filters as written, with APO's own formula, over
- * the problem's points. */
+ * every point of the target in 20 Hz–20 kHz. */
 static void
-measure (HrEqFit           *fit,
-         const HrEqProblem *pb)
+measure (HrEqFit *fit,
+         guint    first,
+         guint    last)
 {
+  g_autofree double *response_db = g_new (double, last - first + 1);
+
+  hr_eq_response_many (fit->filters, fit->n_filters, &fit->freq_hz[first], last - first + 1,
+                       fit->sample_rate_hz, response_db);
   fit->max_residual_db = 0.0;
-  fit->max_residual_freq_hz = pb->freq_hz[0];
-  for (guint i = 0; i < pb->n; i++)
+  fit->max_residual_freq_hz = fit->freq_hz[first];
+  for (guint i = first; i <= last; i++)
     {
-      double response_db = hr_eq_response_db (fit->filters, fit->n_filters, pb->freq_hz[i],
-                                              fit->sample_rate_hz);
-      double r = fabs (response_db - pb->target_db[i]);
+      double r = fabs (response_db[i - first] - fit->target_db[i]);
 
       if (r > fit->max_residual_db)
         {
           fit->max_residual_db = r;
-          fit->max_residual_freq_hz = pb->freq_hz[i];
+          fit->max_residual_freq_hz = fit->freq_hz[i];
         }
     }
 }
@@ -341,23 +372,26 @@ hr_eq_fit (const double          *freq_hz,
   g_autofree HrEqParam *params = NULL;
   g_autofree double *model_db = NULL;
   HrEqProblem pb;
-  guint k = 0;
-  double current_max;
+  guint k = 0, first, last;
+  double current_max, flat_max = 0.0;
 
   if (options == NULL)
     options = &defaults;
   if (!hr_eq_options_validate (options, error)
       || !hr_eq_target_validate (freq_hz, target_db, n_points, error)
-      || !problem_init (&pb, freq_hz, target_db, n_points, options, error))
+      || !band_range (freq_hz, n_points, &first, &last, error))
     return NULL;
 
+  problem_init (&pb, &freq_hz[first], &target_db[first], last - first + 1, options);
   params = g_new (HrEqParam, options->max_filters);
   model_db = g_new0 (double, pb.n);
   current_max = hr_eq_max_error (&pb, model_db);
+  for (guint i = first; i <= last; i++)
+    flat_max = MAX (flat_max, fabs (target_db[i]));
 
   /* Nothing to do is not the same as a goal just missed: a target within
    * the tolerance itself needs no filter, rounding or not. */
-  if (current_max > options->tolerance_db)
+  if (flat_max > options->tolerance_db)
     {
       while (current_max > pb.goal_db && k < options->max_filters)
         {
@@ -383,12 +417,12 @@ hr_eq_fit (const double          *freq_hz,
   qsort (fit->filters, k, sizeof (HrEqFilter), compare_filters);
   fit->sample_rate_hz = options->sample_rate_hz;
   fit->tolerance_db = options->tolerance_db;
-  measure (fit, &pb);
-  fit->within_tolerance = fit->max_residual_db <= options->tolerance_db;
-  fit->preamp_db = hr_eq_preamp_db (fit->filters, k, fit->sample_rate_hz);
   fit->n_points = n_points;
   fit->freq_hz = g_memdup2 (freq_hz, sizeof (double) * n_points);
   fit->target_db = g_memdup2 (target_db, sizeof (double) * n_points);
+  measure (fit, first, last);
+  fit->within_tolerance = fit->max_residual_db <= options->tolerance_db;
+  fit->preamp_db = hr_eq_preamp_db (fit->filters, k, fit->sample_rate_hz);
 
   problem_clear (&pb);
   return g_steal_pointer (&fit);

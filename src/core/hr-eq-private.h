@@ -40,6 +40,12 @@ double   hr_eq_round         (double            value,
 void     hr_eq_filter_round  (HrEqFilter       *filter);
 gboolean hr_eq_options_validate (const HrEqFitOptions *options,
                                  GError              **error);
+void     hr_eq_response_many    (const HrEqFilter     *filters,
+                                 guint                 n_filters,
+                                 const double         *freq_hz,
+                                 guint                 n_freqs,
+                                 double                sample_rate_hz,
+                                 double               *response_db);
 
 static inline double
 hr_eq_power_db (const HrEqPower *power,

@@ -196,7 +196,7 @@ ridge_cost (const HrEqParam *params,
   return cost;
 }
 
-/* Four running sums, so that the additions need not wait on each
+/* x·y: four running sums, so that the additions need not wait on each
  * other. */
 static double
 dot (const double *x,
@@ -216,6 +216,34 @@ dot (const double *x,
   for (; i < n; i++)
     s0 += x[i] * y[i];
   return (s0 + s1) + (s2 + s3);
+}
+
+/* x·y for four y at once: x is read once for the four, and the four sums
+ * are independent. Most of a fit's time is spent here. */
+static void
+dot4 (const double *x,
+      const double *y0,
+      const double *y1,
+      const double *y2,
+      const double *y3,
+      guint         n,
+      double       *out)
+{
+  double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double xi = x[i];
+
+      s0 += xi * y0[i];
+      s1 += xi * y1[i];
+      s2 += xi * y2[i];
+      s3 += xi * y3[i];
+    }
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
 }
 
 /* The Jacobian of the model: ∂/∂θ 10 log10 (N/D) = 10/ln 10 · (N'/N − D'/D),
@@ -325,7 +353,10 @@ hr_eq_lm_fit (const HrEqProblem *pb,
           for (guint i = 0; i < n; i++)
             weighted[i] = weight[i] * jac[a * n + i];
           grad[a] = dot (weighted, residual, n);
-          for (guint b = 0; b <= a; b++)
+          for (guint b = 0; b + 4 <= a + 1; b += 4)
+            dot4 (weighted, &jac[b * n], &jac[(b + 1) * n], &jac[(b + 2) * n], &jac[(b + 3) * n],
+                  n, &normal[a * p + b]);
+          for (guint b = (a + 1) & ~3u; b <= a; b++)
             normal[a * p + b] = dot (weighted, &jac[b * n], n);
         }
       for (guint j = 0; j < k; j++)

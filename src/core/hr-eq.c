@@ -195,6 +195,30 @@ hr_eq_response_db (const HrEqFilter *filters,
   return sum_db;
 }
 
+/* The EQ's gain at each of @freq_hz, its filters designed once: what
+ * hr_eq_response_db() gives, for many frequencies. The filters must be
+ * runnable (hr_eq_filters_validate()). */
+void
+hr_eq_response_many (const HrEqFilter *filters,
+                     guint             n_filters,
+                     const double     *freq_hz,
+                     guint             n_freqs,
+                     double            sample_rate_hz,
+                     double           *response_db)
+{
+  g_autofree HrEqBiquad *biquads = g_new (HrEqBiquad, MAX (n_filters, 1));
+
+  for (guint j = 0; j < n_filters; j++)
+    hr_eq_biquad_init (&biquads[j], filters[j].type, filters[j].freq_hz, filters[j].gain_db,
+                       filters[j].q, sample_rate_hz);
+  for (guint i = 0; i < n_freqs; i++)
+    {
+      response_db[i] = 0.0;
+      for (guint j = 0; j < n_filters; j++)
+        response_db[i] += biquad_gain_at (&biquads[j], freq_hz[i], sample_rate_hz);
+    }
+}
+
 static gboolean
 fail_filter (guint        index,
              const char  *field,
