@@ -292,7 +292,8 @@ response_at_log_freq (const HrEqBiquad *biquads,
  * that the rounding never leaves a boost; 0 when the EQ never boosts.
  * The highest boost is found on a 1/200-octave grid and at each filter's
  * own frequency, then refined by a golden-section search between the
- * neighbours of the best sample.
+ * neighbours of the best sample. NAN if a filter cannot run (see
+ * hr_eq_filters_validate()).
  */
 double
 hr_eq_preamp_db (const HrEqFilter *filters,
