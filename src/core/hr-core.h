@@ -13,3 +13,4 @@
 #include "hr-summary.h"
 #include "hr-infer.h"
 #include "hr-units.h"
+#include "hr-eq.h"
