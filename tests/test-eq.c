@@ -14,16 +14,9 @@
  * fitter on deviations the model computes for real circuits; the preamp
  * and the GraphicEQ points. */
 
-/* The fitter's time budget per fit, for an optimised build, in CPU time
- * of the thread: meson runs the tests in parallel, and the wall clock
- * would count the other tests' turns. Sanitizers and -O0 make everything
- * several times slower, so they get more. */
-#if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
-#define FIT_BUDGET_MS 100.0
-#else
-#define FIT_BUDGET_MS 2000.0
-#endif
-
+/* The fits' times are printed, not asserted: tests say what is right,
+ * the benchmarks how fast (bench/). CPU time of the thread, since meson
+ * runs the tests in parallel. */
 static double
 thread_cpu_ms (void)
 {
@@ -250,7 +243,6 @@ test_fit_case (gconstpointer data)
   g_assert_cmpuint (fit->n_filters, >=, 1);
   g_assert_true (fit->within_tolerance);
   g_assert_cmpfloat (fit->max_residual_db, <=, options.tolerance_db);
-  g_assert_cmpfloat (cpu_ms, <, FIT_BUDGET_MS);
 
   /* Sorted by frequency, inside the bounds, and on the written decimals. */
   for (guint j = 0; j < fit->n_filters; j++)
@@ -318,8 +310,8 @@ test_fit_case (gconstpointer data)
 
 /* A target made of 12 filters, random but the same every run (GRand is
  * a Mersenne Twister with a fixed seed): more features than filters
- * allowed, the hardest realistic work for the fitter, within its time
- * budget and its 10 filters. */
+ * allowed, the hardest realistic work for the fitter, within its
+ * 10 filters. */
 static void
 test_fit_dense_target (void)
 {
@@ -354,7 +346,6 @@ test_fit_dense_target (void)
                   fit->within_tolerance ? "within tolerance" : "NOT within tolerance", elapsed_ms, cpu_ms);
   g_assert_cmpuint (fit->n_filters, <=, HR_EQ_DEFAULT_MAX_FILTERS);
   g_assert_true (fit->within_tolerance);
-  g_assert_cmpfloat (cpu_ms, <, FIT_BUDGET_MS);
   for (guint i = 0; i < n; i++)
     worst = MAX (worst, fabs (rbj_sum_db (fit->filters, fit->n_filters, 48000.0, freq_hz[i]) - target_db[i]));
   g_assert_cmpfloat_with_epsilon (fit->max_residual_db, worst, 1e-6);
@@ -391,7 +382,6 @@ test_fit_many_points (void)
   g_assert_cmpuint (fit->n_filters, <=, G_N_ELEMENTS (made));
   g_assert_cmpuint (fit->n_points, ==, n);
   /* Measuring on every point costs more than the fit itself. */
-  g_assert_cmpfloat (cpu_ms, <, 5 * FIT_BUDGET_MS);
   for (guint i = 0; i < n; i++)
     worst = MAX (worst, fabs (rbj_sum_db (fit->filters, fit->n_filters, 48000.0, freq_hz[i]) - target_db[i]));
   g_assert_cmpfloat_with_epsilon (fit->max_residual_db, worst, 1e-6);
