@@ -123,7 +123,7 @@ field (GPtrArray *rows,
   return value;
 }
 
-static const char *
+G_GNUC_UNUSED static const char *
 field_text (GPtrArray *rows,
             guint      row,
             guint      column)

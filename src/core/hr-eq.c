@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hr-eq-private.h"
+#include "hr-format.h"
 
 /* The EQ that undoes what a source does to a headphone, as Equalizer APO
  * and the programs that read its files will run it.
@@ -592,4 +593,36 @@ hr_eq_fit_free (HrEqFit *fit)
   g_free (fit->freq_hz);
   g_free (fit->target_db);
   g_free (fit);
+}
+
+/**
+ * hr_eq_fit_describe:
+ *
+ * What a fit came to, as the CLI prints it and the app's toast says it:
+ * "4 filters, within ±0.2 dB (at most 0.15 dB off, at 2.1 kHz), preamp
+ * -1.2 dB".
+ *
+ * Returns: (transfer full): the sentence, translated
+ */
+char *
+hr_eq_fit_describe (const HrEqFit *fit)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *filters = NULL;
+
+  g_return_val_if_fail (fit != NULL, NULL);
+
+  if (fit->n_filters == 0)
+    /* Translators: the EQ fitted when the source changes nothing that matters */
+    return g_strdup_printf (_("no filter needed: the change is within ±%.1f dB already"), fit->tolerance_db);
+  where = hr_format_freq (fit->max_residual_freq_hz);
+  filters = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u filter", "%u filters", fit->n_filters),
+                             fit->n_filters);
+  if (fit->within_tolerance)
+    /* Translators: "4 filters, within ±0.2 dB (at most 0.15 dB off, at 2.1 kHz), preamp -1.2 dB" */
+    return g_strdup_printf (_("%s, within ±%.1f dB (at most %.2f dB off, at %s), preamp %.1f dB"),
+                            filters, fit->tolerance_db, fit->max_residual_db, where, fit->preamp_db);
+  /* Translators: "10 filters, 0.35 dB off at 12 kHz: more than ±0.2 dB, preamp -1.2 dB" */
+  return g_strdup_printf (_("%s, %.2f dB off at %s: more than ±%.1f dB, preamp %.1f dB"),
+                          filters, fit->max_residual_db, where, fit->tolerance_db, fit->preamp_db);
 }

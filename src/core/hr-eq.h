@@ -132,6 +132,7 @@ HrEqFit      *hr_eq_fit                    (const double         *freq_hz,
 HrEqFit      *hr_eq_fit_deviation          (const HrSweep        *sweep,
                                             const HrEqFitOptions *options,
                                             GError              **error);
+char         *hr_eq_fit_describe           (const HrEqFit          *fit);
 void          hr_eq_fit_free               (HrEqFit              *fit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrEqFit, hr_eq_fit_free)
