@@ -5,6 +5,7 @@
 #include "hr-format.h"
 #include "hr-network.h"
 #include "hr-impedance.h"
+#include "hr-fit.h"
 #include "hr-headphone.h"
 #include "hr-source.h"
 #include "hr-circuit.h"
