@@ -109,7 +109,7 @@ check_apo (const char *const *scenario)
     {
       double freq_hz = field (rows, i, COL_FREQ_HZ);
       double dev_db = field (rows, i, COL_DEV_DB);
-      double eq_db = hr_eq_response_db ((HrEqFilter *) filters->data, filters->len, freq_hz, 48000.0);
+      double eq_db = hr_eq_response_db (&g_array_index (filters, HrEqFilter, 0), filters->len, freq_hz, 48000.0);
 
       span_db = MAX (span_db, fabs (dev_db));
       worst_db = MAX (worst_db, fabs (dev_db + eq_db));
