@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hr-window-private.h"
+#include "test-shot.h"
 #include "test-user-data.h"
 
 /* The user's own gear, through the window: a curve file dropped on it, the
@@ -578,6 +579,11 @@ test_mixer_from_sheet (void)
   g_assert_nonnull (strstr (summary, "model"));
   g_assert_nonnull (strstr (summary, "-bound"));
   g_assert_true (hr_source_dialog_apply_sheet (dialog, 0));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 980);
+  spin_main_loop ();
+  test_scroll_to (GTK_WIDGET (hr_source_dialog_get_output_row (dialog, 0, "name")));
+  spin_main_loop ();
+  test_shot (GTK_WINDOW (dialog), "headroom-source");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hr_source_dialog_get_output_row (dialog, 0, "max_voltage_vrms"))),
                    !=, "");
 
@@ -608,6 +614,122 @@ test_mixer_from_sheet (void)
   destroy_window (window);
 }
 
+/* Headphones from the figures a review's plot shows, and from nothing:
+ * the peak and |Z| at 1 kHz fitted to a driver, the form saying how close
+ * it comes; an unknown curve saved as assumed, which the verdict says. */
+static void
+test_headphones_from_plot (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  HrWindow *window = new_window (&db);
+  HrHeadphoneDialog *dialog;
+  HrHeadphonePreset *mine;
+  AdwComboRow *model_row;
+  const char *features;
+  gboolean assumed = FALSE;
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  dialog = hr_window_open_headphone_dialog (window, NULL, NULL);
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "name_row", "Plot phones");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "manufacturer_row", "Me");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "nominal_row", "300");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "sensitivity_row", "103");
+  model_row = ADW_COMBO_ROW (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "model_row"));
+  /* "From a published plot" is the second model. */
+  adw_combo_row_set_selected (model_row, 1);
+  g_assert_true (gtk_widget_get_visible (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "fit_peak_hz_row")));
+  g_assert_false (save_enabled (dialog));
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "fit_peak_hz_row", "95");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "fit_peak_ohm_row", "510");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "fit_1k_ohm_row", "310");
+  g_assert_true (save_enabled (dialog));
+  features = adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "features_row")));
+  g_test_message ("%s", features);
+  /* What the model gives, the fit, each figure against it, and what was
+   * assumed. */
+  g_assert_nonnull (strstr (features, "highest 510 Ω at 95"));
+  g_assert_nonnull (strstr (features, "Fitted: Re "));
+  g_assert_nonnull (strstr (features, "peak 510 Ω: model 510 Ω, +0.0 %"));
+  g_assert_nonnull (strstr (features, "Qms"));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 900);
+  spin_main_loop ();
+  test_scroll_to (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "model_row"));
+  spin_main_loop ();
+  test_shot (GTK_WINDOW (dialog), "headroom-gear");
+  /* The width's rows say at which level it is read: √(510 · 310). */
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child (dialog, HR_TYPE_HEADPHONE_DIALOG,
+                                                                                        "fit_width_lo_row"))),
+                            "398 Ω"));
+  /* A peak lower than |Z| at 1 kHz is no peak. */
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "fit_peak_ohm_row", "300");
+  g_assert_false (save_enabled (dialog));
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "fit_peak_ohm_row", "510");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.save", NULL));
+  spin_main_loop ();
+  mine = hr_preset_db_lookup_headphone (db, "me-plot-phones");
+  g_assert_nonnull (mine);
+  g_assert_cmpint (hr_impedance_get_kind (hr_headphone_preset_get_impedance (mine)), ==, HR_IMPEDANCE_THIELE_SMALL);
+  g_assert_nonnull (strstr (hr_headphone_preset_get_impedance_modelled (mine), "510 Ω at 95 Hz"));
+
+  /* Nothing known of the curve: assumed flat, and the verdict says the
+   * change could not be judged. */
+  dialog = hr_window_open_headphone_dialog (window, mine, NULL);
+  model_row = ADW_COMBO_ROW (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "model_row"));
+  adw_combo_row_set_selected (model_row, 4);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, HR_TYPE_HEADPHONE_DIALOG,
+                                                                                  "features_row"))),
+                            "Assumed flat"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.save", NULL));
+  spin_main_loop ();
+  mine = hr_preset_db_lookup_headphone (db, "me-plot-phones");
+  g_assert_true (hr_impedance_is_assumed (hr_headphone_preset_get_impedance (mine)));
+  g_assert_true (hr_window_select_headphone (window, "me-plot-phones"));
+  for (guint i = 0; i < hr_window_get_summary (window)->reasons->len; i++)
+    assumed |= g_array_index (hr_window_get_summary (window)->reasons, HrReason, i).code == HR_REASON_IMPEDANCE_ASSUMED;
+  g_assert_true (assumed);
+  destroy_window (window);
+}
+
+/* A frequency response dropped on the window goes with the headphones
+ * chosen: their form opens with it, and Save keeps it with its file. A
+ * file that says nothing of what it holds asks. */
+static void
+test_drop_response (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autofree char *autoeq = g_test_build_filename (G_TEST_DIST, "data", "curves", "real", "Sennheiser HD 650.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (autoeq);
+  g_autoptr(GFile) vague = write_curve ("curve.txt", "100 90 10\n1000 80 0\n10000 90 -10\n");
+  HrWindow *window = new_window (&db);
+  HrHeadphoneDialog *dialog;
+  HrHeadphonePreset *mine;
+  AdwMessageDialog *question;
+  guint n_points = 0;
+
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  g_assert_true (drop_file (window, file));
+  dialog = find_headphone_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, HR_TYPE_HEADPHONE_DIALOG,
+                                                                                         "response_row"))),
+                                   "Sennheiser HD 650.csv: 695 points"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.save", NULL));
+  spin_main_loop ();
+  mine = hr_preset_db_lookup_headphone (db, "sennheiser-hd-650");
+  g_assert_nonnull (hr_headphone_preset_get_response (mine, &n_points));
+  g_assert_cmpuint (n_points, ==, 695);
+  g_assert_cmpstr (hr_headphone_preset_get_response_source (mine), ==, "imported from Sennheiser HD 650.csv");
+
+  g_assert_true (drop_file (window, vague));
+  question = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "curve.txt"));
+  adw_message_dialog_response (question, "cancel");
+  spin_main_loop ();
+  g_assert_null (find_headphone_dialog (window));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -628,6 +750,8 @@ main (int   argc,
   g_test_add_func ("/ui/gear/edit-bundled-headphones", test_edit_bundled_headphones);
   g_test_add_func ("/ui/gear/new-source", test_new_source);
   g_test_add_func ("/ui/gear/mixer-from-sheet", test_mixer_from_sheet);
+  g_test_add_func ("/ui/gear/headphones-from-plot", test_headphones_from_plot);
+  g_test_add_func ("/ui/gear/drop-response", test_drop_response);
   g_test_add_func ("/ui/gear/saved-source-remembered", test_saved_source_remembered);
   g_test_add_func ("/ui/gear/broken-user-file", test_broken_user_file);
   g_test_add_func ("/ui/gear/deep-user-file", test_deep_user_file);

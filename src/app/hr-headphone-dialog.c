@@ -4,11 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <complex.h>
 #include <math.h>
 
 #include "hr-curve-import.h"
 #include "hr-form.h"
-#include "hr-headphone-dialog.h"
+#include "hr-headphone-dialog-private.h"
 #include "hr-preset-edit.h"
 #include "hr-preset-labels.h"
 
@@ -18,47 +19,6 @@
  * not touch keep their sources, and hr_preset_db_write_user_preset()
  * checks and writes it as loading would read it. Editing a bundled preset
  * saves the user's version, which replaces it in the lists. */
-
-typedef enum
-{
-  MODEL_RESISTOR,
-  MODEL_THIELE_SMALL,
-  MODEL_CURVE,
-  MODEL_PRESET_NETWORK,  /* only when the preset has one: a fitted network */
-} Model;
-
-struct _HrHeadphoneDialog
-{
-  HrGearDialog         parent_instance;
-
-  HrImpedance         *curve;          /* measured points, from a file or the preset */
-  char                *curve_source;   /* "imported from hd650.zma"; NULL: the preset's own */
-  GArray              *models;         /* of Model, in the model row's order */
-  GtkFileChooserNative *chooser;
-
-  AdwWindowTitle      *window_title;
-  AdwPreferencesGroup *about_group;
-  AdwEntryRow         *name_row;
-  AdwEntryRow         *manufacturer_row;
-  AdwComboRow         *type_row;
-  AdwEntryRow         *nominal_row;
-  AdwEntryRow         *sensitivity_row;
-  AdwComboRow         *sensitivity_unit_row;
-  AdwEntryRow         *ref_freq_row;
-  AdwEntryRow         *max_input_row;
-  AdwComboRow         *model_row;
-  AdwActionRow        *file_row;
-  AdwEntryRow         *re_row;
-  AdwEntryRow         *fs_row;
-  AdwEntryRow         *qms_row;
-  AdwEntryRow         *qes_row;
-  AdwEntryRow         *le_row;
-  AdwActionRow        *features_row;
-  AdwEntryRow         *notes_row;
-  GtkWidget           *save_button;
-  GtkWidget           *remove_group;
-  GtkButton           *remove_button;
-};
 
 G_DEFINE_FINAL_TYPE (HrHeadphoneDialog, hr_headphone_dialog, HR_TYPE_GEAR_DIALOG)
 
@@ -177,6 +137,21 @@ build_impedance (HrHeadphoneDialog  *self,
       *unchanged = TRUE;
       return g_object_ref (preset_impedance);
 
+    case MODEL_FITTED:
+      return hr_headphone_dialog_build_fitted (self, NULL, NULL, error);
+
+    case MODEL_UNKNOWN:
+      if (!hr_form_get_number (self->nominal_row, HR_UNIT_OHM, HR_FORM_REQUIRED_POSITIVE, &nominal_ohm))
+        {
+          g_set_error_literal (error, HR_FORM_ERROR, HR_FORM_ERROR_INVALID,
+                               _("An unknown curve is assumed flat at the nominal impedance: enter it above."));
+          return NULL;
+        }
+      if (preset_impedance != NULL && hr_impedance_is_assumed (preset_impedance)
+          && same_value (nominal_ohm, creal (hr_impedance_eval (preset_impedance, 1000.0))))
+        *unchanged = TRUE;
+      return hr_impedance_new_assumed_flat (nominal_ohm, error);
+
     default:
       g_assert_not_reached ();
     }
@@ -208,6 +183,14 @@ update_state (HrHeadphoneDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->qms_row), model == MODEL_THIELE_SMALL);
   gtk_widget_set_visible (GTK_WIDGET (self->qes_row), model == MODEL_THIELE_SMALL);
   gtk_widget_set_visible (GTK_WIDGET (self->le_row), model == MODEL_THIELE_SMALL);
+  gtk_widget_set_visible (GTK_WIDGET (self->fit_peak_hz_row), model == MODEL_FITTED);
+  gtk_widget_set_visible (GTK_WIDGET (self->fit_peak_ohm_row), model == MODEL_FITTED);
+  gtk_widget_set_visible (GTK_WIDGET (self->fit_1k_ohm_row), model == MODEL_FITTED);
+  gtk_widget_set_visible (GTK_WIDGET (self->fit_20k_ohm_row), model == MODEL_FITTED);
+  gtk_widget_set_visible (GTK_WIDGET (self->fit_width_lo_row), model == MODEL_FITTED);
+  gtk_widget_set_visible (GTK_WIDGET (self->fit_width_hi_row), model == MODEL_FITTED);
+  if (model == MODEL_FITTED)
+    hr_headphone_dialog_update_fit_rows (self);
 
   valid &= hr_form_get_text (self->name_row, TRUE, &name);
   valid &= hr_form_get_text (self->manufacturer_row, TRUE, &manufacturer);
@@ -237,6 +220,26 @@ update_state (HrHeadphoneDialog *self)
        * "300 Ω at 1 kHz · highest 512 Ω at 90 Hz · lowest 290 Ω at 3 kHz" */
       text = g_strdup_printf (_("%s at 1 kHz · highest %s at %s · lowest %s at %s"),
                               at_1khz, max, max_freq, min, min_freq);
+      /* A fit says how close it comes to each figure of the plot; a curve
+       * nobody knows, that it is assumed. */
+      if (model == MODEL_FITTED)
+        {
+          g_autofree char *summary = NULL;
+          g_autoptr(HrImpedance) fitted = hr_headphone_dialog_build_fitted (self, NULL, &summary, NULL);
+          char *both = g_strconcat (text, "\n", summary, NULL);
+
+          g_free (text);
+          text = both;
+        }
+      else if (model == MODEL_UNKNOWN)
+        {
+          char *both = g_strconcat (text, "\n",
+                                    _("Assumed flat: the verdict says the change in response could not be judged."),
+                                    NULL);
+
+          g_free (text);
+          text = both;
+        }
       adw_action_row_set_subtitle (self->features_row, text);
     }
   else
@@ -338,7 +341,15 @@ on_chooser_response (HrHeadphoneDialog    *self,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file != NULL && !hr_headphone_dialog_load_curve (self, file, &error))
+  if (file == NULL)
+    return;
+  if (self->chooser_for_response)
+    {
+      if (!hr_headphone_dialog_load_response (self, file, &error))
+        hr_form_show_error (GTK_WINDOW (self), _("Could Not Read the Frequency Response"), error->message);
+      update_state (self);
+    }
+  else if (!hr_headphone_dialog_load_curve (self, file, &error))
     hr_form_show_error (GTK_WINDOW (self), _("Could Not Read the Curve"), error->message);
 }
 
@@ -351,19 +362,39 @@ choose_file_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) curves = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (curves, _("Impedance curves"));
-  gtk_file_filter_add_suffix (curves, "zma");
+  self->chooser_for_response = g_str_equal (action_name, "gear.choose-response");
+  if (self->chooser_for_response)
+    {
+      gtk_file_filter_set_name (curves, _("Frequency responses"));
+      gtk_file_filter_add_suffix (curves, "frd");
+    }
+  else
+    {
+      gtk_file_filter_set_name (curves, _("Impedance curves"));
+      gtk_file_filter_add_suffix (curves, "zma");
+    }
   gtk_file_filter_add_suffix (curves, "txt");
   gtk_file_filter_add_suffix (curves, "csv");
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  self->chooser = gtk_file_chooser_native_new (_("Choose an Impedance Curve"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (self->chooser_for_response ? _("Choose a Frequency Response")
+                                                                          : _("Choose an Impedance Curve"),
+                                               GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), curves);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+clear_response_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  hr_headphone_dialog_clear_response (HR_HEADPHONE_DIALOG (widget));
+  update_state (HR_HEADPHONE_DIALOG (widget));
 }
 
 /* The form as a preset, for hr_gear_dialog_save(). */
@@ -406,7 +437,24 @@ build_preset (HrGearDialog  *dialog,
                                      ref_freq_hz);
   hr_preset_builder_set_figure (builder, "max_input_mw", max_input_mw);
   if (!unchanged)
-    hr_preset_builder_set_impedance (builder, impedance, self->curve_source);
+    {
+      g_autofree char *modelled = NULL;
+
+      if (get_model (self) == MODEL_FITTED)
+        {
+          g_autoptr(HrImpedance) fitted = hr_headphone_dialog_build_fitted (self, &modelled, NULL, NULL);
+
+          /* The user's reading of a plot: the model is theirs, and says
+           * what it was fitted to. */
+          hr_preset_builder_set_impedance (builder, impedance, _("fitted to figures read off a plot"));
+          hr_preset_builder_set_impedance_modelled (builder, modelled);
+        }
+      else
+        hr_preset_builder_set_impedance (builder, impedance,
+                                         get_model (self) == MODEL_CURVE ? self->curve_source : NULL);
+    }
+  if (self->response_changed)
+    hr_preset_builder_set_response (builder, self->response, self->n_response, self->response_source);
   hr_preset_builder_set_notes (builder, notes);
   return g_steal_pointer (&builder);
 }
@@ -421,12 +469,18 @@ fill_models (HrHeadphoneDialog *self)
   model = MODEL_CURVE;
   g_array_append_val (self->models, model);
   gtk_string_list_append (labels, _("From a file"));
+  model = MODEL_FITTED;
+  g_array_append_val (self->models, model);
+  gtk_string_list_append (labels, _("From a published plot"));
   model = MODEL_THIELE_SMALL;
   g_array_append_val (self->models, model);
   gtk_string_list_append (labels, _("Dynamic driver"));
   model = MODEL_RESISTOR;
   g_array_append_val (self->models, model);
   gtk_string_list_append (labels, _("Flat"));
+  model = MODEL_UNKNOWN;
+  g_array_append_val (self->models, model);
+  gtk_string_list_append (labels, _("Not known (assumed flat)"));
   if (impedance != NULL && hr_impedance_get_kind (impedance) == HR_IMPEDANCE_NETWORK)
     {
       model = MODEL_PRESET_NETWORK;
@@ -456,13 +510,15 @@ load_preset (HrHeadphoneDialog *self)
   hr_form_set_number (self->ref_freq_row, sensitivity->ref_freq_hz);
   hr_form_set_number (self->max_input_row, hr_headphone_preset_get_max_input (preset)->value);
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes != NULL ? notes : "");
+  hr_headphone_dialog_load_preset_response (self, preset);
 
   switch (hr_impedance_get_kind (impedance))
     {
     case HR_IMPEDANCE_RESISTOR:
-      select_model (self, MODEL_RESISTOR);
+      select_model (self, hr_impedance_is_assumed (impedance) ? MODEL_UNKNOWN : MODEL_RESISTOR);
       break;
     case HR_IMPEDANCE_THIELE_SMALL:
+      hr_headphone_dialog_show_fit_features (self, ts);
       hr_form_set_number (self->re_row, ts->re_ohm);
       hr_form_set_number (self->fs_row, ts->fs_hz);
       hr_form_set_number (self->qms_row, ts->qms);
@@ -493,6 +549,9 @@ hr_headphone_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), HR_TYPE_HEADPHONE_DIALOG);
   g_clear_object (&self->curve);
+  g_clear_pointer (&self->curve_source, g_free);
+  g_clear_pointer (&self->response, g_free);
+  g_clear_pointer (&self->response_source, g_free);
 
   G_OBJECT_CLASS (hr_headphone_dialog_parent_class)->dispose (object);
 }
@@ -543,6 +602,14 @@ hr_headphone_dialog_class_init (HrHeadphoneDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, qms_row);
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, qes_row);
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, le_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, fit_peak_hz_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, fit_peak_ohm_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, fit_1k_ohm_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, fit_20k_ohm_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, fit_width_lo_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, fit_width_hi_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, response_row);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, clear_response_button);
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, features_row);
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, notes_row);
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, save_button);
@@ -550,6 +617,8 @@ hr_headphone_dialog_class_init (HrHeadphoneDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, remove_button);
 
   gtk_widget_class_install_action (widget_class, "gear.choose-file", NULL, choose_file_action);
+  gtk_widget_class_install_action (widget_class, "gear.choose-response", NULL, choose_file_action);
+  gtk_widget_class_install_action (widget_class, "gear.clear-response", NULL, clear_response_action);
 }
 
 static void
@@ -571,6 +640,8 @@ connect_rows (HrHeadphoneDialog *self)
   AdwEntryRow *const entries[] = {
     self->name_row, self->manufacturer_row, self->nominal_row, self->sensitivity_row, self->ref_freq_row,
     self->max_input_row, self->re_row, self->fs_row, self->qms_row, self->qes_row, self->le_row,
+    self->fit_peak_hz_row, self->fit_peak_ohm_row, self->fit_1k_ohm_row, self->fit_20k_ohm_row,
+    self->fit_width_lo_row, self->fit_width_hi_row,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -605,6 +676,7 @@ hr_headphone_dialog_new (GtkWindow         *parent,
       hr_form_set_number (self->ref_freq_row, 1000.0);
       select_model (self, MODEL_RESISTOR);
       show_curve (self, _("No file chosen"));
+      hr_headphone_dialog_show_response (self);
     }
   connect_rows (self);
   update_state (self);

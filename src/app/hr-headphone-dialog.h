@@ -17,5 +17,8 @@ HrHeadphoneDialog *hr_headphone_dialog_new        (GtkWindow          *parent,
 gboolean           hr_headphone_dialog_load_curve (HrHeadphoneDialog  *self,
                                                    GFile              *file,
                                                    GError            **error);
+gboolean           hr_headphone_dialog_load_response (HrHeadphoneDialog *self,
+                                                   GFile              *file,
+                                                   GError            **error);
 
 G_END_DECLS

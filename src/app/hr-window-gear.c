@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hr-curve-import.h"
 #include "hr-form.h"
 #include "hr-headphone-dialog.h"
 #include "hr-source-dialog.h"
@@ -194,9 +195,97 @@ gear_action (GtkWidget  *widget,
     hr_window_open_source_dialog (self, self->source);
 }
 
-/* A file dropped on the window is an impedance curve to make headphones
- * of: the new-headphones form opens with it, or a dialog says why it does
- * not read. Only the first of several files is taken. */
+/* A frequency response goes with headphones: those chosen, whose form
+ * opens with it, or new ones. */
+static void
+open_with_response (HrWindow *self,
+                    GFile    *file)
+{
+  HrHeadphoneDialog *dialog = hr_headphone_dialog_new (GTK_WINDOW (self), self->db, self->headphone);
+  g_autoptr(GError) error = NULL;
+
+  if (!hr_headphone_dialog_load_response (dialog, file, &error))
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      hr_form_show_error (GTK_WINDOW (self), _("Could Not Import the Frequency Response"), error->message);
+      return;
+    }
+  present_gear_dialog (self, HR_GEAR_DIALOG (dialog));
+}
+
+static void
+on_kind_chosen (AdwMessageDialog *dialog,
+                const char       *response,
+                HrWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "hr-file");
+
+  if (g_str_equal (response, "impedance"))
+    hr_window_open_headphone_dialog (self, NULL, file);
+  else if (g_str_equal (response, "response"))
+    open_with_response (self, file);
+}
+
+/**
+ * hr_window_import_file:
+ *
+ * A curve file dropped on the window or opened: an impedance curve makes
+ * new headphones, a frequency response goes with the headphones chosen
+ * (or new ones). Which it is, the file says by its columns, units and
+ * name (hr_curve_sniff_file()); when it does not, the user is asked.
+ */
+void
+hr_window_import_file (HrWindow *self,
+                       GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  HrCurveKind kind;
+
+  g_return_if_fail (HR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *message = g_strdup_printf (_("%s: only local files can be read"), uri);
+
+      hr_form_show_error (GTK_WINDOW (self), _("Could Not Import the Curve"), message);
+      return;
+    }
+  if (!hr_curve_sniff_file (path, &kind, &error))
+    {
+      hr_form_show_error (GTK_WINDOW (self), _("Could Not Import the Curve"), error->message);
+      return;
+    }
+  switch (kind)
+    {
+    case HR_CURVE_KIND_IMPEDANCE:
+      hr_window_open_headphone_dialog (self, NULL, file);
+      return;
+    case HR_CURVE_KIND_RESPONSE:
+      open_with_response (self, file);
+      return;
+    case HR_CURVE_KIND_UNKNOWN:
+    default:
+      break;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Impedance or Frequency Response?"), NULL));
+  /* Translators: "hd650.txt does not say whether …" */
+  adw_message_dialog_format_body (dialog, _("%s does not say whether it holds an impedance curve or a "
+                                            "frequency response."), basename);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "impedance", _("_Impedance Curve"),
+                                    "response", _("_Frequency Response"), NULL);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "hr-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_kind_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A file dropped on the window: a curve, imported by what it holds. Only
+ * the first of several files is taken. */
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -211,7 +300,7 @@ on_drop (GtkDropTarget *target,
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   if (files == NULL)
     return FALSE;
-  hr_window_open_headphone_dialog (self, NULL, files->data);
+  hr_window_import_file (self, files->data);
   g_slist_free (files);
   return TRUE;
 }

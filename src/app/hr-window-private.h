@@ -110,6 +110,8 @@ void             hr_window_update_gear_actions (HrWindow *self);
 HrHeadphoneDialog *hr_window_open_headphone_dialog (HrWindow          *self,
                                                     HrHeadphonePreset *preset,
                                                     GFile             *curve_file);
+void             hr_window_import_file      (HrWindow       *self,
+                                             GFile          *file);
 HrSourceDialog  *hr_window_open_source_dialog (HrWindow       *self,
                                                HrSourcePreset *preset);
 void             hr_window_gear_class_init  (GtkWidgetClass *widget_class);

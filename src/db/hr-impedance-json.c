@@ -160,13 +160,16 @@ parse_resistor (JsonObject  *object,
                 GError     **error)
 {
   double r_ohm;
-
+  gboolean assumed = FALSE;
   HrImpedance *impedance;
 
-  if (!hr_json_require_number (object, path, "r_ohm", &r_ohm, error))
+  /* "assumed": a flat line standing in for a curve nobody knows, which
+   * the verdict then does not state a flat response of. */
+  if (!hr_json_require_number (object, path, "r_ohm", &r_ohm, error) ||
+      !hr_json_optional_boolean (object, path, "assumed", &assumed, error))
     return NULL;
 
-  impedance = hr_impedance_new_resistor (r_ohm, error);
+  impedance = assumed ? hr_impedance_new_assumed_flat (r_ohm, error) : hr_impedance_new_resistor (r_ohm, error);
   if (impedance == NULL)
     hr_json_prefix_path (error, path);
   return impedance;

@@ -195,6 +195,64 @@ hr_preset_builder_set_impedance (HrPresetBuilder *self,
   json_object_remove_member (get_object (self), "impedance_note");
 }
 
+/* What a fitted model was fitted to: "fitted to the peak of 510 Ω at
+ * 95 Hz and 310 Ω at 1 kHz (Qms assumed 0.56)". */
+void
+hr_preset_builder_set_impedance_modelled (HrPresetBuilder *self,
+                                          const char      *modelled)
+{
+  JsonNode *node;
+
+  g_return_if_fail (HR_IS_PRESET_BUILDER (self));
+  g_return_if_fail (self->kind == HR_PRESET_KIND_HEADPHONE);
+
+  node = json_object_get_member (get_object (self), "impedance");
+  g_return_if_fail (node != NULL && JSON_NODE_HOLDS_OBJECT (node));
+  if (modelled != NULL)
+    json_object_set_string_member (json_node_get_object (node), "modelled", modelled);
+  else
+    json_object_remove_member (json_node_get_object (node), "modelled");
+}
+
+/**
+ * hr_preset_builder_set_response:
+ * @points: (array length=n_points) (nullable): the headphones' frequency
+ *   response, as measured; %NULL removes it
+ * @source: (nullable): where it comes from, "imported from hd650.csv"
+ */
+void
+hr_preset_builder_set_response (HrPresetBuilder       *self,
+                                const HrResponsePoint *points,
+                                guint                  n_points,
+                                const char            *source)
+{
+  g_autoptr(JsonObject) response = NULL;
+  JsonArray *array;
+
+  g_return_if_fail (HR_IS_PRESET_BUILDER (self));
+  g_return_if_fail (self->kind == HR_PRESET_KIND_HEADPHONE);
+
+  if (points == NULL || n_points == 0)
+    {
+      json_object_remove_member (get_object (self), "frequency_response");
+      return;
+    }
+  response = json_object_new ();
+  array = json_array_sized_new (n_points);
+  for (guint i = 0; i < n_points; i++)
+    {
+      JsonArray *point = json_array_sized_new (2);
+
+      json_array_add_double_element (point, points[i].freq_hz);
+      json_array_add_double_element (point, points[i].level_db);
+      json_array_add_array_element (array, point);
+    }
+  json_object_set_array_member (response, "points", array);
+  if (source != NULL)
+    json_object_set_string_member (response, "source", source);
+  json_object_set_object_member (get_object (self), "frequency_response", g_steal_pointer (&response));
+}
+
 void
 hr_preset_builder_set_source_category (HrPresetBuilder  *self,
                                        HrSourceCategory  category)

@@ -35,6 +35,12 @@ void             hr_preset_builder_set_sensitivity      (HrPresetBuilder   *self
 void             hr_preset_builder_set_impedance        (HrPresetBuilder   *self,
                                                          HrImpedance       *impedance,
                                                          const char        *source);
+void              hr_preset_builder_set_impedance_modelled (HrPresetBuilder       *self,
+                                                            const char            *modelled);
+void              hr_preset_builder_set_response (HrPresetBuilder       *self,
+                                                  const HrResponsePoint *points,
+                                                  guint                  n_points,
+                                                  const char            *source);
 
 /* Sources */
 void             hr_preset_builder_set_source_category  (HrPresetBuilder   *self,

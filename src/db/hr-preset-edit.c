@@ -315,6 +315,8 @@ hr_impedance_json_new (HrImpedance *impedance,
       json_object_set_string_member (object, "model", "resistor");
       json_object_set_double_member (object, "r_ohm", creal (hr_impedance_eval (impedance, 1000.0))
                                                        / hr_impedance_get_scale (impedance));
+      if (hr_impedance_is_assumed (impedance))
+        json_object_set_boolean_member (object, "assumed", TRUE);
       break;
 
     case HR_IMPEDANCE_THIELE_SMALL:
