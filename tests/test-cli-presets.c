@@ -396,6 +396,71 @@ test_deep_files (void)
   remove_user_files ();
 }
 
+/* preset attach: the files people have, put into headphones. A bundled
+ * preset's become the user's version; sweep then predicts the response
+ * on the source. A file that does not read changes nothing. */
+static void
+test_attach (void)
+{
+  g_autofree char *response = g_test_build_filename (G_TEST_DIST, "data", "curves", "real", "Sennheiser HD 650.csv", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-syntax.json", NULL);
+  g_autofree char *path = user_file ();
+  g_autofree char *before = NULL;
+
+  remove_user_files ();
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "preset", "attach", "test-hp-300", "--response", response);
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "test-hp-300"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    RUN (&run, "sweep", "--headphone", "test-hp-300", "--zout", "120", "--points", "3");
+    assert_success (&run);
+    lines = g_strsplit (run.out, "\n", -1);
+    g_assert_true (g_str_has_suffix (lines[0], ",zth_ohm,fr_db,fr_pred_db"));
+    /* 20 kHz is beyond the file's 19955 Hz: empty, not extrapolated. */
+    g_assert_true (g_str_has_suffix (lines[3], ",,"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "show", "test-hp-300", "--format", "json");
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "imported from Sennheiser HD 650.csv"));
+  }
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *after = NULL;
+
+    RUN (&run, "preset", "attach", "test-hp-300", "--response", bad);
+    assert_failure (&run, 1, NULL);
+    g_assert_nonnull (strstr (run.err, "bad-syntax.json"));
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "preset", "attach", "no-such-phones", "--response", response);
+    assert_failure (&run, 1, NULL);
+    g_assert_nonnull (strstr (run.err, "no-such-phones"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "preset", "attach", "test-hp-300");
+    assert_failure (&run, 2, NULL);
+    g_assert_nonnull (strstr (run.err, "--response"));
+  }
+  remove_user_files ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/cli-presets/user-presets", test_user_presets);
   g_test_add_func ("/cli-presets/broken-user-file", test_broken_user_file);
   g_test_add_func ("/cli-presets/deep-files", test_deep_files);
+  g_test_add_func ("/cli-presets/attach", test_attach);
 
   status = g_test_run ();
 

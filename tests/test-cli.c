@@ -5,6 +5,7 @@
 #include <complex.h>
 #include <glib/gstdio.h>
 
+#include "hr-core.h"
 #include "test-cli-run.h"
 
 /* headroom-cli as scripts see it: spawned without a shell on the fixtures
@@ -637,6 +638,116 @@ test_deep_files (void)
   g_rmdir (folder);
 }
 
+/* --fr: the headphones' response from a file; sweep adds the response as
+ * measured and as it will be on the source, after all its columns;
+ * --fr-zout says what it was measured on. */
+static void
+test_sweep_response (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) same = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) same_lines = NULL;
+  guint checked = 0;
+
+  RUN (&run, "sweep", "--headphone-file", "@hp-hd600.json", "--zout", "120",
+       "--fr", "@curves/real/Sennheiser HD 650.csv", "--points", "50");
+  assert_success (&run);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, CSV_HEADER ",fr_db,fr_pred_db");
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, N_COLUMNS + 2);
+      if (fields[N_COLUMNS][0] == '\0')
+        {
+          /* Outside the file's 20–19955 Hz: both empty. */
+          g_assert_cmpstr (fields[N_COLUMNS + 1], ==, "");
+          continue;
+        }
+      assert_close (g_ascii_strtod (fields[N_COLUMNS + 1], NULL),
+                    g_ascii_strtod (fields[N_COLUMNS], NULL) + g_ascii_strtod (fields[COL_DEV_DB], NULL), 1e-8);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 48);
+
+  RUN (&same, "sweep", "--headphone-file", "@hp-hd600.json", "--zout", "120",
+       "--fr", "@curves/real/Sennheiser HD 650.csv", "--fr-zout", "120", "--points", "50");
+  assert_success (&same);
+  same_lines = g_strsplit (same.out, "\n", -1);
+  for (guint i = 1; same_lines[i] != NULL && same_lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (same_lines[i], ",", -1);
+
+      if (fields[N_COLUMNS][0] != '\0')
+        assert_close (g_ascii_strtod (fields[N_COLUMNS + 1], NULL), g_ascii_strtod (fields[N_COLUMNS], NULL), 1e-8);
+    }
+  {
+    g_auto(Run) bad = { 0 };
+
+    RUN (&bad, "sweep", "--headphone-file", "@hp-hd600.json", "--fr", "@bad-syntax.json");
+    assert_one_line_error (&bad, 1, (const char *const[]) { "bad-syntax.json", NULL });
+  }
+  {
+    g_auto(Run) bad = { 0 };
+
+    RUN (&bad, "sweep", "--headphone-file", "@hp-hd600.json", "--fr-zout", "-3");
+    assert_one_line_error (&bad, 1, (const char *const[]) { "--fr-zout", "-3", NULL });
+  }
+}
+
+/* fit: a driver from a plot's figures, as the form fits it. */
+static void
+test_fit (void)
+{
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "fit", "--peak-hz", "95", "--peak-ohm", "510 Ω", "--z-1k", "310");
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "Qms:  0.56 (assumed)"));
+    g_assert_nonnull (strstr (run.out, "Peak |Z|: 510 Ω given, model 510 Ω (+0.00 %)"));
+    g_assert_nonnull (strstr (run.out, "Modelled: fitted to the peak of 510 Ω at 95 Hz"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *object;
+    g_autoptr(HrImpedance) impedance = NULL;
+    HrThieleSmall ts;
+
+    RUN (&run, "fit", "--peak-hz", "95", "--peak-ohm", "510", "--z-1k", "310", "--z-20k", "370",
+         "--width-lo", "62", "--width-hi", "145", "--format", "json");
+    assert_success (&run);
+    object = parse_json_object (run.out, &root);
+    g_assert_cmpstr (json_object_get_string_member (object, "model"), ==, "thiele-small");
+    ts = (HrThieleSmall) { json_object_get_double_member (object, "re_ohm"),
+                           json_object_get_double_member (object, "le_h"),
+                           json_object_get_double_member (object, "fs_hz"),
+                           json_object_get_double_member (object, "qms"),
+                           json_object_get_double_member (object, "qes") };
+    /* The model the JSON describes meets the figures it was fitted to. */
+    impedance = hr_impedance_new_thiele_small (&ts, NULL);
+    g_assert_nonnull (impedance);
+    assert_close (cabs (hr_impedance_eval (impedance, 1000.0)), 310.0, 0.005);
+    assert_close (cabs (hr_impedance_eval (impedance, 20000.0)), 370.0, 0.005);
+    g_assert_nonnull (strstr (json_object_get_string_member (object, "modelled"), "370 Ω at 20 kHz"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "fit", "--peak-hz", "95", "--peak-ohm", "300", "--z-1k", "310");
+    assert_one_line_error (&run, 1, (const char *const[]) { "z_fs_ohm", "300", NULL });
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "fit", "--peak-hz", "95", "--z-1k", "310");
+    assert_one_line_error (&run, 2, (const char *const[]) { "--peak-ohm", NULL });
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +768,8 @@ main (int   argc,
   g_test_add_func ("/cli/check/text-unlimited", test_check_text_unlimited);
   g_test_add_func ("/cli/check/json", test_check_json);
   g_test_add_func ("/cli/check/sheet-figures", test_sheet_figures);
+  g_test_add_func ("/cli/sweep/response", test_sweep_response);
+  g_test_add_func ("/cli/fit", test_fit);
   g_test_add_func ("/cli/check/json-unlimited", test_check_json_unlimited);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/bad-input", test_bad_input);

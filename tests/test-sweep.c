@@ -317,6 +317,60 @@ test_balanced (void)
   g_assert_cmpfloat (source.max_voltage_vrms, ==, 4.0);
 }
 
+/* The response as it will be on a source: the measurement against 1 kHz,
+ * plus what the source does to it, less what the measurement's own
+ * source did; nothing outside the frequencies measured. */
+static void
+test_predicted_response (void)
+{
+  const HrResponsePoint response[] = { { 50.0, 4.0 }, { 1000.0, 1.0 }, { 10000.0, -1.0 } };
+  const double freq_hz[] = { 20.0, 50.0, 90.0, 1000.0, 10000.0, 20000.0 };
+  const HrThieleSmall ts = { 300.0, 1e-4, 90.0, 1.5, 0.8 };
+  g_autoptr(HrImpedance) z = hr_impedance_new_thiele_small (&ts, NULL);
+  g_autoptr(HrHeadphone) bare = hr_headphone_new ("D", 300.0, 100.0, HR_SENSITIVITY_DB_PER_V, z, NULL);
+  g_autoptr(HrHeadphone) measured = NULL;
+  g_autoptr(HrHeadphone) on_120 = NULL;
+  g_autoptr(HrSweep) sweep = NULL;
+  g_autoptr(HrSweep) same = NULL;
+  g_autoptr(HrSweep) none = NULL;
+  g_autoptr(GError) error = NULL;
+  HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+
+  measured = hr_headphone_new_with_response (bare, response, 3, 1000.0, &error);
+  g_assert_no_error (error);
+  circuit.source.output_impedance_ohm = 120.0;
+  circuit.headphone = measured;
+  sweep = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 }, freq_hz, 6);
+  g_assert_true (sweep->has_response);
+  /* 20 Hz and 20 kHz lie outside 50 Hz–10 kHz. */
+  g_assert_true (isnan (sweep->fr_db[0]) && isnan (sweep->fr_pred_db[0]));
+  g_assert_true (isnan (sweep->fr_db[5]) && isnan (sweep->fr_pred_db[5]));
+  assert_close (sweep->fr_db[1], 3.0, 1e-12);
+  assert_close (sweep->fr_db[3], 0.0, 1e-12);
+  assert_close (sweep->fr_db[4], -2.0, 1e-12);
+  /* Measured on an amplifier: the prediction is the measurement plus the
+   * source's change, +1.7 dB or so at the resonance on 120 Ω. */
+  for (guint i = 1; i < 5; i++)
+    assert_close (sweep->fr_pred_db[i], sweep->fr_db[i] + sweep->dev_db[i], 1e-12);
+  g_assert_cmpfloat (sweep->fr_pred_db[2] - sweep->fr_db[2], >, 1.0);
+
+  /* Measured on the same 120 Ω: the prediction is the measurement. */
+  on_120 = hr_headphone_new_with_response_zout (measured, 120.0, &error);
+  g_assert_no_error (error);
+  circuit.headphone = on_120;
+  same = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 }, freq_hz, 6);
+  for (guint i = 1; i < 5; i++)
+    assert_close (same->fr_pred_db[i], same->fr_db[i], 1e-9);
+
+  /* Without a response, nothing. */
+  circuit.headphone = bare;
+  none = computed_sweep (&circuit, (HrDrive) { HR_DRIVE_VOLTAGE, 1.0 }, freq_hz, 6);
+  g_assert_false (none->has_response);
+  g_assert_true (isnan (none->fr_pred_db[3]));
+  g_assert_null (hr_headphone_new_with_response_zout (bare, 10.0, &error));
+  g_assert_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_EMPTY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/sweep/adapter", test_adapter);
   g_test_add_func ("/sweep/real-power", test_real_power);
   g_test_add_func ("/sweep/headphone-response", test_headphone_response);
+  g_test_add_func ("/sweep/predicted-response", test_predicted_response);
   g_test_add_func ("/source/balanced", test_balanced);
 
   return g_test_run ();

@@ -113,6 +113,13 @@ hr_cli_write_sweep_json (FILE          *out,
         }
       fprintf (out, "\"limit\": \"%s\", \"zth_ohm\": ", hr_limit_to_string (sweep->limit[i]));
       write_json_number (out, sweep->zth_ohm[i]);
+      if (sweep->has_response)
+        {
+          fputs (", \"fr_db\": ", out);
+          write_json_number (out, sweep->fr_db[i]);
+          fputs (", \"fr_pred_db\": ", out);
+          write_json_number (out, sweep->fr_pred_db[i]);
+        }
       fputc ('}', out);
     }
 

@@ -9,6 +9,8 @@
 
 #include "hr-cli.h"
 #include "hr-cli-private.h"
+#include "hr-preset-builder.h"
+#include "hr-curve-import.h"
 #include "hr-db-error.h"
 #include "hr-json-parse.h"
 #include "hr-json-write.h"
@@ -26,6 +28,8 @@ typedef struct
   char     *kind;
   char     *search;
   char     *format;
+  char     *response_file;
+  char     *impedance_file;
   gboolean  help;
 } PresetOptions;
 
@@ -35,6 +39,8 @@ preset_options_clear (PresetOptions *options)
   g_clear_pointer (&options->kind, g_free);
   g_clear_pointer (&options->search, g_free);
   g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->response_file, g_free);
+  g_clear_pointer (&options->impedance_file, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PresetOptions, preset_options_clear)
@@ -76,6 +82,14 @@ parse_options (char             **argv,
                gboolean           with_search,
                GStrv             *operands)
 {
+  const GOptionEntry attach_entries[] = {
+    { "response", 0, 0, G_OPTION_ARG_FILENAME, &options->response_file,
+      N_("The headphones' frequency response: an AutoEq CSV, a REW export, a .frd or CrinGraph text"),
+      N_("FILE") },
+    { "impedance", 0, 0, G_OPTION_ARG_FILENAME, &options->impedance_file,
+      N_("Their impedance curve: a .zma, or a REW, ARTA or LIMP text, or a CSV"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
   const GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind,
       N_("source or headphone"), N_("KIND") },
@@ -101,6 +115,8 @@ parse_options (char             **argv,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (with_search)
     g_option_context_add_main_entries (context, search_entries, GETTEXT_PACKAGE);
+  if (g_str_equal (argv[0], "preset attach"))
+    g_option_context_add_main_entries (context, attach_entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
 
   if (!g_option_context_parse_strv (context, operands, &error))
@@ -483,6 +499,80 @@ write_preset (const PresetOptions *options,
   return HR_CLI_EXIT_SUCCESS;
 }
 
+/* preset attach ID --response FILE --impedance FILE: the files people
+ * have, put into headphones; a bundled preset's become the user's version
+ * of it, as `preset edit` makes one. */
+static int
+attach_files (const PresetOptions *options,
+              const char          *id)
+{
+  g_autoptr(HrPresetDb) db = hr_preset_db_new (NULL, NULL);
+  g_autoptr(HrPresetBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user_file = NULL;
+  g_autofree char *saved = NULL;
+  HrHeadphonePreset *preset;
+
+  if (options->response_file == NULL && options->impedance_file == NULL)
+    return fail (_("nothing to attach: give --response FILE, --impedance FILE or both"),
+                 HR_CLI_EXIT_USAGE, g_get_prgname ());
+  if (!hr_preset_db_get_user_file_broken (db))
+    hr_cli_print_problems (db);
+  preset = hr_preset_db_lookup_headphone (db, id);
+  if (preset == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("no headphone preset has the id “%s” (see “%s list --kind headphone”)"),
+                         id, HR_CLI_PROGRAM_NAME);
+
+      return fail (message, HR_CLI_EXIT_BAD_INPUT, NULL);
+    }
+  builder = hr_preset_builder_new (db, HR_PRESET_KIND_HEADPHONE, HR_PRESET (preset));
+  if (options->response_file != NULL)
+    {
+      g_autoptr(HrResponseCurve) curve = hr_curve_load_response (options->response_file, &error);
+      g_autofree char *basename = NULL;
+      g_autofree char *source = NULL;
+      g_autoptr(GArray) points = NULL;
+
+      if (curve == NULL)
+        return fail (error->message, HR_CLI_EXIT_BAD_INPUT, NULL);
+      points = g_array_sized_new (FALSE, FALSE, sizeof (HrResponsePoint), curve->n_points);
+      for (guint i = 0; i < curve->n_points; i++)
+        {
+          HrResponsePoint point = { curve->points[i].freq_hz, curve->points[i].level_db };
+
+          g_array_append_val (points, point);
+        }
+      basename = g_path_get_basename (options->response_file);
+      /* What the user has: the file's name. */
+      source = g_strdup_printf ("imported from %s", basename);
+      hr_preset_builder_set_response (builder, &g_array_index (points, HrResponsePoint, 0), points->len, source);
+    }
+  if (options->impedance_file != NULL)
+    {
+      g_autoptr(HrImpedanceCurve) curve = hr_curve_load_impedance (options->impedance_file, &error);
+      g_autoptr(HrImpedance) impedance = NULL;
+      g_autofree char *basename = NULL;
+      g_autofree char *source = NULL;
+
+      if (curve == NULL ||
+          (impedance = hr_impedance_new_points (curve->points, curve->n_points, &error)) == NULL)
+        return fail (error->message, HR_CLI_EXIT_BAD_INPUT, NULL);
+      basename = g_path_get_basename (options->impedance_file);
+      source = g_strdup_printf ("imported from %s", basename);
+      hr_preset_builder_set_impedance (builder, impedance, source);
+    }
+  saved = hr_preset_builder_save (builder, &error);
+  if (saved == NULL)
+    return fail (error->message, HR_CLI_EXIT_BAD_INPUT, NULL);
+  user_file = g_filename_display_name (hr_preset_db_get_user_file (db));
+  g_print (_("Updated the headphone “%s” in %s.\n"), saved, user_file);
+  if (hr_preset_get_origin (HR_PRESET (preset)) == HR_PRESET_ORIGIN_BUNDLED)
+    g_print (_("It takes the place of the bundled preset with that id.\n"));
+  return HR_CLI_EXIT_SUCCESS;
+}
+
 /* Without --kind, the id says which, unless the user has both a source
  * and a headphone with it. */
 static int
@@ -535,7 +625,7 @@ remove_preset (const PresetOptions *options,
 int
 hr_cli_preset (char **argv)
 {
-  static const char *const subcommands[] = { "add", "edit", "remove", "list", "show", NULL };
+  static const char *const subcommands[] = { "add", "edit", "attach", "remove", "list", "show", NULL };
   g_auto(PresetOptions) options = { 0 };
   g_auto(GStrv) operands = NULL;
   g_auto(GStrv) sub_argv = NULL;
@@ -546,19 +636,21 @@ hr_cli_preset (char **argv)
   if (subcommand == NULL || g_str_equal (subcommand, "--help") || g_str_equal (subcommand, "-h"))
     {
       if (subcommand == NULL)
-        return fail (_("no preset command given, use add, edit, remove, list or show"),
+        return fail (_("no preset command given, use add, edit, attach, remove, list or show"),
                      HR_CLI_EXIT_USAGE, HR_CLI_PROGRAM_NAME " preset");
       g_print (_("Usage:\n"
                  "  %s preset add --kind KIND [FILE|-]\n"
                  "  %s preset edit --kind KIND [FILE|-]\n"
+                 "  %s preset attach ID [--response FILE] [--impedance FILE]\n"
                  "  %s preset remove [--kind KIND] ID\n"
                  "  %s preset list [--kind KIND] [--search TEXT] [--format text|json]\n"
                  "  %s preset show [--kind KIND] [--format text|json] ID\n"
                  "\n"
                  "Your own presets, kept in %s. FILE (or standard input) holds one source or "
                  "headphone object as in the bundled presets; a preset with the id of a bundled "
-                 "one takes its place.\n"),
-               HR_CLI_PROGRAM_NAME, HR_CLI_PROGRAM_NAME, HR_CLI_PROGRAM_NAME,
+                 "one takes its place. attach puts a frequency response or an impedance curve "
+                 "from the files people have into headphones, as your version of them.\n"),
+               HR_CLI_PROGRAM_NAME, HR_CLI_PROGRAM_NAME, HR_CLI_PROGRAM_NAME, HR_CLI_PROGRAM_NAME,
                HR_CLI_PROGRAM_NAME, HR_CLI_PROGRAM_NAME, "$XDG_DATA_HOME/headroom/presets.json");
       return HR_CLI_EXIT_SUCCESS;
     }
@@ -566,7 +658,7 @@ hr_cli_preset (char **argv)
   if (!g_strv_contains (subcommands, subcommand))
     {
       g_autofree char *message =
-        g_strdup_printf (_("unknown preset command “%s”, use add, edit, remove, list or show"),
+        g_strdup_printf (_("unknown preset command “%s”, use add, edit, attach, remove, list or show"),
                          subcommand);
 
       return fail (message, HR_CLI_EXIT_USAGE, HR_CLI_PROGRAM_NAME " preset");
@@ -601,5 +693,7 @@ hr_cli_preset (char **argv)
     return status;
   if (g_str_equal (subcommand, "remove"))
     return remove_preset (&options, id);
+  if (g_str_equal (subcommand, "attach"))
+    return attach_files (&options, id);
   return show_preset (&options, id);
 }

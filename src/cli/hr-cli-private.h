@@ -34,6 +34,8 @@ typedef struct
   char     *noise_text;
   char     *min_load_text;
   char     *headphone_z_text;
+  char     *fr_file;
+  char     *fr_zout_text;
   char     *cable_text;
   char     *adapter_series_text;
   char     *adapter_shunt_text;
@@ -55,6 +57,7 @@ typedef struct
   double       zout_ohm;            /* NAN: the source's own */
   double       source_figures[HR_N_SOURCE_FIGURES];  /* NAN: the source's own */
   double       headphone_z_ohm;     /* NAN: the headphones' own */
+  double       fr_zout_ohm;         /* NAN: 0 Ω, a measurement amplifier */
   double       cable_ohm;
   double       adapter_series_ohm;
   double       adapter_shunt_ohm;   /* INFINITY: none */

@@ -9,6 +9,7 @@
 
 #include "hr-cli-output.h"
 #include "hr-cli-private.h"
+#include "hr-curve-import.h"
 #include "hr-db-error.h"
 #include "hr-gear-json.h"
 
@@ -34,6 +35,8 @@ hr_cli_options_clear (HrCliOptions *options)
   g_clear_pointer (&options->noise_text, g_free);
   g_clear_pointer (&options->min_load_text, g_free);
   g_clear_pointer (&options->headphone_z_text, g_free);
+  g_clear_pointer (&options->fr_file, g_free);
+  g_clear_pointer (&options->fr_zout_text, g_free);
   g_clear_pointer (&options->cable_text, g_free);
   g_clear_pointer (&options->adapter_series_text, g_free);
   g_clear_pointer (&options->adapter_shunt_text, g_free);
@@ -194,6 +197,7 @@ hr_cli_build_request (HrCliCommand         command,
   request->drive.value = 1.0;
   request->zout_ohm = NAN;
   request->headphone_z_ohm = NAN;
+  request->fr_zout_ohm = NAN;
   request->cable_ohm = 0.0;
   request->adapter_series_ohm = 0.0;
   request->adapter_shunt_ohm = INFINITY;
@@ -240,6 +244,7 @@ hr_cli_build_request (HrCliCommand         command,
       !parse_source_figures (options, request, error) ||
       !parse_double ("--zout", options->zout_text, &request->zout_ohm, error) ||
       !parse_double ("--headphone-z", options->headphone_z_text, &request->headphone_z_ohm, error) ||
+      !parse_double ("--fr-zout", options->fr_zout_text, &request->fr_zout_ohm, error) ||
       !parse_double ("--cable", options->cable_text, &request->cable_ohm, error) ||
       !parse_double ("--adapter-series", options->adapter_series_text, &request->adapter_series_ohm, error) ||
       !parse_double ("--adapter-shunt", options->adapter_shunt_text, &request->adapter_shunt_ohm, error) ||
@@ -256,6 +261,7 @@ hr_cli_build_request (HrCliCommand         command,
   if (!parse_points (options->points_text, &request->n_points, error) ||
       (options->zout_text != NULL && !hr_check_non_negative ("--zout", request->zout_ohm, error)) ||
       (options->headphone_z_text != NULL && !hr_check_positive ("--headphone-z", request->headphone_z_ohm, error)) ||
+      (options->fr_zout_text != NULL && !hr_check_non_negative ("--fr-zout", request->fr_zout_ohm, error)) ||
       !hr_check_non_negative ("--cable", request->cable_ohm, error) ||
       !hr_check_non_negative ("--adapter-series", request->adapter_series_ohm, error) ||
       (options->adapter_shunt_text != NULL && !hr_check_positive ("--adapter-shunt", request->adapter_shunt_ohm, error)) ||
@@ -321,6 +327,11 @@ hr_cli_scenario_entries (HrCliOptions *options,
     { "headphone-z", 0, 0, G_OPTION_ARG_STRING, &options->headphone_z_text,
       N_("Move the headphones to another nominal impedance, as for a version of another impedance"),
       N_("OHM") },
+    { "fr", 0, 0, G_OPTION_ARG_FILENAME, &options->fr_file,
+      N_("The headphones' frequency response, from an AutoEq CSV, a REW export, a .frd or CrinGraph text, "
+         "in place of the preset's; sweep then adds the columns fr_db and fr_pred_db"), N_("FILE") },
+    { "fr-zout", 0, 0, G_OPTION_ARG_STRING, &options->fr_zout_text,
+      N_("The output impedance the response was measured on (default: 0)"), N_("OHM") },
     { "vs", 0, 0, G_OPTION_ARG_STRING, &options->vs_text,
       N_("Drive with this open-circuit voltage (default: 1)"), N_("VRMS") },
     { "spl", 0, 0, G_OPTION_ARG_STRING, &options->spl_text,
@@ -377,6 +388,23 @@ hr_cli_build_scenario (const HrCliOptions  *options,
   for (HrSourceFigure figure = 0; figure < HR_N_SOURCE_FIGURES; figure++)
     hr_scenario_set_source_figure (scenario, figure, request->source_figures[figure]);
   hr_scenario_set_headphone_z_ohm (scenario, request->headphone_z_ohm);
+  if (options->fr_file != NULL)
+    {
+      g_autoptr(HrResponseCurve) curve = hr_curve_load_response (options->fr_file, error);
+      g_autoptr(GArray) points = NULL;
+
+      if (curve == NULL)
+        return NULL;
+      points = g_array_sized_new (FALSE, FALSE, sizeof (HrResponsePoint), curve->n_points);
+      for (guint i = 0; i < curve->n_points; i++)
+        {
+          HrResponsePoint point = { curve->points[i].freq_hz, curve->points[i].level_db };
+
+          g_array_append_val (points, point);
+        }
+      hr_scenario_set_response (scenario, &g_array_index (points, HrResponsePoint, 0), points->len);
+    }
+  hr_scenario_set_response_zout_ohm (scenario, request->fr_zout_ohm);
   hr_scenario_set_drive (scenario, &request->drive);
   hr_scenario_set_cable_ohm (scenario, request->cable_ohm);
   hr_scenario_set_adapter_series_ohm (scenario, request->adapter_series_ohm);

@@ -7,6 +7,7 @@
 #include "hr-cli.h"
 #include "hr-cli-eq.h"
 #include "hr-cli-export.h"
+#include "hr-cli-fit.h"
 #include "hr-cli-infer.h"
 #include "hr-cli-private.h"
 
@@ -247,6 +248,7 @@ hr_cli_run (int    argc,
       "  infer    a source's figures from its spec sheet's power table\n"
       "  export   charts as PNG, SVG or PDF, and their data as CSV\n"
       "  eq       the EQ that undoes the source, for Equalizer APO or EasyEffects\n"
+      "  fit      a driver's model from the figures of a published impedance plot\n"
       "\n"
       "Run “headroom-cli COMMAND --help” for the options of a command."));
 
@@ -272,7 +274,7 @@ hr_cli_run (int    argc,
 
   if (args[0] == NULL || args[1] == NULL)
     {
-      print_usage_error (_("no command given, use sweep, check, list, show, preset, infer, export or eq"),
+      print_usage_error (_("no command given, use sweep, check, list, show, preset, infer, export, eq or fit"),
                          HR_CLI_PROGRAM_NAME);
       return HR_CLI_EXIT_USAGE;
     }
@@ -290,11 +292,13 @@ hr_cli_run (int    argc,
     return hr_cli_export ((int) g_strv_length (args + 1), args + 1);
   if (g_str_equal (args[1], "eq"))
     return hr_cli_eq ((int) g_strv_length (args + 1), args + 1);
+  if (g_str_equal (args[1], "fit"))
+    return hr_cli_fit ((int) g_strv_length (args + 1), args + 1);
 
   if (!command_from_name (args[1], &command))
     {
       g_autofree char *message =
-        g_strdup_printf (_("unknown command “%s”, use sweep, check, list, show, preset, infer, export or eq"),
+        g_strdup_printf (_("unknown command “%s”, use sweep, check, list, show, preset, infer, export, eq or fit"),
                          args[1]);
 
       print_usage_error (message, HR_CLI_PROGRAM_NAME);

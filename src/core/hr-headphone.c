@@ -28,6 +28,7 @@ struct _HrHeadphone
   HrResponsePoint   *response;
   guint              n_response;
   double             response_at_ref_db;  /* fixed, so worked out once */
+  double             response_zout_ohm;   /* the output impedance it was measured on */
 };
 
 G_DEFINE_FINAL_TYPE (HrHeadphone, hr_headphone, G_TYPE_OBJECT)
@@ -218,6 +219,8 @@ hr_headphone_new_renominated (HrHeadphone  *self,
   with_response = hr_headphone_new_with_response (renominated, self->response, self->n_response,
                                                   self->sensitivity_ref_freq_hz, error);
   g_object_unref (renominated);
+  if (with_response != NULL)
+    with_response->response_zout_ohm = self->response_zout_ohm;
   return with_response;
 }
 
@@ -280,6 +283,62 @@ hr_headphone_new_with_response (HrHeadphone            *self,
   copy->n_response = n_points;
   copy->response_at_ref_db = hr_response_level_db (points, n_points, sensitivity_ref_freq_hz);
   return copy;
+}
+
+/**
+ * hr_headphone_new_with_response_zout:
+ * @zout_ohm: the output impedance of the source the response was
+ *   measured on (0 for a measurement amplifier)
+ *
+ * The same headphone, whose response is said to have been measured on
+ * @zout_ohm: the predicted response takes out what that source did to it
+ * before it puts in what the source in question does.
+ */
+HrHeadphone *
+hr_headphone_new_with_response_zout (HrHeadphone  *self,
+                                     double        zout_ohm,
+                                     GError      **error)
+{
+  HrHeadphone *copy;
+
+  g_return_val_if_fail (HR_IS_HEADPHONE (self), NULL);
+
+  if (!hr_check_non_negative ("fr_zout_ohm", zout_ohm, error))
+    return NULL;
+  if (self->response == NULL)
+    {
+      g_set_error_literal (error, HR_MODEL_ERROR, HR_MODEL_ERROR_EMPTY,
+                           _("the headphones have no frequency response to say the source of"));
+      return NULL;
+    }
+  copy = hr_headphone_new_with_response (self, self->response, self->n_response,
+                                         self->sensitivity_ref_freq_hz, error);
+  if (copy != NULL)
+    copy->response_zout_ohm = zout_ohm;
+  return copy;
+}
+
+double
+hr_headphone_get_response_zout_ohm (HrHeadphone *self)
+{
+  g_return_val_if_fail (HR_IS_HEADPHONE (self), NAN);
+
+  return self->response_zout_ohm;
+}
+
+/* The frequencies the response was measured over; FALSE without one. */
+gboolean
+hr_headphone_get_response_range (HrHeadphone *self,
+                                 double      *fmin_hz,
+                                 double      *fmax_hz)
+{
+  g_return_val_if_fail (HR_IS_HEADPHONE (self), FALSE);
+
+  if (self->response == NULL)
+    return FALSE;
+  *fmin_hz = self->response[0].freq_hz;
+  *fmax_hz = self->response[self->n_response - 1].freq_hz;
+  return TRUE;
 }
 
 gboolean

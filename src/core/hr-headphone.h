@@ -51,6 +51,13 @@ HrHeadphone *hr_headphone_new_with_response       (HrHeadphone        *self,
                                                    guint               n_points,
                                                    double              sensitivity_ref_freq_hz,
                                                    GError            **error);
+HrHeadphone *hr_headphone_new_with_response_zout  (HrHeadphone        *self,
+                                                   double              zout_ohm,
+                                                   GError            **error);
+double       hr_headphone_get_response_zout_ohm   (HrHeadphone        *self);
+gboolean     hr_headphone_get_response_range      (HrHeadphone        *self,
+                                                   double             *fmin_hz,
+                                                   double             *fmax_hz);
 gboolean     hr_headphone_has_response            (HrHeadphone        *self);
 double       hr_headphone_get_sensitivity_ref_freq_hz (HrHeadphone    *self);
 double       hr_headphone_get_response_db         (HrHeadphone        *self,

@@ -89,6 +89,8 @@ hr_sweep_alloc (guint n_points)
   self->spl_max_db = g_new0 (double, n_points);
   self->limit = g_new0 (HrLimit, n_points);
   self->zth_ohm = g_new0 (double, n_points);
+  self->fr_db = g_new0 (double, n_points);
+  self->fr_pred_db = g_new0 (double, n_points);
   return self;
 }
 
@@ -112,6 +114,8 @@ hr_sweep_free (HrSweep *self)
   g_free (self->spl_max_db);
   g_free (self->limit);
   g_free (self->zth_ohm);
+  g_free (self->fr_db);
+  g_free (self->fr_pred_db);
   g_free (self);
 }
 
@@ -187,6 +191,60 @@ hr_drive_to_voc_vrms (const HrDrive   *drive,
                             - hr_headphone_get_response_db (circuit->headphone, HR_REFERENCE_FREQ_HZ))
                            / 20.0);
   return v_load_vrms / hr_cabs (point.transfer);
+}
+
+/* The divider of a plain source of @zout_ohm on @z, in dB. */
+static double
+divider_db (double complex z,
+            double         zout_ohm)
+{
+  return 20.0 * log10 (hr_cabs (z / (z + zout_ohm)));
+}
+
+/* The response as measured and as it will be on this source, both against
+ * 1 kHz: the measurement, less what its own source (of
+ * hr_headphone_get_response_zout_ohm(), 0 Ω for a measurement amplifier)
+ * did to it, plus what this one does (dev_db). Only over the frequencies
+ * measured: outside them there is nothing, not an extrapolation. */
+static void
+compute_response (HrSweep         *self,
+                  const HrCircuit *circuit)
+{
+  HrHeadphone *headphone = circuit->headphone;
+  double fmin_hz;
+  double fmax_hz;
+  double zm_ohm;
+  double meas_1k_db = 0.0;
+  double fr_1k_db;
+
+  self->has_response = hr_headphone_get_response_range (headphone, &fmin_hz, &fmax_hz);
+  if (!self->has_response)
+    {
+      for (guint i = 0; i < self->n_points; i++)
+        self->fr_db[i] = self->fr_pred_db[i] = NAN;
+      return;
+    }
+  zm_ohm = hr_headphone_get_response_zout_ohm (headphone);
+  fr_1k_db = hr_headphone_get_response_db (headphone, HR_REFERENCE_FREQ_HZ);
+  if (zm_ohm > 0.0)
+    meas_1k_db = divider_db (hr_impedance_eval (hr_headphone_get_impedance (headphone), HR_REFERENCE_FREQ_HZ),
+                             zm_ohm);
+  for (guint i = 0; i < self->n_points; i++)
+    {
+      const double freq_hz = self->freq_hz[i];
+      double meas_db = 0.0;
+
+      /* A hair of rounding at the ends counts as inside. */
+      if (freq_hz < fmin_hz * (1.0 - 1e-9) || freq_hz > fmax_hz * (1.0 + 1e-9))
+        {
+          self->fr_db[i] = self->fr_pred_db[i] = NAN;
+          continue;
+        }
+      if (zm_ohm > 0.0)
+        meas_db = divider_db (self->z_load_ohm[i], zm_ohm) - meas_1k_db;
+      self->fr_db[i] = hr_headphone_get_response_db (headphone, freq_hz) - fr_1k_db;
+      self->fr_pred_db[i] = self->fr_db[i] - meas_db + self->dev_db[i];
+    }
 }
 
 gboolean
@@ -271,6 +329,7 @@ hr_sweep_compute (HrSweep          *self,
           self->spl_max_db[i] += response_db;
         }
     }
+  compute_response (self, circuit);
 
   return TRUE;
 }

@@ -48,6 +48,11 @@ typedef struct
   double  *spl_max_db;    /* INFINITY where nothing limits */
   HrLimit *limit;
   double  *zth_ohm;       /* |Zout| as the headphone sees it: cable and adapter included */
+  /* With the headphones' own response: as measured, and as it will be on
+   * this source, both against 1 kHz; NAN outside the measurement. */
+  double  *fr_db;
+  double  *fr_pred_db;
+  gboolean has_response;
 
   /* The drive that was applied, and what it gives at exactly 1 kHz. */
   double   voc_vrms;

@@ -58,7 +58,26 @@ append_sweep_row (GString       *row,
    * first ones by position keep working. */
   g_string_append_c (row, ',');
   append_number (row, "%.10g", sweep->zth_ohm[i]);
+  /* With the headphones' own response, two more; empty where it was not
+   * measured, not extrapolated. */
+  if (sweep->has_response)
+    {
+      g_string_append_c (row, ',');
+      if (!isnan (sweep->fr_db[i]))
+        append_number (row, "%.10g", sweep->fr_db[i]);
+      g_string_append_c (row, ',');
+      if (!isnan (sweep->fr_pred_db[i]))
+        append_number (row, "%.10g", sweep->fr_pred_db[i]);
+    }
   g_string_append_c (row, '\n');
+}
+
+/* The header: the response's columns only when there is a response. */
+static const char *
+sweep_header (const HrSweep *sweep)
+{
+  return sweep->has_response ? HR_EXPORT_SWEEP_CSV_HEADER HR_EXPORT_SWEEP_CSV_RESPONSE_COLUMNS "\n"
+                             : HR_EXPORT_SWEEP_CSV_HEADER "\n";
 }
 
 /**
@@ -76,7 +95,7 @@ hr_export_write_sweep_csv (FILE          *out,
   g_return_if_fail (out != NULL);
   g_return_if_fail (sweep != NULL);
 
-  fputs (HR_EXPORT_SWEEP_CSV_HEADER "\n", out);
+  fputs (sweep_header (sweep), out);
   for (guint i = 0; i < sweep->n_points; i++)
     {
       g_string_truncate (row, 0);
@@ -93,7 +112,7 @@ hr_export_sweep_csv (const HrSweep *sweep)
   g_return_val_if_fail (sweep != NULL, NULL);
 
   text = g_string_sized_new (128 * ((gsize) sweep->n_points + 1));
-  g_string_append (text, HR_EXPORT_SWEEP_CSV_HEADER "\n");
+  g_string_append (text, sweep_header (sweep));
   for (guint i = 0; i < sweep->n_points; i++)
     append_sweep_row (text, sweep, i);
 

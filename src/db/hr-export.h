@@ -16,6 +16,8 @@ G_BEGIN_DECLS
  * sweep` and of the app's CSV export, which share this writer. */
 #define HR_EXPORT_SWEEP_CSV_HEADER \
   "freq_hz,z_mag_ohm,z_phase_deg,v_load_vrms,i_ma,p_mw,spl_db,dev_db,atten_db,spl_max_db,limit,zth_ohm"
+/* After all the others, when the headphones have a response. */
+#define HR_EXPORT_SWEEP_CSV_RESPONSE_COLUMNS ",fr_db,fr_pred_db"
 
 void      hr_export_write_sweep_csv   (FILE             *out,
                                        const HrSweep    *sweep);

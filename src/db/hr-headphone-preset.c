@@ -203,16 +203,26 @@ parse_impedance (HrHeadphonePreset *self,
   return impedance;
 }
 
-static void
-parse_response (HrHeadphonePreset *self,
-                JsonObject        *object,
-                const char        *path,
-                GPtrArray         *errors)
+/**
+ * hr_preset_read_response:
+ * @node: a "frequency_response" object: {"points": [[freq_hz, db], …]}
+ * @source: (out) (optional) (transfer none): its "source", in the document
+ * @errors: (element-type GError): where every problem is added
+ *
+ * A frequency response as presets and scenarios hold it, normalised to
+ * 0 dB at 1 kHz (SCHEMA.md), as the deviation the model computes is.
+ *
+ * Returns: (transfer full) (element-type HrResponsePoint) (nullable): the
+ *   points, or %NULL when there was a problem
+ */
+GArray *
+hr_preset_read_response (JsonNode    *node,
+                         const char  *response_path,
+                         const char **source,
+                         GPtrArray   *errors)
 {
-  g_autofree char *response_path = hr_json_path_member (path, "frequency_response");
   g_autofree char *points_path = hr_json_path_member (response_path, "points");
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (HrResponsePoint));
-  JsonNode *member = json_object_get_member (object, "frequency_response");
   JsonObject *response_object;
   JsonNode *points_node;
   JsonArray *rows;
@@ -220,25 +230,21 @@ parse_response (HrHeadphonePreset *self,
   guint n_errors = errors->len;
   double level_1k_db;
 
-  if (member == NULL || JSON_NODE_HOLDS_NULL (member))
-    return;
-
-  if (!hr_json_node_get_object (member, response_path, &response_object, &error) ||
+  if (!hr_json_node_get_object (node, response_path, &response_object, &error) ||
       (points_node = hr_json_require_member (response_object, response_path, "points",
                                              &error)) == NULL ||
-      !hr_json_node_get_array (points_node, points_path, &rows, &error))
+      !hr_json_node_get_array (points_node, points_path, &rows, &error) ||
+      !hr_json_optional_string (response_object, response_path, "source", source, &error))
     {
       hr_preset_add_error (errors, error);
-      return;
+      return NULL;
     }
-
-  read_text (response_object, response_path, "source", &self->response_source, errors);
 
   if (json_array_get_length (rows) == 0)
     {
       g_ptr_array_add (errors, g_error_new (HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE,
                                             _("%s must hold at least one point"), points_path));
-      return;
+      return NULL;
     }
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
@@ -286,15 +292,30 @@ parse_response (HrHeadphonePreset *self,
     }
 
   if (errors->len > n_errors)
-    return;
+    return NULL;
 
-  /* SCHEMA.md: the loader normalises the response to 0 dB at 1 kHz, as
-   * the deviation the model computes is. */
   level_1k_db = hr_response_level_db (&g_array_index (points, HrResponsePoint, 0), points->len,
                                       HR_REFERENCE_FREQ_HZ);
   for (guint i = 0; i < points->len; i++)
     g_array_index (points, HrResponsePoint, i).level_db -= level_1k_db;
-  self->response = g_steal_pointer (&points);
+  return g_steal_pointer (&points);
+}
+
+static void
+parse_response (HrHeadphonePreset *self,
+                JsonObject        *object,
+                const char        *path,
+                GPtrArray         *errors)
+{
+  g_autofree char *response_path = hr_json_path_member (path, "frequency_response");
+  JsonNode *member = json_object_get_member (object, "frequency_response");
+  const char *source = NULL;
+
+  if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+    return;
+  self->response = hr_preset_read_response (member, response_path, &source, errors);
+  if (self->response != NULL)
+    self->response_source = g_strdup (source);
 }
 
 /**

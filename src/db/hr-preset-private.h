@@ -59,6 +59,10 @@ gboolean           hr_preset_read_figure_given       (JsonObject      *object,
 void               hr_preset_add_error               (GPtrArray       *errors,
                                                       GError          *error);
 
+GArray            *hr_preset_read_response           (JsonNode        *node,
+                                                      const char      *response_path,
+                                                      const char     **source,
+                                                      GPtrArray       *errors);
 HrSourcePreset    *hr_source_preset_new_from_json    (JsonNode        *node,
                                                       const char      *path,
                                                       GPtrArray       *errors);

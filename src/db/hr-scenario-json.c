@@ -27,6 +27,7 @@
  *     "zout_ohm": OHM?, "headphone_z_ohm": OHM?,
  *     "max_voltage_vrms": VRMS?, "max_current_ma": MA?, "noise_vrms": VRMS?,
  *     "min_load_ohm": OHM?,
+ *     "frequency_response": {"points": [[HZ, DB], …]}?, "fr_zout_ohm": OHM?,
  *     "level_db_spl": DB | "voc_vrms": VRMS,
  *     "cable_ohm": OHM, "adapter_series_ohm": OHM, "adapter_shunt_ohm": OHM?,
  *     "crest_factor_db": DB
@@ -163,6 +164,28 @@ hr_scenario_to_json (HrScenario *self)
       json_object_set_double_member (object, hr_source_figure_to_key (figure),
                                      hr_scenario_get_source_figure (self, figure));
   set_number_unless (object, "headphone_z_ohm", hr_scenario_get_headphone_z_ohm (self), NAN);
+  {
+    guint n_points;
+    const HrResponsePoint *points = hr_scenario_get_response (self, &n_points);
+
+    if (points != NULL)
+      {
+        g_autoptr(JsonObject) response = json_object_new ();
+        JsonArray *array = json_array_sized_new (n_points);
+
+        for (guint i = 0; i < n_points; i++)
+          {
+            JsonArray *point = json_array_sized_new (2);
+
+            json_array_add_double_element (point, points[i].freq_hz);
+            json_array_add_double_element (point, points[i].level_db);
+            json_array_add_array_element (array, point);
+          }
+        json_object_set_array_member (response, "points", array);
+        json_object_set_object_member (object, "frequency_response", g_steal_pointer (&response));
+      }
+  }
+  set_number_unless (object, "fr_zout_ohm", hr_scenario_get_response_zout_ohm (self), NAN);
   drive = hr_scenario_get_drive (self);
   json_object_set_double_member (object, drive->kind == HR_DRIVE_SPL ? "level_db_spl" : "voc_vrms",
                                  drive->value);
@@ -387,6 +410,31 @@ hr_scenario_new_from_json (JsonNode    *node,
         return NULL;
       hr_scenario_set_source_figure (self, figure, source_figures[figure]);
     }
+
+  member_node = json_object_get_member (object, "frequency_response");
+  if (member_node != NULL)
+    {
+      g_autofree char *response_path = hr_json_path_member (path, "frequency_response");
+      g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+      g_autoptr(GArray) points = hr_preset_read_response (member_node, response_path, NULL, errors);
+
+      if (points == NULL)
+        {
+          /* The first problem, as the other readers of a scenario say one. */
+          g_propagate_error (error, g_ptr_array_steal_index (errors, 0));
+          return NULL;
+        }
+      hr_scenario_set_response (self, (const HrResponsePoint *) (gpointer) points->data, points->len);
+    }
+  {
+    double fr_zout_ohm = NAN;
+    g_autofree char *member_path = hr_json_path_member (path, "fr_zout_ohm");
+
+    if (!hr_json_optional_number (object, path, "fr_zout_ohm", &fr_zout_ohm, error) ||
+        (!isnan (fr_zout_ohm) && !hr_check_non_negative (member_path, fr_zout_ohm, error)))
+      return NULL;
+    hr_scenario_set_response_zout_ohm (self, fr_zout_ohm);
+  }
 
   /* The model's own checks, under the file's member names. */
   if (!isnan (zout_ohm))

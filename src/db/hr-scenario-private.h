@@ -27,6 +27,8 @@ struct _HrScenario
   double                   zout_ohm;         /* NAN: the source's own */
   double                   source_figures_set[HR_N_SOURCE_FIGURES];  /* NAN: the source's own */
   double                   headphone_z_ohm;  /* NAN: the headphones' own */
+  GArray                  *response;         /* of HrResponsePoint, in place of theirs; NULL: their own */
+  double                   response_zout_ohm; /* what the response was measured on; NAN: 0 Ω */
   HrDrive                  drive;
   HrConnection             connection;
   double                   crest_factor_db;

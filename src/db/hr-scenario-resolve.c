@@ -82,6 +82,30 @@ resolve_headphone (HrScenario         *self,
     }
   else
     resolved->headphone = g_object_ref (model);
+
+  /* A response in place of theirs, and what it was measured on. */
+  if (self->response != NULL)
+    {
+      HrHeadphone *with_response =
+        hr_headphone_new_with_response (resolved->headphone, (const HrResponsePoint *) (gpointer) self->response->data,
+                                        self->response->len,
+                                        hr_headphone_get_sensitivity_ref_freq_hz (resolved->headphone), error);
+
+      if (with_response == NULL)
+        return FALSE;
+      g_object_unref (resolved->headphone);
+      resolved->headphone = with_response;
+    }
+  if (!isnan (self->response_zout_ohm) && hr_headphone_has_response (resolved->headphone))
+    {
+      HrHeadphone *measured_on = hr_headphone_new_with_response_zout (resolved->headphone,
+                                                                     self->response_zout_ohm, error);
+
+      if (measured_on == NULL)
+        return FALSE;
+      g_object_unref (resolved->headphone);
+      resolved->headphone = measured_on;
+    }
   return TRUE;
 }
 

@@ -139,6 +139,7 @@ hr_scenario_finalize (GObject *object)
 
   clear_source (self);
   clear_headphone (self);
+  g_clear_pointer (&self->response, g_array_unref);
 
   G_OBJECT_CLASS (hr_scenario_parent_class)->finalize (object);
 }
@@ -264,6 +265,7 @@ hr_scenario_init (HrScenario *self)
   self->zout_ohm = NAN;
   for (guint i = 0; i < HR_N_SOURCE_FIGURES; i++)
     self->source_figures_set[i] = NAN;
+  self->response_zout_ohm = NAN;
   self->headphone_z_ohm = NAN;
   self->drive = (HrDrive) { HR_DRIVE_SPL, DEFAULT_LEVEL_DB_SPL };
   self->connection = (HrConnection) HR_CONNECTION_INIT;
@@ -297,6 +299,9 @@ hr_scenario_copy (HrScenario *self)
   g_set_object (&copy->headphone_model, self->headphone_model);
   copy->zout_ohm = self->zout_ohm;
   memcpy (copy->source_figures_set, self->source_figures_set, sizeof self->source_figures_set);
+  if (self->response != NULL)
+    copy->response = g_array_copy (self->response);
+  copy->response_zout_ohm = self->response_zout_ohm;
   copy->headphone_z_ohm = self->headphone_z_ohm;
   copy->drive = self->drive;
   copy->connection = self->connection;
@@ -566,6 +571,59 @@ hr_scenario_set_source_figure (HrScenario     *self,
     return;
   self->source_figures_set[figure] = value;
   emit_changed (self);
+}
+
+/**
+ * hr_scenario_set_response:
+ * @points: (array length=n_points) (nullable): a frequency response in
+ *   place of the headphones' own (headroom-cli --fr); %NULL for theirs
+ */
+void
+hr_scenario_set_response (HrScenario            *self,
+                          const HrResponsePoint *points,
+                          guint                  n_points)
+{
+  g_return_if_fail (HR_IS_SCENARIO (self));
+
+  g_clear_pointer (&self->response, g_array_unref);
+  if (points != NULL && n_points > 0)
+    {
+      self->response = g_array_sized_new (FALSE, FALSE, sizeof (HrResponsePoint), n_points);
+      g_array_append_vals (self->response, points, n_points);
+    }
+  emit_changed (self);
+}
+
+const HrResponsePoint *
+hr_scenario_get_response (HrScenario *self,
+                          guint      *n_points)
+{
+  g_return_val_if_fail (HR_IS_SCENARIO (self), NULL);
+
+  *n_points = self->response != NULL ? self->response->len : 0;
+  return self->response != NULL ? (const HrResponsePoint *) (gpointer) self->response->data : NULL;
+}
+
+/* @zout_ohm: the output impedance the response was measured on; NAN for
+ * a measurement amplifier's nothing */
+void
+hr_scenario_set_response_zout_ohm (HrScenario *self,
+                                   double      zout_ohm)
+{
+  g_return_if_fail (HR_IS_SCENARIO (self));
+
+  if (same_value (self->response_zout_ohm, zout_ohm))
+    return;
+  self->response_zout_ohm = zout_ohm;
+  emit_changed (self);
+}
+
+double
+hr_scenario_get_response_zout_ohm (HrScenario *self)
+{
+  g_return_val_if_fail (HR_IS_SCENARIO (self), NAN);
+
+  return self->response_zout_ohm;
 }
 
 double

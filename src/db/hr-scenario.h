@@ -100,6 +100,14 @@ void                   hr_scenario_set_source_figure    (HrScenario          *se
                                                          HrSourceFigure       figure,
                                                          double               value);
 const char            *hr_source_figure_to_key          (HrSourceFigure       figure);
+void                   hr_scenario_set_response         (HrScenario          *self,
+                                                         const HrResponsePoint *points,
+                                                         guint                n_points);
+const HrResponsePoint *hr_scenario_get_response         (HrScenario          *self,
+                                                         guint               *n_points);
+void                   hr_scenario_set_response_zout_ohm (HrScenario         *self,
+                                                         double               zout_ohm);
+double                 hr_scenario_get_response_zout_ohm (HrScenario         *self);
 double                 hr_scenario_get_headphone_z_ohm  (HrScenario          *self);
 void                   hr_scenario_set_headphone_z_ohm  (HrScenario          *self,
                                                          double               z_ohm);
