@@ -69,9 +69,10 @@ struct _HrHeadphoneDialog
 /* hr-headphone-fit.c */
 void         hr_headphone_dialog_update_fit_rows   (HrHeadphoneDialog  *self);
 HrImpedance *hr_headphone_dialog_build_fitted       (HrHeadphoneDialog  *self,
-                                                     char              **modelled,
-                                                     char              **summary,
                                                      GError            **error);
+gboolean     hr_headphone_dialog_describe_fit       (HrHeadphoneDialog  *self,
+                                                     char              **modelled,
+                                                     char              **summary);
 void         hr_headphone_dialog_show_fit_features  (HrHeadphoneDialog  *self,
                                                      const HrThieleSmall *ts);
 

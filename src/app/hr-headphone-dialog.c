@@ -138,7 +138,7 @@ build_impedance (HrHeadphoneDialog  *self,
       return g_object_ref (preset_impedance);
 
     case MODEL_FITTED:
-      return hr_headphone_dialog_build_fitted (self, NULL, NULL, error);
+      return hr_headphone_dialog_build_fitted (self, error);
 
     case MODEL_UNKNOWN:
       if (!hr_form_get_number (self->nominal_row, HR_UNIT_OHM, HR_FORM_REQUIRED_POSITIVE, &nominal_ohm))
@@ -225,11 +225,14 @@ update_state (HrHeadphoneDialog *self)
       if (model == MODEL_FITTED)
         {
           g_autofree char *summary = NULL;
-          g_autoptr(HrImpedance) fitted = hr_headphone_dialog_build_fitted (self, NULL, &summary, NULL);
-          char *both = g_strconcat (text, "\n", summary, NULL);
 
-          g_free (text);
-          text = both;
+          if (hr_headphone_dialog_describe_fit (self, NULL, &summary))
+            {
+              char *both = g_strconcat (text, "\n", summary, NULL);
+
+              g_free (text);
+              text = both;
+            }
         }
       else if (model == MODEL_UNKNOWN)
         {
@@ -442,8 +445,7 @@ build_preset (HrGearDialog  *dialog,
 
       if (get_model (self) == MODEL_FITTED)
         {
-          g_autoptr(HrImpedance) fitted = hr_headphone_dialog_build_fitted (self, &modelled, NULL, NULL);
-
+          hr_headphone_dialog_describe_fit (self, &modelled, NULL);
           /* The user's reading of a plot: the model is theirs, and says
            * what it was fitted to. */
           hr_preset_builder_set_impedance (builder, impedance, _("fitted to figures read off a plot"));

@@ -65,27 +65,16 @@ append_figure (GString                 *text,
   g_string_append_printf (text, _("\n%s %s: model %s, %+.1f %%"), what, target, model, 100.0 * figure->rel_error);
 }
 
-/**
- * hr_headphone_dialog_build_fitted:
- * @modelled: (out) (optional): what it was fitted to, in English, for the
- *   preset's "modelled" note
- * @summary: (out) (optional): the fit and how close it comes, for the form
- *
- * Returns: (transfer full): the fitted model, or %NULL with @error set
- */
-HrImpedance *
-hr_headphone_dialog_build_fitted (HrHeadphoneDialog  *self,
-                                  char              **modelled,
-                                  char              **summary,
-                                  GError            **error)
+/* The plot's figures read and fitted; each field that does not read is
+ * marked. */
+static gboolean
+fit_rows (HrHeadphoneDialog  *self,
+          HrDriverFit        *fit,
+          GError            **error)
 {
   HrDriverFeatures features = HR_DRIVER_FEATURES_INIT;
-  HrDriverFit fit;
-  g_autoptr(GString) text = NULL;
-  g_autofree char *assumed = NULL;
   gboolean valid = TRUE;
 
-  /* Every field is checked, so that each wrong one is marked. */
   valid &= hr_form_get_number (self->fit_peak_hz_row, HR_UNIT_HERTZ, HR_FORM_REQUIRED_POSITIVE, &features.fs_hz);
   valid &= hr_form_get_number (self->fit_peak_ohm_row, HR_UNIT_OHM, HR_FORM_REQUIRED_POSITIVE, &features.z_fs_ohm);
   valid &= hr_form_get_number (self->fit_1k_ohm_row, HR_UNIT_OHM, HR_FORM_REQUIRED_POSITIVE, &features.z_1k_ohm);
@@ -96,17 +85,49 @@ hr_headphone_dialog_build_fitted (HrHeadphoneDialog  *self,
     {
       g_set_error_literal (error, HR_FORM_ERROR, HR_FORM_ERROR_INVALID,
                            _("Enter where the bass peak tops out, how high, and |Z| at 1 kHz, as the plot shows them."));
-      return NULL;
+      return FALSE;
     }
   if (isnan (features.width_lo_hz) != isnan (features.width_hi_hz))
     {
       g_set_error_literal (error, HR_FORM_ERROR, HR_FORM_ERROR_INVALID,
                            _("The peak’s width needs both frequencies, below and above it."));
-      return NULL;
+      return FALSE;
     }
-  if (!hr_fit_driver (&features, &fit, error))
-    return NULL;
+  return hr_fit_driver (&features, fit, error);
+}
 
+/* Returns: (transfer full): the model fitted to the plot's figures, or
+ * %NULL with @error set */
+HrImpedance *
+hr_headphone_dialog_build_fitted (HrHeadphoneDialog  *self,
+                                  GError            **error)
+{
+  HrDriverFit fit;
+
+  if (!fit_rows (self, &fit, error))
+    return NULL;
+  return hr_impedance_new_thiele_small (&fit.ts, error);
+}
+
+/**
+ * hr_headphone_dialog_describe_fit:
+ * @modelled: (out) (optional): what it was fitted to, in English, for the
+ *   preset's "modelled" note
+ * @summary: (out) (optional): the fit and how close it comes, for the form
+ *
+ * Returns: whether the figures fit
+ */
+gboolean
+hr_headphone_dialog_describe_fit (HrHeadphoneDialog  *self,
+                                  char              **modelled,
+                                  char              **summary)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *assumed = NULL;
+  HrDriverFit fit;
+
+  if (!fit_rows (self, &fit, NULL))
+    return FALSE;
   if (modelled != NULL)
     *modelled = hr_driver_fit_format_note (&fit, FALSE);
   if (summary != NULL)
@@ -126,7 +147,7 @@ hr_headphone_dialog_build_fitted (HrHeadphoneDialog  *self,
         g_string_append_printf (text, "\n%s", assumed);
       *summary = g_string_free (g_steal_pointer (&text), FALSE);
     }
-  return hr_impedance_new_thiele_small (&fit.ts, error);
+  return TRUE;
 }
 
 /* A preset's Thiele–Small model as the plot's figures it shows, so that
