@@ -63,6 +63,22 @@ fixture_compute (const FixtureConfig  *config,
   headphone = hr_headphone_new (config->label, config->re_ohm > 0 ? config->re_ohm : config->r_ohm,
                                 100.0, HR_SENSITIVITY_DB_PER_V, impedance, NULL);
   g_assert_nonnull (headphone);
+  /* A response of their own, so that the response chart has something to
+   * draw: a made-up curve of the usual shape (a bass shelf, the ear-gain
+   * peak near 3 kHz, a treble roll-off), 20 Hz to 19.5 kHz, which is
+   * nobody's measurement. */
+  {
+    static const HrResponsePoint shape[] = {
+      { 20.0, 4.0 }, { 100.0, 3.0 }, { 300.0, 0.5 }, { 1000.0, 0.0 }, { 3000.0, 7.0 },
+      { 6000.0, 2.0 }, { 10000.0, -1.0 }, { 19500.0, -8.0 },
+    };
+    HrHeadphone *with_response = hr_headphone_new_with_response (headphone, shape, G_N_ELEMENTS (shape),
+                                                                 1000.0, NULL);
+
+    g_assert_nonnull (with_response);
+    g_object_unref (headphone);
+    headphone = with_response;
+  }
 
   circuit.headphone = headphone;
   circuit.source.output_impedance_ohm = config->zout_ohm;

@@ -454,6 +454,11 @@ test_key (void)
   guint64 key = hr_chart_view_get_base_key (view, W, H, cell_keys);
 
   g_assert_cmpuint (key, !=, 0);
+  /* At this height the grid has two rows: the response has no cell. */
+  for (guint kind = 0; kind < HR_CHART_N_KINDS; kind++)
+    g_assert_cmpuint (cell_keys[kind] != 0, ==, kind != HR_CHART_RESPONSE);
+  g_assert_cmpuint (hr_chart_view_grid_rows (view), ==, 3);
+  hr_chart_view_get_base_key (view, W, 3 * 260, cell_keys);
   for (guint kind = 0; kind < HR_CHART_N_KINDS; kind++)
     g_assert_cmpuint (cell_keys[kind], !=, 0);
   g_assert_cmpuint (hr_chart_view_get_base_key (same, W, H, NULL), ==, key);

@@ -15,7 +15,9 @@
  * limits along the strip, and the theme changes. */
 
 #define W 1150
-#define H 560
+/* Three rows of charts (the fixtures have responses) and the legend: what
+ * the widget asks for, so that the window gives it no more. */
+#define H 820
 #define N_POINTS 400
 
 /* A channel may be one off: the cairo node reaches the target through

@@ -705,8 +705,11 @@ test_drop_response (void)
   HrHeadphonePreset *mine;
   AdwMessageDialog *question;
   guint n_points = 0;
+  HrChartView *view = hr_chart_widget_get_view (HR_CHART_WIDGET (child (window, HR_TYPE_WINDOW, "chart")));
 
   g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  /* The response's row of charts comes with a response. */
+  g_assert_cmpuint (hr_chart_view_grid_rows (view), ==, 2);
   g_assert_true (drop_file (window, file));
   dialog = find_headphone_dialog (window);
   g_assert_nonnull (dialog);
@@ -719,6 +722,16 @@ test_drop_response (void)
   g_assert_nonnull (hr_headphone_preset_get_response (mine, &n_points));
   g_assert_cmpuint (n_points, ==, 695);
   g_assert_cmpstr (hr_headphone_preset_get_response_source (mine), ==, "imported from Sennheiser HD 650.csv");
+  g_assert_cmpuint (hr_chart_view_grid_rows (view), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "response"));
+  g_assert_cmpint (hr_chart_view_get_layout (view), ==, HR_CHART_LAYOUT_SINGLE);
+  g_assert_cmpint (hr_chart_view_get_kind (view), ==, HR_CHART_RESPONSE);
+  {
+    g_autofree char *chart_view = NULL;
+
+    g_object_get (window, "chart-view", &chart_view, NULL);
+    g_assert_cmpstr (chart_view, ==, "response");
+  }
 
   g_assert_true (drop_file (window, vague));
   question = find_message_dialog (GTK_WINDOW (window));

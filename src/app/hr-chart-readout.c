@@ -30,6 +30,9 @@ format_value (HrChartKind kind,
     case HR_CHART_SPL:
       /* Translators: a level, "102.4 dB SPL" */
       return g_strdup_printf (_("%.1f dB SPL"), value);
+    case HR_CHART_RESPONSE:
+      /* Translators: a level of a frequency response against 1 kHz, "-3.2 dB" */
+      return g_strdup_printf (_("%+.1f dB"), value);
     case HR_CHART_DEVIATION:
       /* Not "-0.00 dB" for a change that rounds to nothing. */
       if (fabs (value) < 0.005)

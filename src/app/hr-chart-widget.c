@@ -52,7 +52,7 @@ struct _HrChartWidget
   HrChartKind   cursor_kind;
   double        cursor_freq_hz;
 
-  HrChartLayout measured_layout;
+  guint         measured_rows;
   double        measured_legend_px;
 
   cairo_surface_t *base_surface;
@@ -293,14 +293,24 @@ move_cursor_to (HrChartWidget *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Up and Down go through the charts in the order they are laid out. */
+/* Up and Down go through the charts shown, in the order they are laid
+ * out: the response's only when the grid has it. */
 static void
 move_cursor_chart (HrChartWidget *self,
                    int            step)
 {
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  HrChartAxes axes;
+
   if (hr_chart_view_get_layout (self->view) != HR_CHART_LAYOUT_GRID)
     return;
-  self->cursor_kind = (self->cursor_kind + HR_CHART_N_KINDS + step) % HR_CHART_N_KINDS;
+  for (guint tries = 0; tries < HR_CHART_N_KINDS; tries++)
+    {
+      self->cursor_kind = (self->cursor_kind + HR_CHART_N_KINDS + step) % HR_CHART_N_KINDS;
+      if (hr_chart_view_get_axes (self->view, self->cursor_kind, width, height, &axes))
+        break;
+    }
   move_cursor_to (self, self->cursor_freq_hz);
 }
 
@@ -471,6 +481,15 @@ hr_chart_widget_finalize (GObject *object)
 #define CHART_ROW_MIN_HEIGHT_PX 260
 #define LEGEND_MIN_HEIGHT_PX    40
 
+/* One row for a single chart; the grid's two, or three with a response. */
+static guint
+chart_rows (HrChartWidget *self)
+{
+  if (hr_chart_view_get_layout (self->view) != HR_CHART_LAYOUT_GRID)
+    return 1;
+  return hr_chart_view_grid_rows (self->view);
+}
+
 static void
 hr_chart_widget_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -481,16 +500,14 @@ hr_chart_widget_measure (GtkWidget      *widget,
                          int            *natural_baseline)
 {
   HrChartWidget *self = HR_CHART_WIDGET (widget);
-  int rows;
 
-  self->measured_layout = hr_chart_view_get_layout (self->view);
-  rows = self->measured_layout == HR_CHART_LAYOUT_GRID ? 2 : 1;
+  self->measured_rows = chart_rows (self);
   if (orientation == GTK_ORIENTATION_VERTICAL)
     {
       /* Measured for a width, or as if the charts were as wide as a
        * window usually gives them. */
       self->measured_legend_px = hr_chart_view_get_legend_height (self->view, for_size > 0 ? for_size : 900);
-      *minimum = *natural = rows * CHART_ROW_MIN_HEIGHT_PX
+      *minimum = *natural = self->measured_rows * CHART_ROW_MIN_HEIGHT_PX
                             + MAX (LEGEND_MIN_HEIGHT_PX, (int) ceil (self->measured_legend_px));
     }
   else
@@ -585,9 +602,9 @@ hr_chart_widget_changed (HrChartWidget *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (cursor_shown (self))
     update_description (self);
-  /* Only a change of layout or of the legend's rows changes the size the
-   * charts ask for; a slider's drag must not cost a resize a frame. */
-  if (hr_chart_view_get_layout (self->view) != self->measured_layout
+  /* Only a change of the charts' rows or of the legend's changes the size
+   * the charts ask for; a slider's drag must not cost a resize a frame. */
+  if (chart_rows (self) != self->measured_rows
       || hr_chart_view_get_legend_height (self->view, gtk_widget_get_width (GTK_WIDGET (self)) > 0
                                                       ? gtk_widget_get_width (GTK_WIDGET (self)) : 900)
          != self->measured_legend_px)

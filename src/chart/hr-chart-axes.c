@@ -177,6 +177,12 @@ layout_y_ranges (HrChartView *view,
       hi = view->dev_db.min <= view->dev_db.max ? MAX (view->dev_db.max, 1.2) : 1.2;
       break;
 
+    case HR_CHART_RESPONSE:
+      /* At least ±5 dB: a response is read in steps of a few dB. */
+      lo = view->resp_db.min <= view->resp_db.max ? MIN (view->resp_db.min, -5.0) : -10.0;
+      hi = view->resp_db.min <= view->resp_db.max ? MAX (view->resp_db.max, 5.0) : 10.0;
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -197,6 +203,9 @@ y_axis_title (HrChartKind kind)
       return _("SPL (dB)");
     case HR_CHART_DEVIATION:
       return _("Change (dB)");
+    case HR_CHART_RESPONSE:
+      /* Translators: the y axis of the frequency response chart, against 1 kHz */
+      return _("Level (dB re 1 kHz)");
     default:
       g_return_val_if_reached ("");
     }

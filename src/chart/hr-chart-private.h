@@ -47,6 +47,8 @@ struct _HrChartView
   HrChartRange   current_ma;
   HrChartRange   spl_db;
   HrChartRange   dev_db;
+  HrChartRange   resp_db;
+  guint          n_with_response;   /* drawn traces with a frequency response */
   guint          n_limited;         /* visible traces with a finite ceiling somewhere */
 };
 

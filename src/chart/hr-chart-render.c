@@ -20,6 +20,20 @@
  * axes' text needs it. */
 #define CHART_MIN_ROW_PX 220.0
 
+/* The grid's rows: two, and a third for the response when a drawn trace
+ * has one. This is what the grid asks for; a figure too short for three
+ * rows whose text can be read gets the first two, and the response is
+ * one click away as a single chart. */
+guint
+hr_chart_view_grid_rows (HrChartView *self)
+{
+  hr_chart_view_ensure_ranges (self);
+  return self->n_with_response > 0 ? 3 : 2;
+}
+
+/* Below this, a row's axes text runs into itself. */
+#define GRID_ROW_MIN_PX 180.0
+
 static void
 layout_cells (cairo_t       *cr,
               HrChartView   *view,
@@ -39,15 +53,22 @@ layout_cells (cairo_t       *cr,
     case HR_CHART_LAYOUT_GRID:
     default:
       {
+        /* The four, two by two; the response, when a trace has one, across
+         * a third row, since it is read across the whole band. */
+        guint rows = hr_chart_view_grid_rows (view);
         double cell_w = MAX ((area.width - gap) / 2.0, 1.0);
-        double cell_h = MAX ((area.height - gap) / 2.0, 1.0);
+        double cell_h;
 
-        for (guint kind = 0; kind < HR_CHART_N_KINDS; kind++)
+        if (rows == 3 && area.height < 3 * GRID_ROW_MIN_PX * figure->scale + 2 * gap)
+          rows = 2;
+        cell_h = MAX ((area.height - (rows - 1) * gap) / rows, 1.0);
+
+        for (guint kind = 0; kind < rows * 2 && kind < HR_CHART_N_KINDS; kind++)
           {
             HrChartRect frame = {
               area.x + (kind % 2) * (cell_w + gap),
               area.y + (kind / 2) * (cell_h + gap),
-              cell_w,
+              kind == HR_CHART_RESPONSE ? area.width : cell_w,
               cell_h,
             };
 
@@ -102,7 +123,8 @@ hr_chart_layout_figure (cairo_t       *cr,
       /* The charts keep rows of CHART_MIN_ROW_PX: the reasons that do not
        * leave them that go, the least weighty first, the verdict stays. */
       double room = height - y - pad - legend_h - 16.0 * s
-                    - (view->layout == HR_CHART_LAYOUT_GRID ? 2 : 1) * CHART_MIN_ROW_PX * s;
+                    - (view->layout == HR_CHART_LAYOUT_GRID ? hr_chart_view_grid_rows (view) : 1)
+                      * CHART_MIN_ROW_PX * s;
 
       figure->header.x = pad;
       figure->header.y = y;

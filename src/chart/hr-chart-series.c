@@ -99,6 +99,16 @@ key_items (HrChartView *view,
     case HR_CHART_DEVIATION:
       items[0] = (KeyItem) { SAMPLE_BANDS, _("±0.2, 0.5, 1 dB") };
       return 1;
+    case HR_CHART_RESPONSE:
+      /* No key over a plot that says there is nothing to draw. */
+      hr_chart_view_ensure_ranges (view);
+      if (view->n_with_response == 0)
+        return 0;
+      /* Translators: the key of the response chart: the response on the source */
+      items[0] = (KeyItem) { SAMPLE_MAIN, _("on this source") };
+      /* Translators: the key of the response chart: the response as the file measured it */
+      items[1] = (KeyItem) { SAMPLE_THIN, _("as measured") };
+      return 2;
     default:
       g_assert_not_reached ();
     }
@@ -567,6 +577,19 @@ draw_trace (HrChartPainter    *painter,
       values = sweep->dev_db;
       break;
 
+    case HR_CHART_RESPONSE:
+      /* The measurement, thin, under what it will be on the source. */
+      values = sweep->fr_pred_db;
+      if (with_references && sweep->has_response)
+        {
+          hr_chart_set_slot_dash (cr, trace->slot, s);
+          cairo_set_line_width (cr, 1.25 * s);
+          path_curve (cr, axes, sweep->freq_hz, sweep->fr_db, sweep->n_points, FALSE, s);
+          hr_chart_set_source (cr, color, 0.6);
+          cairo_stroke (cr);
+        }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -585,6 +608,33 @@ trace_is_limited (HrChartTrace *trace)
     if (isfinite (trace->sweep->spl_max_db[i]))
       return TRUE;
   return FALSE;
+}
+
+/* The response chart of headphones with no response of their own says
+ * so, and how to give them one, in the middle of its plot. */
+static void
+draw_no_response (HrChartPainter    *painter,
+                  const HrChartAxes *axes)
+{
+  const char *lines[] = {
+    /* Translators: on the response chart, for headphones without a measured response */
+    _("No frequency response for these headphones"),
+    /* Translators: on the response chart, how to add a response */
+    _("Add one from an AutoEq CSV, a REW export, a .frd or CrinGraph text"),
+  };
+  cairo_t *cr = painter->cr;
+  double y = axes->plot.y + axes->plot.height / 2.0;
+
+  hr_chart_select_font (cr, HR_CHART_FONT_LABEL, painter->scale);
+  hr_chart_set_source (cr, painter->style->foreground, painter->style->dim_text_alpha);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autofree char *text = hr_chart_text_fit_width (cr, lines[i], axes->plot.width - 8.0 * painter->scale);
+      double x = axes->plot.x + (axes->plot.width - hr_chart_text_width (cr, text)) / 2.0;
+
+      hr_chart_draw_text_if_room (painter, HR_CHART_TEXT_NOTE, text, x,
+                                  y + i * hr_chart_font_height (cr) * 1.3, &axes->plot);
+    }
 }
 
 /* The traces, the live one last so that it lies on top; then, under
@@ -624,6 +674,9 @@ hr_chart_draw_cell_data (HrChartPainter    *painter,
 
   if (cell->axes.kind == HR_CHART_DEVIATION && hr_chart_painter_paints (painter, HR_CHART_LAYER_BASE))
     draw_band_labels (painter, &cell->axes);
+  if (cell->axes.kind == HR_CHART_RESPONSE && view->n_with_response == 0
+      && view->traces->len > 0 && hr_chart_painter_paints (painter, HR_CHART_LAYER_BASE))
+    draw_no_response (painter, &cell->axes);
 
   if (cell->n_strip_rows == 0 || !hr_chart_painter_paints (painter, HR_CHART_LAYER_LIVE))
     return;

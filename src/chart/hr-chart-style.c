@@ -188,6 +188,8 @@ hr_chart_kind_title (HrChartKind kind)
       return _("SPL and clipping");
     case HR_CHART_DEVIATION:
       return _("Frequency response change");
+    case HR_CHART_RESPONSE:
+      return _("Frequency response on the source");
     default:
       g_return_val_if_reached ("");
     }
@@ -207,6 +209,8 @@ hr_chart_kind_to_string (HrChartKind kind)
       return "spl";
     case HR_CHART_DEVIATION:
       return "deviation";
+    case HR_CHART_RESPONSE:
+      return "response";
     default:
       g_return_val_if_reached (NULL);
     }

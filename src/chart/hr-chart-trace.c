@@ -133,6 +133,9 @@ hr_chart_trace_value_at (HrChartTrace *self,
     case HR_CHART_DEVIATION:
       values = sweep->dev_db;
       break;
+    case HR_CHART_RESPONSE:
+      values = sweep->fr_pred_db;
+      break;
     default:
       g_return_val_if_reached (NAN);
     }

@@ -260,6 +260,12 @@ add_trace_ranges (HrChartView  *self,
       range_add (&self->spl_db, sweep->spl_db[i]);
       range_add (&self->spl_db, sweep->spl_max_db[i]);
       range_add (&self->dev_db, sweep->dev_db[i]);
+      if (sweep->has_response && isfinite (sweep->fr_pred_db[i]))
+        {
+          range_add (&self->resp_db, sweep->fr_pred_db[i]);
+          if (references)
+            range_add (&self->resp_db, sweep->fr_db[i]);
+        }
       if (isfinite (sweep->spl_max_db[i]))
         limited = TRUE;
     }
@@ -270,6 +276,8 @@ add_trace_ranges (HrChartView  *self,
     range_add (&self->spl_db, trace->hiss_spl_db);
   if (limited)
     self->n_limited++;
+  if (sweep->has_response)
+    self->n_with_response++;
 }
 
 void
@@ -285,7 +293,9 @@ hr_chart_view_ensure_ranges (HrChartView *self)
   range_init (&self->current_ma);
   range_init (&self->spl_db);
   range_init (&self->dev_db);
+  range_init (&self->resp_db);
   self->n_limited = 0;
+  self->n_with_response = 0;
 
   for (guint i = 0; i < self->traces->len; i++)
     {

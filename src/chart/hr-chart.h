@@ -27,14 +27,15 @@ typedef enum
   HR_CHART_CURRENT,
   HR_CHART_SPL,
   HR_CHART_DEVIATION,
+  HR_CHART_RESPONSE,   /* the headphones' own response on each source; only with one */
 } HrChartKind;
 
-#define HR_CHART_N_KINDS 4
+#define HR_CHART_N_KINDS 5
 
 typedef enum
 {
   HR_CHART_LAYOUT_SINGLE,  /* the chart of hr_chart_view_set_kind() */
-  HR_CHART_LAYOUT_GRID,    /* all four, 2 × 2 */
+  HR_CHART_LAYOUT_GRID,    /* all four, 2 × 2, and the response under them when a trace has one */
 } HrChartLayout;
 
 typedef enum
@@ -170,6 +171,7 @@ void                hr_chart_view_set_summary         (HrChartView       *self,
                                                        const HrSummary   *summary);
 gboolean            hr_chart_view_has_summary         (HrChartView       *self);
 
+guint               hr_chart_view_grid_rows           (HrChartView       *self);
 double              hr_chart_view_get_legend_height   (HrChartView       *self,
                                                        double             width);
 void                hr_chart_render                   (cairo_t           *cr,
