@@ -10,6 +10,7 @@
 
 #include "hr-cli.h"
 #include "hr-cli-export.h"
+#include "hr-curve-import.h"
 #include "test-png.h"
 
 /* `headroom-cli export`, called in-process through hr_cli_export() until
@@ -123,6 +124,75 @@ test_csv_zout_and_presets (void)
   g_assert_nonnull (strstr (lines[0], "K701 on Fireface 800 · Line out"));
 }
 
+/* --chart response needs a response; --fr gives one, to the first
+ * configuration and to a --compare with the same headphones, whose
+ * line is then drawn too; the CSV gets their response columns. */
+static void
+test_response (void)
+{
+  g_autofree char *fr = g_test_build_filename (G_TEST_DIST, "data", "curves", "real", "Sennheiser HD 650.csv", NULL);
+  g_autofree char *png = out_file ("response.png");
+  g_autofree char *csv_path = out_file ("response.csv");
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fr_columns = NULL;
+
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--zout", "10", "--chart", "response",
+                               "-o", png, NULL), ==, HR_CLI_EXIT_BAD_INPUT);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--zout", "10", "--chart", "response",
+                               "--fr", fr, "--compare", "sennheiser-hd-650:rme-fireface-800:line",
+                               "--no-verdict", "-o", png, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  /* Both lines: the first's blue and the second's dashed vermillion,
+   * seen where the 75 Ω output lifts the bass (the legend's sample
+   * alone is 15 pixels). */
+  g_assert_cmpuint (test_png_count_color (png, 1000, 0x0072B2), >, 2000);
+  g_assert_cmpuint (test_png_count_color (png, 1000, 0xD55E00), >, 150);
+
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--zout", "10", "--points", "50", "--fr", fr,
+                               "--compare", "sennheiser-hd-650:rme-fireface-800:line",
+                               "--compare", "akg-k701:rme-fireface-800:line",
+                               "-o", csv_path, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\n", -1);
+  /* Two configurations with a response, the K701 without. */
+  fr_columns = g_strsplit (lines[0], ": fr_pred_db\"", -1);
+  g_assert_cmpuint (g_strv_length (fr_columns), ==, 2 + 1);
+  g_assert_nonnull (strstr (lines[0], "\"HD 650 on a 10 Ω source: fr_db\""));
+  g_assert_null (strstr (lines[0], "K701 on Fireface 800 · Line out: fr_db"));
+}
+
+/* A .zma of the impedance the source sees: the headphones behind the
+ * cable and the adapter's series resistor, read back as REW would. */
+static void
+test_zma (void)
+{
+  g_autofree char *hp = data_file ("hp-resistor-32.json");
+  g_autofree char *zma = out_file ("seen.zma");
+  g_autofree char *text = NULL;
+  g_autoptr(HrImpedanceCurve) curve = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "10", "--cable", "2", "--adapter-series", "1",
+                               "--points", "40", "-o", zma, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_true (g_file_get_contents (zma, &text, &length, NULL));
+  curve = hr_curve_parse_zma (text, length, "seen.zma", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (curve->n_points, ==, 40);
+  g_assert_cmpfloat_with_epsilon (curve->points[0].freq_hz, 20.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (curve->points[39].freq_hz, 20000.0, 1e-6);
+  for (guint i = 0; i < curve->n_points; i++)
+    g_assert_cmpfloat_with_epsilon (curve->points[i].mag_ohm, 32.0 + 2.0 + 1.0, 1e-6);
+
+  /* One configuration only; an unwritable place leaves nothing. */
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "10", "--compare", "akg-k701:rme-fireface-800",
+                               "-o", zma, NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "10", "-o", "/nonexistent/dir/seen.zma", NULL),
+                   ==, HR_CLI_EXIT_BAD_INPUT);
+}
+
 static void
 test_pdf_svg (void)
 {
@@ -218,6 +288,8 @@ main (int    argc,
   g_test_add_func ("/cli-export/png-from-files", test_png_from_files);
   g_test_add_func ("/cli-export/csv-zout-and-presets", test_csv_zout_and_presets);
   g_test_add_func ("/cli-export/pdf-svg", test_pdf_svg);
+  g_test_add_func ("/cli-export/response", test_response);
+  g_test_add_func ("/cli-export/zma", test_zma);
   g_test_add_func ("/cli-export/verdict", test_verdict);
   g_test_add_func ("/cli-export/usage-errors", test_usage_errors);
   g_test_add_func ("/cli-export/bad-input", test_bad_input);

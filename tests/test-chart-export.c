@@ -363,16 +363,22 @@ test_csv (Fixture       *fixture,
   for (guint r = 1; r <= sweep->n_points; r++)
     {
       g_auto(GStrv) cells = g_strsplit (lines[r], ",", -1);
-      guint base = 1 + 2 * 10;  /* the third trace's columns */
+      /* The fixtures' headphones have responses: twelve columns each. */
+      guint base = 1 + 2 * 12;  /* the third trace's columns */
 
-      g_assert_cmpuint (g_strv_length (cells), ==, 1 + 10 * n_traces);
+      g_assert_cmpuint (g_strv_length (cells), ==, 1 + 12 * n_traces);
       g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[0], NULL), sweep->freq_hz[r - 1],
                                       1e-9 * sweep->freq_hz[r - 1]);
       g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[base], NULL), sweep->z_mag_ohm[r - 1],
                                       1e-8 * sweep->z_mag_ohm[r - 1]);
       g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[base + 6], NULL), sweep->spl_db[r - 1], 1e-7);
       g_assert_cmpstr (cells[base + 8], ==, hr_limit_to_string (sweep->limit[r - 1]));
+      if (isnan (sweep->fr_pred_db[r - 1]))
+        g_assert_cmpstr (cells[base + 11], ==, "");
+      else
+        g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[base + 11], NULL), sweep->fr_pred_db[r - 1], 1e-7);
     }
+  g_assert_nonnull (strstr (lines[0], ": fr_db\",\"HD 600 on Scarlett 2i2 line out: fr_pred_db\""));
 }
 
 static void

@@ -117,8 +117,11 @@ check_apo (const char *const *scenario)
     }
   g_test_message ("change up to %.2f dB, corrected to within %.3f dB", span_db, worst_db);
   g_assert_cmpfloat (worst_db, <=, 0.2 + 1e-6);
-  /* The summary line: what the fit came to. */
+  /* The summary line: what the fit came to; and the file says what it
+   * corrects, in English with a dot. */
   g_assert_nonnull (strstr (run.err, "within ±0.2 dB"));
+  g_assert_true (g_str_has_prefix (run.out, "# Headroom: undoes the "));
+  g_assert_nonnull (strstr (run.out, " filters, within +-0.2 dB (at most 0."));
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdio.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -385,6 +386,90 @@ test_export (void)
   destroy_window (window);
 }
 
+/* The impedance the source sees, with the cable of the slider, as a .zma
+ * on the charts' grid; and the EQ that undoes the source in each format,
+ * said in a sentence. A place that cannot be written is an error. */
+static void
+test_export_zma_and_eq (void)
+{
+  HrWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("headroom-ui-XXXXXX", &error);
+  g_autofree char *zma = g_build_filename (dir, "seen.ZMA", NULL);
+  g_autofree char *eq = g_build_filename (dir, "eq.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *described = NULL;
+  g_auto(GStrv) lines = NULL;
+  const HrSweep *sweep;
+  guint n_rows = 0;
+
+  g_assert_no_error (error);
+  g_assert_false (hr_window_export_eq_to_file (window, eq, HR_EQ_FORMAT_APO, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (eq, G_FILE_TEST_EXISTS));
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  hr_slider_row_set_value (hr_window_get_slider_row (window, "cable_row"), 2.0);
+  sweep = hr_window_get_sweep (window);
+
+  g_assert_true (hr_window_export_to_file (window, zma, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (zma, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "* Cable: 2 ohm round trip\n"));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      double freq_hz, mag_ohm, phase_deg;
+
+      if (lines[i][0] == '*' || lines[i][0] == '\0')
+        continue;
+      g_assert_cmpint (sscanf (lines[i], "%lf %lf %lf", &freq_hz, &mag_ohm, &phase_deg), ==, 3);
+      g_assert_cmpfloat_with_epsilon (freq_hz, sweep->freq_hz[n_rows], 1e-6 * freq_hz);
+      /* The headphones' Z with 2 Ω in series. */
+      {
+        double phase_rad = sweep->z_phase_deg[n_rows] * G_PI / 180.0;
+        double re_ohm = sweep->z_mag_ohm[n_rows] * cos (phase_rad) + 2.0;
+        double im_ohm = sweep->z_mag_ohm[n_rows] * sin (phase_rad);
+
+        g_assert_cmpfloat_with_epsilon (mag_ohm, hypot (re_ohm, im_ohm), 1e-6 * mag_ohm);
+      }
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, sweep->n_points);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (hr_window_export_eq_to_file (window, eq, HR_EQ_FORMAT_APO, &described, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (described, "within ±0.2 dB"));
+  g_assert_true (g_file_get_contents (eq, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "# Headroom: undoes the "));
+  g_assert_nonnull (strstr (contents, "\nFilter 1: ON PK Fc "));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (hr_window_export_eq_to_file (window, eq, HR_EQ_FORMAT_GRAPHICEQ, NULL, &error));
+  g_assert_true (g_file_get_contents (eq, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "GraphicEQ: 20 "));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (hr_window_export_eq_to_file (window, eq, HR_EQ_FORMAT_EASYEFFECTS, NULL, &error));
+  g_assert_true (g_file_get_contents (eq, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "\"equalizer#0\""));
+  g_clear_pointer (&contents, g_free);
+
+  {
+    g_autofree char *nowhere = g_build_filename (dir, "no-such-dir", "eq.txt", NULL);
+
+    g_assert_false (hr_window_export_eq_to_file (window, nowhere, HR_EQ_FORMAT_APO, NULL, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  g_assert_cmpint (g_unlink (zma), ==, 0);
+  g_assert_cmpint (g_unlink (eq), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  destroy_window (window);
+}
+
 static cairo_surface_t *
 render_chart (GtkWidget *chart)
 {
@@ -683,6 +768,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/chart-view", test_chart_view);
   g_test_add_func ("/ui/window/settings-remembered", test_settings_remembered);
   g_test_add_func ("/ui/window/export", test_export);
+  g_test_add_func ("/ui/window/export-zma-and-eq", test_export_zma_and_eq);
   g_test_add_func ("/ui/window/pins", test_pins);
   g_test_add_func ("/ui/window/pins-from-legacy-settings", test_pins_from_legacy_settings);
   g_test_add_func ("/ui/window/hover", test_hover);

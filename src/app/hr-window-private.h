@@ -8,6 +8,7 @@
 #include "hr-chart.h"
 #include "hr-chart-widget.h"
 #include "hr-core.h"
+#include "hr-eq-export.h"
 #include "hr-headphone-dialog.h"
 #include "hr-pin.h"
 #include "hr-pin-chip.h"
@@ -86,6 +87,14 @@ gboolean         hr_window_export_to_file   (HrWindow   *self,
                                              gboolean    with_verdict,
                                              GError    **error);
 void             hr_window_export_action    (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter);
+gboolean         hr_window_export_eq_to_file (HrWindow  *self,
+                                             const char *filename,
+                                             HrEqFormat  format,
+                                             char      **described,
+                                             GError    **error);
+void             hr_window_export_eq_action (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);
 HrScenario      *hr_window_get_scenario     (HrWindow   *self);

@@ -678,6 +678,7 @@ hr_window_class_init (HrWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.chart-view", "chart-view");
   gtk_widget_class_install_action (widget_class, "win.export", "s", hr_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-eq", NULL, hr_window_export_eq_action);
   gtk_widget_class_install_action (widget_class, "win.pin", NULL, hr_window_pin_action);
   gtk_widget_class_install_action (widget_class, "win.search-headphones", NULL, search_headphones_action);
   gtk_widget_class_install_action (widget_class, "win.search-sources", NULL, search_sources_action);

@@ -12,12 +12,22 @@
  * metric's name as `headroom-cli sweep` prints it. Numbers are %.10g with
  * a dot whatever the locale, "inf" where nothing limits, as in sweep's
  * CSV. Traces computed on other frequencies than the first leave their
- * cells empty on rows that are not theirs. */
+ * cells empty on rows that are not theirs; the two response columns are
+ * there for a trace whose headphones have a response, and empty outside
+ * the band it was measured over. */
 
 static const char *const metrics[] = {
   "z_mag_ohm", "z_phase_deg", "zout_ohm", "i_ma", "i_source_ma", "p_mw",
-  "spl_db", "spl_max_db", "limit", "dev_db",
+  "spl_db", "spl_max_db", "limit", "dev_db", "fr_db", "fr_pred_db",
 };
+
+#define N_RESPONSE_METRICS 2
+
+static guint
+n_metrics (HrChartTrace *trace)
+{
+  return G_N_ELEMENTS (metrics) - (trace->sweep->has_response ? 0 : N_RESPONSE_METRICS);
+}
 
 static void
 append_quoted (GString    *out,
@@ -56,10 +66,12 @@ append_cells (GString      *out,
     sweep->z_mag_ohm[index], sweep->z_phase_deg[index], hr_chart_trace_get_zout_ohm (trace, index),
     sweep->i_ma[index], sweep->i_source_ma[index], sweep->p_mw[index],
     sweep->spl_db[index], sweep->spl_max_db[index], NAN, sweep->dev_db[index],
+    sweep->has_response ? sweep->fr_db[index] : NAN,
+    sweep->has_response ? sweep->fr_pred_db[index] : NAN,
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (metrics));
-  for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+  for (guint m = 0; m < n_metrics (trace); m++)
     {
       g_string_append_c (out, ',');
       if (g_str_equal (metrics[m], "limit"))
@@ -97,7 +109,7 @@ hr_chart_export_csv (HrChartView *view)
         continue;
       g_ptr_array_add (traces, trace);
       g_array_append_vals (freqs_hz, trace->sweep->freq_hz, trace->sweep->n_points);
-      for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+      for (guint m = 0; m < n_metrics (trace); m++)
         {
           g_string_append_c (out, ',');
           append_quoted (out, trace->label, metrics[m]);
@@ -125,7 +137,7 @@ hr_chart_export_csv (HrChartView *view)
           if (cursor[t] < sweep->n_points && sweep->freq_hz[cursor[t]] == freq_hz)
             append_cells (out, trace, cursor[t]++);
           else
-            for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+            for (guint m = 0; m < n_metrics (trace); m++)
               g_string_append_c (out, ',');
         }
       g_string_append_c (out, '\n');

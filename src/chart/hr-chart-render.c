@@ -27,8 +27,15 @@
 guint
 hr_chart_view_grid_rows (HrChartView *self)
 {
+  return hr_chart_view_has_response (self) ? 3 : 2;
+}
+
+/* Whether a drawn trace has a frequency response to draw. */
+gboolean
+hr_chart_view_has_response (HrChartView *self)
+{
   hr_chart_view_ensure_ranges (self);
-  return self->n_with_response > 0 ? 3 : 2;
+  return self->n_with_response > 0;
 }
 
 /* Below this, a row's axes text runs into itself. */

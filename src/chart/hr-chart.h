@@ -172,6 +172,7 @@ void                hr_chart_view_set_summary         (HrChartView       *self,
 gboolean            hr_chart_view_has_summary         (HrChartView       *self);
 
 guint               hr_chart_view_grid_rows           (HrChartView       *self);
+gboolean            hr_chart_view_has_response        (HrChartView       *self);
 double              hr_chart_view_get_legend_height   (HrChartView       *self,
                                                        double             width);
 void                hr_chart_render                   (cairo_t           *cr,

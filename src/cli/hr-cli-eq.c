@@ -91,7 +91,6 @@ run_eq (const EqOptions  *options,
   g_autoptr(HrScenarioCircuit) resolved = NULL;
   g_autoptr(HrEqFit) fit = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *comment = NULL;
   g_autofree char *text = NULL;
   g_autofree char *described = NULL;
   HrEqFitOptions fit_options = HR_EQ_FIT_OPTIONS_INIT;
@@ -127,18 +126,11 @@ run_eq (const EqOptions  *options,
   summary = hr_cli_compute (scenario, &db, sweep, &resolved, error);
   if (summary == NULL)
     return FALSE;
-  fit = hr_eq_fit_deviation (sweep, &fit_options, error);
-  if (fit == NULL)
-    return FALSE;
-
   label = hr_scenario_circuit_dup_label (resolved);
-  described = hr_eq_fit_describe (fit);
-  /* The file says what it corrects; English, as machine output is. */
-  comment = g_strdup_printf ("Headroom: undoes the %.2f dB response change of %s\n%s",
-                             summary->deviation_span_db, label, described);
-  text = hr_eq_export_text (fit, format, comment, error);
+  text = hr_eq_export_undo (sweep, summary, label, &fit_options, format, &fit, error);
   if (text == NULL)
     return FALSE;
+  described = hr_eq_fit_describe (fit);
   if (g_str_equal (options->file, "-"))
     fputs (text, stdout);
   else if (!hr_export_save (options->file, text, strlen (text), error))

@@ -9,6 +9,8 @@
 #include "hr-cli.h"
 #include "hr-cli-export.h"
 #include "hr-cli-private.h"
+#include "hr-db-error.h"
+#include "hr-export.h"
 
 /* headroom-cli export: the charts of the app, from the command line.
  *
@@ -109,7 +111,6 @@ configure_view (const ExportOptions   *options,
                 HrChartExportOptions  *export,
                 GError               **error)
 {
-  g_autoptr(GError) local_error = NULL;
   HrChartKind kind = HR_CHART_IMPEDANCE;
   HrChartFormat format;
   char *end = NULL;
@@ -119,10 +120,13 @@ configure_view (const ExportOptions   *options,
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("-o FILE is required"));
       return FALSE;
     }
-  if (!hr_chart_format_from_filename (options->file, &format, &local_error))
+  if (!hr_chart_format_from_filename (options->file, &format, NULL))
     {
-      /* The name is part of the command line: a usage error. */
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, local_error->message);
+      /* The name is part of the command line: a usage error. The chart
+       * library knows nothing of .zma, which is written here. */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("cannot tell the format of “%s”: its name must end in .png, .svg, .pdf, .csv or .zma"),
+                   options->file);
       return FALSE;
     }
   hr_chart_export_options_init (export, format);
@@ -137,7 +141,8 @@ configure_view (const ExportOptions   *options,
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--chart must be all, impedance, current, spl or deviation, got “%s”"), options->chart);
+                   _("--chart must be all, impedance, current, spl, deviation or response, got “%s”"),
+                   options->chart);
       return FALSE;
     }
 
@@ -170,6 +175,48 @@ configure_view (const ExportOptions   *options,
 }
 
 static gboolean
+is_zma (const char *filename)
+{
+  g_autofree char *lower = filename != NULL ? g_ascii_strdown (filename, -1) : NULL;
+
+  return lower != NULL && g_str_has_suffix (lower, ".zma");
+}
+
+/* A .zma: the impedance the source's jack sees, cable and adapter
+ * included, over the sweep's frequencies, for the programs that read
+ * one (REW, VituixCAD, ARTA's LIMP). One configuration: it is a curve,
+ * not a chart. */
+static gboolean
+run_export_zma (const ExportOptions  *options,
+                const HrCliRequest   *request,
+                GError              **error)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autoptr(HrScenario) scenario = NULL;
+  g_autoptr(HrSweep) sweep = NULL;
+  g_autoptr(HrSummary) summary = NULL;
+  g_autoptr(HrScenarioCircuit) resolved = NULL;
+
+  if (options->compare != NULL || options->chart != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("a .zma holds the impedance of one configuration: --compare and --chart are for charts"));
+      return FALSE;
+    }
+  scenario = hr_cli_build_scenario (&options->common, request, error);
+  if (scenario == NULL)
+    return FALSE;
+  sweep = hr_sweep_new_log (request->fmin_hz, request->fmax_hz, request->n_points, error);
+  if (sweep == NULL)
+    return FALSE;
+  /* Resolved and checked as sweep does, so that the messages are the same. */
+  summary = hr_cli_compute (scenario, &db, sweep, &resolved, error);
+  if (summary == NULL)
+    return FALSE;
+  return hr_export_save_zma (options->file, &resolved->circuit, sweep->freq_hz, sweep->n_points, error);
+}
+
+static gboolean
 run_export (const ExportOptions  *options,
             GError              **error)
 {
@@ -183,12 +230,15 @@ run_export (const ExportOptions  *options,
   HrCliRequest request;
   guint n_compare = options->compare != NULL ? g_strv_length (options->compare) : 0;
 
-  if (!hr_cli_build_request (HR_CLI_COMMAND_SWEEP, &options->common, &request, error) ||
-      !configure_view (options, view, &export, error))
+  if (!hr_cli_build_request (HR_CLI_COMMAND_SWEEP, &options->common, &request, error))
     return FALSE;
   /* Finer than sweep's default: a resonance's peak must look round. */
   if (options->common.points_text == NULL)
     request.n_points = HR_SUMMARY_DEFAULT_POINTS;
+  if (is_zma (options->file))
+    return run_export_zma (options, &request, error);
+  if (!configure_view (options, view, &export, error))
+    return FALSE;
   if (n_compare >= HR_CHART_N_SLOTS)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -216,6 +266,16 @@ run_export (const ExportOptions  *options,
       hr_chart_view_add_trace (view, trace);
     }
 
+  if (hr_chart_view_get_layout (view) == HR_CHART_LAYOUT_SINGLE
+      && hr_chart_view_get_kind (view) == HR_CHART_RESPONSE
+      && !hr_chart_view_has_response (view))
+    {
+      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_UNKNOWN_FIGURE,
+                   _("the headphones have no frequency response to draw: give one with --fr FILE, "
+                     "or keep one with “%s preset attach ID --response FILE”"), HR_CLI_PROGRAM_NAME);
+      return FALSE;
+    }
+
   subtitle = hr_chart_export_subtitle (&request.drive);
   if (n_compare == 0)
     hr_chart_view_set_title (view, hr_chart_trace_get_label (first));
@@ -240,9 +300,13 @@ describe (GOptionContext *context)
   g_option_context_set_summary (context,
     _("Draws the charts of a configuration, or of several compared, into a file."));
   g_option_context_set_description (context,
-    _("The format is the file's extension: .png, .svg, .pdf (all four charts on one page, "
-      "text as text) or .csv (the data: one row per frequency, one column per configuration "
-      "and figure, numbers with a dot whatever the locale).\n"
+    _("The format is the file's extension: .png, .svg, .pdf (all the charts on one page, "
+      "text as text), .csv (the data: one row per frequency, one column per configuration "
+      "and figure, numbers with a dot whatever the locale) or .zma (the impedance the source "
+      "sees, cable and adapter included, for REW, ARTA or VituixCAD; one configuration).\n"
+      "--chart response draws the headphones' frequency response as measured and as it will be "
+      "on each configuration; it needs a response (--fr FILE, or one attached to the preset). "
+      "--fr also holds for a --compare with the same headphones.\n"
       "The first configuration is the one of --headphone or --headphone-file and --source, "
       "--source-file or --zout, as for sweep; each --compare adds one from the presets, "
       "all at the same level. At most 8. Above the charts are the first one's verdict and "
@@ -265,7 +329,7 @@ hr_cli_export (int    argc,
     { "compare", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.compare,
       N_("Add a configuration from the presets; may be repeated"), N_("HEADPHONE:SOURCE[:OUTPUT]") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &options.chart,
-      N_("all (default), impedance, current, spl or deviation"), N_("CHART") },
+      N_("all (default), impedance, current, spl, deviation or response"), N_("CHART") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme,
       N_("light (default) or dark"), N_("THEME") },
     { "width", 0, 0, G_OPTION_ARG_STRING, &options.width_text,

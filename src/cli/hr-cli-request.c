@@ -438,6 +438,17 @@ hr_cli_compare_scenario (HrScenario  *first,
   hr_scenario_set_adapter_series_ohm (scenario, hr_scenario_get_adapter_series_ohm (first));
   hr_scenario_set_adapter_shunt_ohm (scenario, hr_scenario_get_adapter_shunt_ohm (first));
   hr_scenario_set_crest_factor_db (scenario, hr_scenario_get_crest_factor_db (first));
+  /* --fr is a measurement of the first configuration's headphones: the
+   * same headphones on another source have the same response. */
+  if (hr_scenario_get_headphone_kind (first) == HR_SCENARIO_HEADPHONE_PRESET
+      && g_strcmp0 (hr_scenario_get_headphone_id (first), parts[0]) == 0)
+    {
+      guint n_points = 0;
+      const HrResponsePoint *points = hr_scenario_get_response (first, &n_points);
+
+      hr_scenario_set_response (scenario, points, n_points);
+      hr_scenario_set_response_zout_ohm (scenario, hr_scenario_get_response_zout_ohm (first));
+    }
   return g_steal_pointer (&scenario);
 }
 

@@ -499,3 +499,74 @@ hr_eq_export_save (const char     *filename,
   contents = hr_eq_export_text (fit, format, comment, error);
   return contents != NULL && hr_export_save (filename, contents, strlen (contents), error);
 }
+
+/* hr_eq_fit_describe() for a file: English and a dot, whatever the
+ * locale, since the file outlives the session that wrote it and the CLI
+ * switches no locale. "4 filters, within +-0.2 dB (0.15 dB at 2100 Hz),
+ * preamp -1.2 dB" */
+static char *
+describe_untranslated (const HrEqFit *fit)
+{
+  char tolerance[G_ASCII_DTOSTR_BUF_SIZE];
+  char residual[G_ASCII_DTOSTR_BUF_SIZE];
+  char freq[G_ASCII_DTOSTR_BUF_SIZE];
+  char preamp[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (tolerance, sizeof tolerance, "%.1f", fit->tolerance_db);
+  if (fit->n_filters == 0)
+    return g_strdup_printf ("no filter needed: the change is within +-%s dB already", tolerance);
+  g_ascii_formatd (residual, sizeof residual, "%.2f", fit->max_residual_db);
+  g_ascii_formatd (freq, sizeof freq, "%.0f", fit->max_residual_freq_hz);
+  g_ascii_formatd (preamp, sizeof preamp, "%.1f", fit->preamp_db);
+  return g_strdup_printf ("%u filter%s, %s +-%s dB (at most %s dB off, at %s Hz), preamp %s dB",
+                          fit->n_filters, fit->n_filters == 1 ? "" : "s",
+                          fit->within_tolerance ? "within" : "more than",
+                          tolerance, residual, freq, preamp);
+}
+
+/**
+ * hr_eq_export_undo:
+ * @sweep: a computed sweep over the audio band
+ * @summary: its summary
+ * @label: what the configuration is called, "HD 650 on Fireface 800 · Line out"
+ * @fit_out: (out) (optional): the fit, for hr_eq_fit_describe()
+ *
+ * The EQ that undoes what the source does to the response of @sweep, as
+ * the text of @format, with a comment naming what it corrects (English,
+ * as files for other programs are). What `headroom-cli eq` writes and the
+ * app's Export EQ saves.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+char *
+hr_eq_export_undo (const HrSweep         *sweep,
+                   const HrSummary       *summary,
+                   const char            *label,
+                   const HrEqFitOptions  *options,
+                   HrEqFormat             format,
+                   HrEqFit              **fit_out,
+                   GError               **error)
+{
+  g_autoptr(HrEqFit) fit = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *comment = NULL;
+  char span[G_ASCII_DTOSTR_BUF_SIZE];
+  char *text;
+
+  g_return_val_if_fail (sweep != NULL, NULL);
+  g_return_val_if_fail (summary != NULL, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  fit = hr_eq_fit_deviation (sweep, options, error);
+  if (fit == NULL)
+    return NULL;
+  /* The sentence of the comment is the C locale's, whatever the user's:
+   * the file outlives the session that wrote it. */
+  described = describe_untranslated (fit);
+  g_ascii_formatd (span, sizeof span, "%.2f", summary->deviation_span_db);
+  comment = g_strdup_printf ("Headroom: undoes the %s dB response change of %s\n%s", span, label, described);
+  text = hr_eq_export_text (fit, format, comment, error);
+  if (text != NULL && fit_out != NULL)
+    *fit_out = g_steal_pointer (&fit);
+  return text;
+}

@@ -39,5 +39,12 @@ gboolean     hr_eq_export_save             (const char     *filename,
                                             HrEqFormat      format,
                                             const char     *comment,
                                             GError        **error);
+char        *hr_eq_export_undo             (const HrSweep         *sweep,
+                                            const HrSummary       *summary,
+                                            const char            *label,
+                                            const HrEqFitOptions  *options,
+                                            HrEqFormat             format,
+                                            HrEqFit              **fit_out,
+                                            GError               **error);
 
 G_END_DECLS
