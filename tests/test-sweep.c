@@ -142,6 +142,11 @@ test_spl_drive (void)
   /* 94 dB at 102 dB/V needs 10^(−8/20) V at the load, 4/3 of that open circuit. */
   assert_close (sweep->v_load_vrms[1], pow (10, -8.0 / 20.0), 1e-12);
   assert_close (sweep->voc_vrms, pow (10, -8.0 / 20.0) * 400.0 / 300.0, 1e-12);
+
+  /* The other way: 1 V open circuit is 3/4 V at the load, 102 + 20 log 0.75 dB. */
+  assert_close (hr_sweep_spl_1k_for_voltage (sweep, 1.0), 102.0 + 20.0 * log10 (0.75), 1e-12);
+  g_assert_true (isnan (hr_sweep_spl_1k_for_voltage (sweep, 0.0)));
+  g_assert_true (isnan (hr_sweep_spl_1k_for_voltage (sweep, -1.0)));
 }
 
 static void

@@ -235,6 +235,19 @@ test_level_and_clipping (void)
   /* The slider moves in 0.5 dB steps. */
   type_into_row (window, "level_row", "90.3");
   g_assert_cmpfloat_with_epsilon (hr_window_get_sweep (window)->spl_1k_db, 90.3, 1e-6);
+
+  /* A voltage as a sheet prints it: the level it gives, open circuit. */
+  type_into_row (window, "level_row", "+4 dBu");
+  g_assert_cmpfloat_with_epsilon (hr_window_get_sweep (window)->voc_vrms, 0.7746 * pow (10.0, 4.0 / 20.0), 1e-4);
+  type_into_row (window, "level_row", "500 mV");
+  g_assert_cmpfloat_with_epsilon (hr_window_get_sweep (window)->voc_vrms, 0.5, 1e-9);
+  {
+    GtkEditable *entry = hr_slider_row_get_entry (hr_window_get_slider_row (window, "level_row"));
+
+    type_into_row (window, "level_row", "loud V");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    g_assert_cmpfloat_with_epsilon (hr_window_get_sweep (window)->voc_vrms, 0.5, 1e-9);
+  }
   spin_main_loop ();
   destroy_window (window);
 }

@@ -31,6 +31,11 @@ struct _HrSliderRow
   gboolean        off_at_max;
   gboolean        applicable;
   gboolean        updating;
+
+  /* A second unit the entry takes, and how it becomes the row's. */
+  HrUnit                  other_unit;
+  HrSliderRowConvertFunc  convert;
+  gpointer                convert_data;
 };
 
 G_DEFINE_FINAL_TYPE (HrSliderRow, hr_slider_row, ADW_TYPE_ACTION_ROW)
@@ -120,6 +125,19 @@ on_scale_value_changed (HrSliderRow *self,
   hr_slider_row_set_value (self, position_to_value (self, gtk_range_get_value (range)));
 }
 
+static gboolean
+parse_other_unit (HrSliderRow *self,
+                  const char  *text,
+                  double      *value)
+{
+  double other;
+
+  if (self->convert == NULL || !hr_units_parse (text, self->other_unit, &other))
+    return FALSE;
+  *value = self->convert (other, self->convert_data);
+  return isfinite (*value);
+}
+
 static void
 on_entry_activate (HrSliderRow *self,
                    GtkEntry    *entry)
@@ -135,7 +153,7 @@ on_entry_activate (HrSliderRow *self,
       hr_slider_row_set_value (self, self->max_value);
       return;
     }
-  if (!hr_units_parse (text, self->unit, &value))
+  if (!hr_units_parse (text, self->unit, &value) && !parse_other_unit (self, text, &value))
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       gtk_widget_error_bell (GTK_WIDGET (entry));
@@ -408,6 +426,26 @@ hr_slider_row_get_value (HrSliderRow *self)
   g_return_val_if_fail (HR_IS_SLIDER_ROW (self), 0.0);
 
   return self->value;
+}
+
+/**
+ * hr_slider_row_set_other_unit:
+ * @convert: (nullable): turns a value in @unit into one in the row's
+ *
+ * Lets the entry take a value in a second unit, tried after the row's
+ * own: the level's entry takes the source's voltage.
+ */
+void
+hr_slider_row_set_other_unit (HrSliderRow            *self,
+                              HrUnit                  unit,
+                              HrSliderRowConvertFunc  convert,
+                              gpointer                user_data)
+{
+  g_return_if_fail (HR_IS_SLIDER_ROW (self));
+
+  self->other_unit = unit;
+  self->convert = convert;
+  self->convert_data = user_data;
 }
 
 void

@@ -11,12 +11,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HrSliderRow, hr_slider_row, HR, SLIDER_ROW, AdwActionRow)
 
+/* A value typed in another unit, turned into the row's: NAN if it cannot be. */
+typedef double (*HrSliderRowConvertFunc) (double   value,
+                                          gpointer user_data);
+
 void         hr_slider_row_configure         (HrSliderRow *self,
                                               HrUnit       unit,
                                               double       min_value,
                                               double       max_value,
                                               gboolean     logarithmic,
                                               double       step);
+void         hr_slider_row_set_other_unit    (HrSliderRow            *self,
+                                              HrUnit                  unit,
+                                              HrSliderRowConvertFunc  convert,
+                                              gpointer                user_data);
 void         hr_slider_row_set_off_at_max    (HrSliderRow *self,
                                               gboolean     off_at_max);
 void         hr_slider_row_set_applicable    (HrSliderRow *self,

@@ -459,6 +459,19 @@ bind_sliders (HrWindow *self)
                                shunt_to_scenario, shunt_from_scenario, NULL, NULL);
 }
 
+/* "+4 dBu" in the level's entry: the level that voltage, open circuit,
+ * gives on the configuration as it is. */
+static double
+level_for_voltage (double   voc_vrms,
+                   gpointer user_data)
+{
+  HrWindow *self = user_data;
+
+  if (self->summary == NULL)
+    return NAN;
+  return hr_sweep_spl_1k_for_voltage (self->sweep, voc_vrms);
+}
+
 static void
 hr_window_constructed (GObject *object)
 {
@@ -479,6 +492,10 @@ hr_window_constructed (GObject *object)
   hr_slider_row_configure (self->level_row, HR_UNIT_DB_SPL, 60.0, 130.0, FALSE, 0.5);
   hr_slider_row_set_default_value (self->level_row, 90.0);
   hr_slider_row_set_value (self->level_row, 90.0);
+  hr_slider_row_set_other_unit (self->level_row, HR_UNIT_VOLT, level_for_voltage, self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (hr_slider_row_get_entry (self->level_row)),
+                               _("A level in dB SPL, or the source’s voltage that gives it: "
+                                 "0.5 V, 500 mV, −6 dBV, +4 dBu"));
   hr_slider_row_configure (self->cable_row, HR_UNIT_OHM, 0.0, 10.0, FALSE, 0.01);
   hr_slider_row_configure (self->adapter_series_row, HR_UNIT_OHM, 0.0, 1000.0, FALSE, 0.5);
   hr_slider_row_configure (self->adapter_shunt_row, HR_UNIT_OHM, 1.0, HR_SHUNT_OFF_OHM, TRUE, 0.0);

@@ -151,6 +151,28 @@ hr_sweep_new_log (double   fmin_hz,
   return hr_sweep_new (freq_hz, n_points, error);
 }
 
+/**
+ * hr_sweep_spl_1k_for_voltage:
+ * @voc_vrms: an open-circuit voltage of the source
+ *
+ * The SPL at 1 kHz that @voc_vrms gives on the circuit @self was computed
+ * on: the divider is linear, so the level moves with the voltage. What
+ * the app's level entry makes of "0.5 V" or "+4 dBu".
+ *
+ * Returns: dB SPL, or NAN if @voc_vrms is not a voltage or @self was not
+ *   computed
+ */
+double
+hr_sweep_spl_1k_for_voltage (const HrSweep *self,
+                             double         voc_vrms)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+
+  if (!(voc_vrms > 0.0) || !isfinite (voc_vrms) || !(self->voc_vrms > 0.0) || !isfinite (self->spl_1k_db))
+    return NAN;
+  return self->spl_1k_db + 20.0 * log10 (voc_vrms / self->voc_vrms);
+}
+
 gboolean
 hr_drive_validate (const HrDrive  *drive,
                    GError        **error)

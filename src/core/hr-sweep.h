@@ -71,6 +71,8 @@ HrSweep *hr_sweep_new_log          (double           fmin_hz,
                                     double           fmax_hz,
                                     guint            n_points,
                                     GError         **error);
+double   hr_sweep_spl_1k_for_voltage (const HrSweep *self,
+                                    double           voc_vrms);
 gboolean hr_drive_validate         (const HrDrive   *drive,
                                     GError         **error);
 double   hr_drive_to_voc_vrms      (const HrDrive   *drive,
