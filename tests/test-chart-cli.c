@@ -193,6 +193,30 @@ test_zma (void)
                    ==, HR_CLI_EXIT_BAD_INPUT);
 }
 
+/* export --comparison: the configuration and the pins it shows, under
+ * their names, on the chart it was saved showing; the hidden pin is not
+ * drawn. */
+static void
+test_comparison (void)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "comparisons", "fireface-hd650.headroom", NULL);
+  g_autofree char *png = out_file ("comparison.png");
+  g_autofree char *csv_path = out_file ("comparison.csv");
+  g_autofree char *csv = NULL;
+
+  g_assert_cmpint (run_export ("--comparison", file, "--no-verdict", "-o", png, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_cmpuint (test_png_count_color (png, 1000, 0x0072B2), >, 2000);
+  g_assert_cmpuint (test_png_count_color (png, 1000, 0xD55E00), >, 500);
+  g_assert_cmpuint (test_png_count_color (png, 1000, 0x009E73), ==, 0);
+
+  g_assert_cmpint (run_export ("--comparison", file, "--points", "20", "-o", csv_path, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, "\"On my own amp: z_mag_ohm\""));
+  g_assert_null (strstr (csv, "Hidden"));
+
+  g_assert_cmpint (run_export ("--comparison", file, "--headphone", "akg-k701", "-o", png, NULL), ==, HR_CLI_EXIT_USAGE);
+}
+
 static void
 test_pdf_svg (void)
 {
@@ -290,6 +314,7 @@ main (int    argc,
   g_test_add_func ("/cli-export/pdf-svg", test_pdf_svg);
   g_test_add_func ("/cli-export/response", test_response);
   g_test_add_func ("/cli-export/zma", test_zma);
+  g_test_add_func ("/cli-export/comparison", test_comparison);
   g_test_add_func ("/cli-export/verdict", test_verdict);
   g_test_add_func ("/cli-export/usage-errors", test_usage_errors);
   g_test_add_func ("/cli-export/bad-input", test_bad_input);

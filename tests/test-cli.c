@@ -748,6 +748,49 @@ test_fit (void)
   }
 }
 
+/* check --comparison: the configuration a comparison file was saved
+ * with, the same as given by options; the file takes no other gear
+ * options; a broken one is one line naming the file and the place. */
+static void
+test_check_comparison (void)
+{
+  g_auto(Run) by_file = { 0 };
+  g_auto(Run) by_options = { 0 };
+
+  RUN (&by_file, "check", "--comparison", "@comparisons/fireface-hd650.headroom", "--format", "json");
+  assert_success (&by_file);
+  RUN (&by_options, "check", "--source", "rme-fireface-800", "--output", "line", "--headphone", "sennheiser-hd-650",
+       "--spl", "95", "--format", "json");
+  assert_success (&by_options);
+  g_assert_cmpstr (by_file.out, ==, by_options.out);
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--comparison", "@comparisons/fireface-hd650.headroom");
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "RME Fireface 800, Line out"));
+    g_assert_nonnull (strstr (run.out, "95.0 dB SPL at 1 kHz"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--comparison", "@comparisons/fireface-hd650.headroom", "--zout", "10");
+    assert_one_line_error (&run, 2, (const char *const[]) { "--comparison", "--zout", NULL });
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--comparison", "@bad-syntax.json");
+    assert_one_line_error (&run, 1, (const char *const[]) { "bad-syntax.json:", NULL });
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--comparison", "@hp-hd600.json");
+    assert_one_line_error (&run, 1, (const char *const[]) { "hp-hd600.json: format is missing", NULL });
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/sheet-figures", test_sheet_figures);
   g_test_add_func ("/cli/sweep/response", test_sweep_response);
   g_test_add_func ("/cli/fit", test_fit);
+  g_test_add_func ("/cli/check/comparison", test_check_comparison);
   g_test_add_func ("/cli/check/json-unlimited", test_check_json_unlimited);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/bad-input", test_bad_input);

@@ -228,7 +228,9 @@ run_export (const ExportOptions  *options,
   g_autofree char *subtitle = NULL;
   HrChartExportOptions export;
   HrCliRequest request;
+  g_autoptr(HrComparison) comparison = NULL;
   guint n_compare = options->compare != NULL ? g_strv_length (options->compare) : 0;
+  guint n_others = 0;
 
   if (!hr_cli_build_request (HR_CLI_COMMAND_SWEEP, &options->common, &request, error))
     return FALSE;
@@ -247,14 +249,58 @@ run_export (const ExportOptions  *options,
       return FALSE;
     }
 
-  scenario = hr_cli_build_scenario (&options->common, &request, error);
+  comparison = hr_cli_load_comparison (&options->common, error);
+  if (comparison == NULL && options->common.comparison_file != NULL)
+    return FALSE;
+  scenario = comparison != NULL ? hr_scenario_copy (hr_comparison_get_scenario (comparison))
+                                : hr_cli_build_scenario (&options->common, &request, error);
   if (scenario == NULL)
     return FALSE;
+  /* The chart it was saved showing, unless --chart says otherwise. */
+  if (comparison != NULL && options->chart == NULL && hr_comparison_get_chart_view (comparison) != NULL)
+    {
+      HrChartKind kind;
+
+      if (hr_chart_kind_from_string (hr_comparison_get_chart_view (comparison), &kind))
+        {
+          hr_chart_view_set_layout (view, HR_CHART_LAYOUT_SINGLE);
+          hr_chart_view_set_kind (view, kind);
+        }
+    }
   first = make_trace (scenario, &db, &request, &summary, error);
   if (first == NULL)
     return FALSE;
   hr_chart_trace_set_live (first, TRUE);
   hr_chart_view_add_trace (view, first);
+
+  /* The comparison's pins that it shows, under their names, then the
+   * configurations of --compare. */
+  for (guint i = 0; comparison != NULL && i < hr_comparison_get_n_pins (comparison); i++)
+    {
+      const char *name = NULL;
+      gboolean visible = TRUE;
+      HrScenario *pin = hr_comparison_get_pin (comparison, i, &name, &visible);
+      g_autoptr(HrChartTrace) trace = NULL;
+
+      if (!visible)
+        continue;
+      trace = make_trace (pin, &db, &request, NULL, error);
+      if (trace == NULL)
+        {
+          g_prefix_error (error, _("the pin “%s”: "), name);
+          return FALSE;
+        }
+      hr_chart_trace_set_label (trace, name);
+      hr_chart_trace_set_slot (trace, ++n_others);
+      hr_chart_view_add_trace (view, trace);
+    }
+  if (n_others + n_compare >= HR_CHART_N_SLOTS)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("at most %d configurations can be compared, got %u"),
+                   HR_CHART_N_SLOTS, n_others + n_compare + 1);
+      return FALSE;
+    }
   for (guint i = 0; i < n_compare; i++)
     {
       g_autoptr(HrScenario) other = hr_cli_compare_scenario (scenario, options->compare[i], error);
@@ -262,7 +308,7 @@ run_export (const ExportOptions  *options,
 
       if (trace == NULL)
         return FALSE;
-      hr_chart_trace_set_slot (trace, i + 1);
+      hr_chart_trace_set_slot (trace, ++n_others);
       hr_chart_view_add_trace (view, trace);
     }
 
@@ -276,12 +322,12 @@ run_export (const ExportOptions  *options,
       return FALSE;
     }
 
-  subtitle = hr_chart_export_subtitle (&request.drive);
-  if (n_compare == 0)
+  subtitle = hr_chart_export_subtitle (hr_scenario_get_drive (scenario));
+  if (n_others == 0)
     hr_chart_view_set_title (view, hr_chart_trace_get_label (first));
   else
     {
-      g_autofree char *title = g_strdup_printf (_("%u configurations compared"), n_compare + 1);
+      g_autofree char *title = g_strdup_printf (_("%u configurations compared"), n_others + 1);
 
       hr_chart_view_set_title (view, title);
     }
@@ -289,7 +335,7 @@ run_export (const ExportOptions  *options,
   /* The first configuration's verdict, named when others are drawn. The
    * data of a CSV has no room for it. */
   if (!options->no_verdict && export.format != HR_CHART_FORMAT_CSV)
-    hr_chart_view_set_summary (view, n_compare > 0 ? hr_chart_trace_get_label (first) : NULL, summary);
+    hr_chart_view_set_summary (view, n_others > 0 ? hr_chart_trace_get_label (first) : NULL, summary);
 
   return hr_chart_export_to_file (view, &export, options->file, error);
 }
@@ -309,8 +355,9 @@ describe (GOptionContext *context)
       "--fr also holds for a --compare with the same headphones.\n"
       "The first configuration is the one of --headphone or --headphone-file and --source, "
       "--source-file or --zout, as for sweep; each --compare adds one from the presets, "
-      "all at the same level. At most 8. Above the charts are the first one's verdict and "
-      "its reasons, unless --no-verdict.\n"
+      "all at the same level. With --comparison, the configuration and the shown pins of a "
+      "comparison saved by the app, and the chart it showed unless --chart. At most 8 in all. "
+      "Above the charts are the first one's verdict and its reasons, unless --no-verdict.\n"
       "\n"
       "Exit status: 0 on success, 1 on bad input (files, values, a file that cannot be written), "
       "2 on bad usage."));

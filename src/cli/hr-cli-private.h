@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "hr-comparison.h"
 #include "hr-core.h"
 #include "hr-preset-db.h"
 #include "hr-scenario.h"
@@ -35,6 +36,7 @@ typedef struct
   char     *min_load_text;
   char     *headphone_z_text;
   char     *fr_file;
+  char     *comparison_file;
   char     *fr_zout_text;
   char     *cable_text;
   char     *adapter_series_text;
@@ -83,6 +85,8 @@ GArray      *hr_cli_scenario_entries (HrCliOptions        *options,
                                       const char          *points_help);
 HrScenario  *hr_cli_build_scenario   (const HrCliOptions  *options,
                                       const HrCliRequest  *request,
+                                      GError             **error);
+HrComparison *hr_cli_load_comparison (const HrCliOptions  *options,
                                       GError             **error);
 HrScenario  *hr_cli_compare_scenario (HrScenario          *first,
                                       const char          *spec,

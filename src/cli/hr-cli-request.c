@@ -36,6 +36,7 @@ hr_cli_options_clear (HrCliOptions *options)
   g_clear_pointer (&options->min_load_text, g_free);
   g_clear_pointer (&options->headphone_z_text, g_free);
   g_clear_pointer (&options->fr_file, g_free);
+  g_clear_pointer (&options->comparison_file, g_free);
   g_clear_pointer (&options->fr_zout_text, g_free);
   g_clear_pointer (&options->cable_text, g_free);
   g_clear_pointer (&options->adapter_series_text, g_free);
@@ -206,10 +207,40 @@ hr_cli_build_request (HrCliCommand         command,
   request->n_points = command == HR_CLI_COMMAND_SWEEP ? HR_SWEEP_DEFAULT_POINTS : HR_SUMMARY_DEFAULT_POINTS;
   request->crest_factor_db = HR_DEFAULT_CREST_FACTOR_DB;
 
-  if (options->headphone_file == NULL && options->headphone_id == NULL)
+  if (options->comparison_file != NULL)
+    {
+      /* The file holds the configuration, all of it. */
+      const struct
+      {
+        const char *option;
+        const char *text;
+      } configuration[] = {
+        { "--headphone-file", options->headphone_file }, { "--headphone", options->headphone_id },
+        { "--source-file", options->source_file }, { "--source", options->source_id },
+        { "--output", options->output_name }, { "--zout", options->zout_text },
+        { "--vmax", options->vmax_text }, { "--imax", options->imax_text },
+        { "--noise", options->noise_text }, { "--min-load", options->min_load_text },
+        { "--headphone-z", options->headphone_z_text }, { "--fr", options->fr_file },
+        { "--fr-zout", options->fr_zout_text }, { "--vs", options->vs_text },
+        { "--spl", options->spl_text }, { "--cable", options->cable_text },
+        { "--adapter-series", options->adapter_series_text },
+        { "--adapter-shunt", options->adapter_shunt_text },
+        { "--crest-factor", options->crest_factor_text },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (configuration); i++)
+        if (configuration[i].text != NULL)
+          {
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                         _("--comparison holds the whole configuration: %s cannot be used with it"),
+                         configuration[i].option);
+            return FALSE;
+          }
+    }
+  else if (options->headphone_file == NULL && options->headphone_id == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("--headphone-file or --headphone is required"));
+                   _("--headphone-file, --headphone or --comparison is required"));
       return FALSE;
     }
   if (options->headphone_file != NULL && options->headphone_id != NULL)
@@ -302,7 +333,7 @@ hr_cli_scenario_entries (HrCliOptions *options,
 {
   const GOptionEntry entries[] = {
     { "headphone-file", 0, 0, G_OPTION_ARG_FILENAME, &options->headphone_file,
-      N_("The headphones, as a JSON file (this or --headphone is required)"), N_("FILE") },
+      N_("The headphones, as a JSON file (this, --headphone or --comparison is required)"), N_("FILE") },
     { "headphone", 0, 0, G_OPTION_ARG_STRING, &options->headphone_id,
       N_("The headphones, as the id of a preset"), N_("ID") },
     { "source-file", 0, 0, G_OPTION_ARG_FILENAME, &options->source_file,
@@ -342,6 +373,9 @@ hr_cli_scenario_entries (HrCliOptions *options,
       N_("An impedance adapter's series resistor (default: none)"), N_("OHM") },
     { "adapter-shunt", 0, 0, G_OPTION_ARG_STRING, &options->adapter_shunt_text,
       N_("An impedance adapter's shunt resistor, across the headphones (default: none)"), N_("OHM") },
+    { "comparison", 0, 0, G_OPTION_ARG_FILENAME, &options->comparison_file,
+      N_("The configuration of a comparison saved by the app (.headroom), in place of all the options above"),
+      N_("FILE") },
     { "points", 0, 0, G_OPTION_ARG_STRING, &options->points_text,
       points_help, N_("N") },
   };
@@ -351,13 +385,38 @@ hr_cli_scenario_entries (HrCliOptions *options,
   return array;
 }
 
-/* What the options describe: the same choices the app's sidebar makes. */
+/**
+ * hr_cli_load_comparison:
+ *
+ * Returns: (transfer full) (nullable): the comparison of --comparison, or
+ *   %NULL with @error set if it does not read, or unset if none was given
+ */
+HrComparison *
+hr_cli_load_comparison (const HrCliOptions  *options,
+                        GError             **error)
+{
+  if (options->comparison_file == NULL)
+    return NULL;
+  return hr_comparison_load (options->comparison_file, error);
+}
+
+/* What the options describe: the same choices the app's sidebar makes,
+ * or the configuration a comparison file was saved with. */
 HrScenario *
 hr_cli_build_scenario (const HrCliOptions  *options,
                        const HrCliRequest  *request,
                        GError             **error)
 {
   g_autoptr(HrScenario) scenario = hr_scenario_new ();
+
+  if (options->comparison_file != NULL)
+    {
+      g_autoptr(HrComparison) comparison = hr_cli_load_comparison (options, error);
+
+      if (comparison == NULL)
+        return NULL;
+      return hr_scenario_copy (hr_comparison_get_scenario (comparison));
+    }
 
   if (options->headphone_file != NULL)
     {
@@ -517,7 +576,8 @@ dup_source_json_name (const HrCliOptions      *options,
 
   if (resolved->source_preset != NULL)
     return hr_source_preset_dup_output_label (resolved->source_preset, resolved->output_index);
-  if (options->source_file != NULL)
+  /* A comparison's source by figures is named as the scenario names it. */
+  if (options->source_file != NULL || options->comparison_file != NULL)
     return g_strdup (resolved->source_name);
   if (options->zout_text == NULL)
     return g_strdup ("ideal");
@@ -582,8 +642,8 @@ hr_cli_run_request (const HrCliOptions  *options,
         {
           /* The names of the built-in sources are for scripts; people
            * get words in their language. */
-          const char *source_label = options->source_file != NULL ||
-                                     options->source_id != NULL ? source_name
+          const char *source_label = options->source_file != NULL || options->source_id != NULL
+                                     || options->comparison_file != NULL ? source_name
                                    : options->zout_text != NULL ? _("resistive source without limits")
                                    : _("ideal source");
           g_autofree char *text = hr_cli_format_summary_text (summary, &resolved->circuit, source_label);
