@@ -3,7 +3,8 @@
 # packages Headroom needs, but only those missing, and configures a build
 # directory. Nothing here is needed on a machine that already has them.
 
-# What building needs.
+# What building needs; shared-mime-info gives gettext its rules for
+# translating the comparison file type's name.
 HR_BUILD_PACKAGES=(
   gcc
   gettext
@@ -15,6 +16,7 @@ HR_BUILD_PACKAGES=(
   meson
   ninja-build
   pkg-config
+  shared-mime-info
 )
 
 # What the tests need besides: ngspice for the cross-check of the model,

@@ -109,7 +109,7 @@ test_round_trip (void)
 
   g_assert_true (hr_comparison_save (comparison, mine, path, &error));
   g_assert_no_error (error);
-  again = hr_comparison_load (path, &error);
+  again = hr_comparison_load (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hr_comparison_get_chart_view (again), ==, "spl");
   g_assert_cmpuint (hr_comparison_get_n_pins (again), ==, 2);
@@ -232,7 +232,7 @@ test_too_large (void)
   g_assert_cmpint (fseek (file, HR_COMPARISON_MAX_BYTES, SEEK_SET), ==, 0);
   g_assert_cmpint (fputc ('}', file), ==, '}');
   fclose (file);
-  comparison = hr_comparison_load (path, &error);
+  comparison = hr_comparison_load (path, NULL, &error);
   g_assert_null (comparison);
   g_assert_nonnull (strstr (error->message, "huge.headroom: 16777217 bytes is too large"));
   g_assert_cmpint (g_unlink (path), ==, 0);

@@ -8,17 +8,14 @@
 #include <math.h>
 #include <string.h>
 
-#include "hr-window-private.h"
 #include "test-shot.h"
-#include "test-user-data.h"
+#include "test-ui-gear.h"
 
 /* The user's own gear, through the window: a curve file dropped on it, the
  * headphones and source forms filled in and saved, a bundled preset
  * edited, and bad input refused with a message while the user's presets
  * stay as they were. The user's presets file lives in a temporary
  * XDG_DATA_HOME; the window reads the bundled presets of data/presets. */
-
-static char *presets_dir;
 
 static const char zma_text[] =
   "* A curve as REW exports it\n"
@@ -28,57 +25,6 @@ static const char zma_text[] =
   "1000 32.5 2.0\n"
   "10000 36.0 18.0\n"
   "20000 41.0 25.0\n";
-
-/* Lets the window map and draw, and what it left to an idle run: 200 ms,
- * and on until nothing is pending (at most 10 s, for a slow sanitized
- * build, whose frames can keep idles waiting). */
-static void
-spin_main_loop (void)
-{
-  gint64 start_us = g_get_monotonic_time ();
-  gint64 end_us = start_us + 200 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end_us
-         || (g_main_context_pending (NULL) && g_get_monotonic_time () < start_us + 10 * G_TIME_SPAN_SECOND))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* A window of its own database, so that what one test saves does not
- * leak into the next. */
-static HrWindow *
-new_window (HrPresetDb **db)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  HrWindow *window;
-  const char *const keys[] = { "source-id", "output-id", "headphone-id", "zout-ohm", "headphone-z-ohm", "pins", "pinned" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    g_settings_reset (settings, keys[i]);
-  remove_user_files ();
-  *db = hr_preset_db_new (presets_dir, NULL);
-  window = g_object_new (HR_TYPE_WINDOW, "db", *db, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  spin_main_loop ();
-  return window;
-}
-
-static void
-destroy_window (HrWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin_main_loop ();
-}
-
-static GtkWidget *
-child (gpointer    dialog,
-       GType       type,
-       const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), type, name));
-
-  g_assert_nonnull (widget);
-  return widget;
-}
 
 static void
 type_text (gpointer    dialog,
@@ -94,22 +40,6 @@ static gboolean
 save_enabled (gpointer dialog)
 {
   return gtk_widget_get_sensitive (child (dialog, G_OBJECT_TYPE (dialog), "save_button"));
-}
-
-/* The message dialog in front of @parent, if there is one. */
-static AdwMessageDialog *
-find_message_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (GTK_WINDOW (window)) == parent)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 static GFile *

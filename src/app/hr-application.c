@@ -21,10 +21,9 @@ struct _HrApplication
 
 G_DEFINE_FINAL_TYPE (HrApplication, hr_application, ADW_TYPE_APPLICATION)
 
-static void
-hr_application_activate (GApplication *application)
+static GtkWindow *
+ensure_window (HrApplication *self)
 {
-  HrApplication *self = HR_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
@@ -42,7 +41,28 @@ hr_application_activate (GApplication *application)
         }
       window = GTK_WINDOW (hr_window_new (ADW_APPLICATION (self), self->db));
     }
+  return window;
+}
+
+static void
+hr_application_activate (GApplication *application)
+{
+  gtk_window_present (ensure_window (HR_APPLICATION (application)));
+}
+
+/* A comparison double-clicked on the desktop, or given on the command
+ * line. The window shows one comparison: of several files, the last. */
+static void
+hr_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GtkWindow *window = ensure_window (HR_APPLICATION (application));
+
   gtk_window_present (window);
+  if (n_files > 0)
+    hr_window_open_file (HR_WINDOW (window), files[n_files - 1]);
 }
 
 static void
@@ -122,6 +142,7 @@ hr_application_class_init (HrApplicationClass *klass)
 
   object_class->dispose = hr_application_dispose;
   application_class->activate = hr_application_activate;
+  application_class->open = hr_application_open;
   application_class->startup = hr_application_startup;
 }
 
@@ -135,7 +156,7 @@ hr_application_new (void)
 {
   return g_object_new (HR_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/headroom/Headroom",
                        NULL);
 }

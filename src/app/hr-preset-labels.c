@@ -171,7 +171,8 @@ hr_dup_headphone_figures (HrHeadphonePreset  *preset,
 }
 
 /* The dropdowns list "name · category"; search matches any part of it,
- * so typing "dongle" or "planar" narrows the list as a name does. */
+ * so typing "dongle" or "planar" narrows the list as a name does. Gear
+ * from a comparison file opened this session says which. */
 GListModel *
 hr_preset_list_model_new (GPtrArray *presets)
 {
@@ -188,7 +189,12 @@ hr_preset_list_model_new (GPtrArray *presets)
         category = hr_source_category_label (hr_source_preset_get_category (HR_SOURCE_PRESET (preset)));
       else
         category = hr_headphone_type_label (hr_headphone_preset_get_headphone_type (HR_HEADPHONE_PRESET (preset)));
-      item = g_strdup_printf ("%s · %s", name, category);
+      if (hr_preset_get_origin (preset) == HR_PRESET_ORIGIN_OPENED)
+        /* Translators: a dropdown's item for gear from a comparison file,
+         * "HD 650 (my unit) · Open-back dynamic · from shootout.headroom" */
+        item = g_strdup_printf (_("%s · %s · from %s"), name, category, hr_preset_get_filename (preset));
+      else
+        item = g_strdup_printf ("%s · %s", name, category);
       gtk_string_list_append (list, item);
     }
   return G_LIST_MODEL (list);

@@ -276,40 +276,30 @@ mend_slots (HrWindow *self)
     }
 }
 
-/* At start: a pin whose preset is gone is dropped with a toast that
- * names it, rather than kept and never drawn. Pins kept by an earlier
- * version, as the sidebar's values, are taken over once. */
-void
-hr_window_load_pins (HrWindow *self)
+/**
+ * hr_window_set_pins:
+ * @pins: (element-type HrPin): not computed yet; emptied
+ *
+ * Puts @pins in place of the window's. One that does not compute (its
+ * preset is gone) is dropped with a toast that names it, rather than kept
+ * and never drawn.
+ *
+ * Returns: whether any was dropped
+ */
+gboolean
+hr_window_set_pins (HrWindow  *self,
+                    GPtrArray *pins)
 {
-  g_autoptr(GVariant) stored = g_settings_get_value (self->settings, "pinned");
-  g_autoptr(GVariant) legacy = g_settings_get_value (self->settings, "pins");
-  g_autoptr(GPtrArray) loaded = NULL;
-  g_autoptr(GError) stored_error = NULL;
   gboolean dropped = FALSE;
 
-  g_return_if_fail (HR_IS_WINDOW (self));
-
-  if (g_variant_n_children (stored) == 0 && g_variant_n_children (legacy) > 0)
-    {
-      loaded = hr_pins_from_legacy_variant (legacy);
-      g_settings_reset (self->settings, "pins");
-      dropped = TRUE;
-    }
-  else
-    loaded = hr_pins_from_variant (stored, &stored_error);
-  if (stored_error != NULL)
-    {
-      toast (self, stored_error->message);
-      dropped = TRUE;
-    }
+  g_return_val_if_fail (HR_IS_WINDOW (self), FALSE);
 
   while (self->pins->len > 0)
     hr_window_remove_pin (self, self->pins->len - 1);
-  while (loaded->len > 0)
+  while (pins->len > 0 && self->pins->len < HR_PIN_MAX)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(HrPin) pin = g_ptr_array_steal_index (loaded, 0);
+      g_autoptr(HrPin) pin = g_ptr_array_steal_index (pins, 0);
 
       if (!hr_pin_compute (pin, self->db, &error))
         {
@@ -324,9 +314,33 @@ hr_window_load_pins (HrWindow *self)
   mend_slots (self);
   for (guint i = 0; i < self->pins->len; i++)
     add_chip (self, g_ptr_array_index (self->pins, i));
-  if (dropped)
-    save_pins (self);
+  save_pins (self);
   sync_traces (self);
+  return dropped;
+}
+
+/* At start, the pins remembered. Pins kept by an earlier version, as the
+ * sidebar's values, are taken over once. */
+void
+hr_window_load_pins (HrWindow *self)
+{
+  g_autoptr(GVariant) stored = g_settings_get_value (self->settings, "pinned");
+  g_autoptr(GVariant) legacy = g_settings_get_value (self->settings, "pins");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) stored_error = NULL;
+
+  g_return_if_fail (HR_IS_WINDOW (self));
+
+  if (g_variant_n_children (stored) == 0 && g_variant_n_children (legacy) > 0)
+    {
+      loaded = hr_pins_from_legacy_variant (legacy);
+      g_settings_reset (self->settings, "pins");
+    }
+  else
+    loaded = hr_pins_from_variant (stored, &stored_error);
+  if (stored_error != NULL)
+    toast (self, stored_error->message);
+  hr_window_set_pins (self, loaded);
 }
 
 GPtrArray *

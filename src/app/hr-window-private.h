@@ -7,6 +7,7 @@
 
 #include "hr-chart.h"
 #include "hr-chart-widget.h"
+#include "hr-comparison.h"
 #include "hr-core.h"
 #include "hr-eq-export.h"
 #include "hr-headphone-dialog.h"
@@ -49,6 +50,7 @@ struct _HrWindow
   GtkBox               *pins_box;
   GtkWidget            *charts_page;
   GtkScrolledWindow    *charts_scroller;
+  GMenu                *recent_menu;
 
   HrPresetDb           *db;
   GSettings            *settings;
@@ -65,6 +67,7 @@ struct _HrWindow
   HrChartTrace         *live_trace;
   char                 *chart_view;
   GPtrArray            *pins;               /* of HrPin, slot i + 1 each */
+  HrComparison         *undo_comparison;    /* the window before a comparison opened */
   gboolean              narrow;             /* the sidebar is a sheet */
   guint                 layout_idle_id;
 };
@@ -102,6 +105,8 @@ void             hr_window_pin_action       (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);
 void             hr_window_load_pins        (HrWindow   *self);
+gboolean         hr_window_set_pins         (HrWindow   *self,
+                                             GPtrArray  *pins);
 void             hr_window_update_pin_action (HrWindow  *self);
 GPtrArray       *hr_window_get_pins         (HrWindow   *self);
 HrPinChip       *hr_window_get_pin_chip     (HrWindow   *self,
@@ -124,6 +129,18 @@ void             hr_window_import_file      (HrWindow       *self,
 HrSourceDialog  *hr_window_open_source_dialog (HrWindow       *self,
                                                HrSourcePreset *preset);
 void             hr_window_gear_class_init  (GtkWidgetClass *widget_class);
+
+HrComparison    *hr_window_dup_comparison   (HrWindow   *self,
+                                             GError    **error);
+gboolean         hr_window_save_comparison  (HrWindow   *self,
+                                             GFile      *file,
+                                             GError    **error);
+gboolean         hr_window_open_comparison  (HrWindow   *self,
+                                             GFile      *file,
+                                             GError    **error);
+void             hr_window_update_recent    (HrWindow   *self);
+void             hr_window_comparison_init  (HrWindow   *self);
+void             hr_window_comparison_class_init (GtkWidgetClass *widget_class);
 
 void             hr_window_layout_init      (HrWindow   *self);
 void             hr_window_layout_dispose   (HrWindow   *self);

@@ -540,6 +540,7 @@ hr_window_constructed (GObject *object)
   g_signal_connect_object (self->scenario, "changed", G_CALLBACK (on_scenario_changed), self, G_CONNECT_SWAPPED);
   on_scenario_changed (self);
   hr_window_load_pins (self);
+  hr_window_comparison_init (self);
   hr_window_setup_gear (self);
 }
 
@@ -584,6 +585,7 @@ hr_window_finalize (GObject *object)
   /* After dispose: the chart's view, which borrowed the sweep, is gone. */
   g_clear_pointer (&self->sweep, hr_sweep_free);
   g_clear_pointer (&self->chart_view, g_free);
+  g_clear_object (&self->undo_comparison);
 
   G_OBJECT_CLASS (hr_window_parent_class)->finalize (object);
 }
@@ -671,6 +673,7 @@ hr_window_class_init (HrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HrWindow, zout_row);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, headphone_z_row);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, level_row);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, cable_row);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, adapter_series_row);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, adapter_shunt_row);
@@ -696,6 +699,7 @@ hr_window_class_init (HrWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.chart-view", "chart-view");
   gtk_widget_class_install_action (widget_class, "win.export", "s", hr_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.export-eq", NULL, hr_window_export_eq_action);
+  hr_window_comparison_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.pin", NULL, hr_window_pin_action);
   gtk_widget_class_install_action (widget_class, "win.search-headphones", NULL, search_headphones_action);
   gtk_widget_class_install_action (widget_class, "win.search-sources", NULL, search_sources_action);

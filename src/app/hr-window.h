@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HrWindow, hr_window, HR, WINDOW, AdwApplicationWindow)
 
-HrWindow *hr_window_new (AdwApplication *application,
-                         HrPresetDb     *db);
+HrWindow *hr_window_new       (AdwApplication *application,
+                               HrPresetDb     *db);
+void      hr_window_open_file (HrWindow       *self,
+                               GFile          *file);
 
 G_END_DECLS

@@ -397,7 +397,7 @@ hr_cli_load_comparison (const HrCliOptions  *options,
 {
   if (options->comparison_file == NULL)
     return NULL;
-  return hr_comparison_load (options->comparison_file, error);
+  return hr_comparison_load (options->comparison_file, NULL, error);
 }
 
 /* What the options describe: the same choices the app's sidebar makes,

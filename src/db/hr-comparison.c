@@ -454,23 +454,26 @@ hr_comparison_new_from_data (const char  *data,
 
 /**
  * hr_comparison_load:
+ * @display_name: (nullable): what messages call the file: its name in a
+ *   window, %NULL for @filename as given on a command line
  *
  * Returns: (transfer full): the comparison in @filename, or %NULL with
  *   @error set and naming the file
  */
 HrComparison *
 hr_comparison_load (const char  *filename,
+                    const char  *display_name,
                     GError     **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *display_name = NULL;
+  g_autofree char *shown_name = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (filename != NULL, NULL);
 
-  display_name = g_filename_display_name (filename);
+  shown_name = display_name != NULL ? g_strdup (display_name) : g_filename_display_name (filename);
   /* The size first: a huge file is not read into memory to be refused. */
   file = g_file_new_for_path (filename);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -480,10 +483,10 @@ hr_comparison_load (const char  *filename,
     {
       g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE,
                    _("%s: %" G_GOFFSET_FORMAT " bytes is too large for a comparison (at most %d MiB)"),
-                   display_name, g_file_info_get_size (info), HR_COMPARISON_MAX_BYTES / (1024 * 1024));
+                   shown_name, g_file_info_get_size (info), HR_COMPARISON_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
   if (!g_file_get_contents (filename, &contents, &length, error))
     return NULL;
-  return hr_comparison_new_from_data (contents, length, display_name, error);
+  return hr_comparison_new_from_data (contents, length, shown_name, error);
 }

@@ -57,6 +57,7 @@ HrComparison *hr_comparison_new_from_data  (const char    *data,
                                             const char    *display_name,
                                             GError       **error);
 HrComparison *hr_comparison_load           (const char    *filename,
+                                            const char    *display_name,
                                             GError       **error);
 
 G_END_DECLS

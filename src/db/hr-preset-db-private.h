@@ -18,6 +18,9 @@ struct _HrPresetDb
   GHashTable *sources;     /* id → HrSourcePreset */
   GHashTable *headphones;  /* id → HrHeadphonePreset */
   GPtrArray  *problems;    /* HrPresetProblem */
+  GPtrArray  *opened;      /* HrPreset of comparisons opened, kept across reloads */
 };
+
+void hr_preset_db_add_opened (HrPresetDb *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ hr_preset_db_finalize (GObject *object)
   g_clear_pointer (&self->sources, g_hash_table_unref);
   g_clear_pointer (&self->headphones, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->opened, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hr_preset_db_parent_class)->finalize (object);
 }
@@ -48,6 +49,7 @@ hr_preset_db_init (HrPresetDb *self)
   self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->headphones = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) hr_preset_problem_free);
+  self->opened = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -228,6 +230,7 @@ hr_preset_db_reload (HrPresetDb *self)
 
   load_bundled (self);
   load_user (self);
+  hr_preset_db_add_opened (self);
 }
 
 /**

@@ -50,6 +50,9 @@ gboolean            hr_preset_db_write_user_preset   (HrPresetDb     *self,
                                                       JsonNode       *preset,
                                                       HrPresetWrite   mode,
                                                       GError        **error);
+HrPreset           *hr_preset_db_adopt               (HrPresetDb     *self,
+                                                      HrPreset       *preset,
+                                                      const char     *from);
 gboolean            hr_preset_db_remove_user_preset  (HrPresetDb     *self,
                                                       HrPresetKind    kind,
                                                       const char     *id,

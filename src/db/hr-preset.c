@@ -95,6 +95,8 @@ hr_preset_origin_to_string (HrPresetOrigin origin)
       return "bundled";
     case HR_PRESET_ORIGIN_USER:
       return "user";
+    case HR_PRESET_ORIGIN_OPENED:
+      return "opened";
     default:
       g_return_val_if_reached (NULL);
     }

@@ -22,6 +22,7 @@ typedef enum
 {
   HR_PRESET_ORIGIN_BUNDLED,
   HR_PRESET_ORIGIN_USER,
+  HR_PRESET_ORIGIN_OPENED,  /* inline in a comparison opened this session; its filename is the file's */
 } HrPresetOrigin;
 
 /* A figure of a spec sheet and where it comes from (SCHEMA.md, "Figures
