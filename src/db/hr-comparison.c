@@ -416,6 +416,20 @@ comparison_from_json (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
+static void
+set_too_large (GError     **error,
+               const char  *display_name,
+               guint64      n_bytes)
+{
+  /* The number is formatted first: a translatable string holds no
+   * G_GUINT64_FORMAT, which xgettext cannot read. */
+  g_autofree char *bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, n_bytes);
+
+  g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE,
+               _("%s: %s bytes is too large for a comparison (at most %d MiB)"),
+               display_name, bytes, HR_COMPARISON_MAX_BYTES / (1024 * 1024));
+}
+
 /**
  * hr_comparison_new_from_data:
  * @display_name: the file's name, which every message starts with
@@ -437,9 +451,7 @@ hr_comparison_new_from_data (const char  *data,
 
   if (length > HR_COMPARISON_MAX_BYTES)
     {
-      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE,
-                   _("%s: %" G_GSIZE_FORMAT " bytes is too large for a comparison (at most %d MiB)"),
-                   display_name, length, HR_COMPARISON_MAX_BYTES / (1024 * 1024));
+      set_too_large (error, display_name, length);
       return NULL;
     }
   /* Messages start with the file's name, line and column. */
@@ -481,9 +493,7 @@ hr_comparison_load (const char  *filename,
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
       && g_file_info_get_size (info) > HR_COMPARISON_MAX_BYTES)
     {
-      g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_INVALID_VALUE,
-                   _("%s: %" G_GOFFSET_FORMAT " bytes is too large for a comparison (at most %d MiB)"),
-                   shown_name, g_file_info_get_size (info), HR_COMPARISON_MAX_BYTES / (1024 * 1024));
+      set_too_large (error, shown_name, (guint64) g_file_info_get_size (info));
       return NULL;
     }
   if (!g_file_get_contents (filename, &contents, &length, error))
