@@ -411,7 +411,7 @@ test_attach (void)
   {
     g_auto(Run) run = { 0 };
 
-    RUN (&run, "preset", "attach", "test-hp-300", "--response", response);
+    RUN (&run, "preset", "attach", "test-hp-300", "--response", response, "--note", "oratory1990, GRAS 43AG-7");
     assert_success (&run);
     g_assert_nonnull (strstr (run.out, "test-hp-300"));
   }
@@ -431,7 +431,7 @@ test_attach (void)
 
     RUN (&run, "show", "test-hp-300", "--format", "json");
     assert_success (&run);
-    g_assert_nonnull (strstr (run.out, "imported from Sennheiser HD 650.csv"));
+    g_assert_nonnull (strstr (run.out, "imported from Sennheiser HD 650.csv: oratory1990, GRAS 43AG-7"));
   }
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   {

@@ -646,12 +646,18 @@ test_drop_response (void)
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, HR_TYPE_HEADPHONE_DIALOG,
                                                                                          "response_row"))),
                                    "Sennheiser HD 650.csv: 695 points"));
+  /* Where it comes from: the file, and what the user says it is. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, HR_TYPE_HEADPHONE_DIALOG, "response_source_row"))),
+                   ==, "imported from Sennheiser HD 650.csv");
+  type_text (dialog, HR_TYPE_HEADPHONE_DIALOG, "response_source_row",
+             "imported from Sennheiser HD 650.csv: oratory1990, GRAS 43AG-7");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gear.save", NULL));
   spin_main_loop ();
   mine = hr_preset_db_lookup_headphone (db, "sennheiser-hd-650");
   g_assert_nonnull (hr_headphone_preset_get_response (mine, &n_points));
   g_assert_cmpuint (n_points, ==, 695);
-  g_assert_cmpstr (hr_headphone_preset_get_response_source (mine), ==, "imported from Sennheiser HD 650.csv");
+  g_assert_cmpstr (hr_headphone_preset_get_response_source (mine), ==,
+                   "imported from Sennheiser HD 650.csv: oratory1990, GRAS 43AG-7");
   g_assert_cmpuint (hr_chart_view_grid_rows (view), ==, 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "response"));
   g_assert_cmpint (hr_chart_view_get_layout (view), ==, HR_CHART_LAYOUT_SINGLE);

@@ -59,6 +59,7 @@ struct _HrHeadphoneDialog
   AdwActionRow        *features_row;
   AdwActionRow        *response_row;
   GtkWidget           *clear_response_button;
+  AdwEntryRow         *response_source_row;
   AdwEntryRow         *notes_row;
   GtkWidget           *save_button;
   GtkWidget           *remove_group;
@@ -81,5 +82,6 @@ void         hr_headphone_dialog_show_response      (HrHeadphoneDialog  *self);
 void         hr_headphone_dialog_load_preset_response (HrHeadphoneDialog *self,
                                                      HrHeadphonePreset  *preset);
 void         hr_headphone_dialog_clear_response     (HrHeadphoneDialog  *self);
+void         hr_headphone_dialog_response_source_changed (HrHeadphoneDialog *self);
 
 G_END_DECLS

@@ -612,6 +612,9 @@ hr_headphone_dialog_class_init (HrHeadphoneDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, fit_width_hi_row);
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, response_row);
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, clear_response_button);
+  gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, response_source_row);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_response_source_changed",
+                                                G_CALLBACK (hr_headphone_dialog_response_source_changed));
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, features_row);
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, notes_row);
   gtk_widget_class_bind_template_child (widget_class, HrHeadphoneDialog, save_button);

@@ -12,7 +12,29 @@
 
 /* The headphones' own frequency response, from the files people have: an
  * AutoEq CSV, a REW export, a .frd, CrinGraph's text (hr-curve-import.c).
- * With it the window shows the response as it will be on each source. */
+ * With it the window shows the response as it will be on each source. Its
+ * provenance is the file's name and what the user says it is: who
+ * measured it, on what rig; the row under it holds both, as saved. */
+
+/* The row shows @source without the change counting as the user's. */
+static void
+show_source (HrHeadphoneDialog *self,
+             const char        *source)
+{
+  g_signal_handlers_block_by_func (self->response_source_row, hr_headphone_dialog_response_source_changed, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->response_source_row), source != NULL ? source : "");
+  g_signal_handlers_unblock_by_func (self->response_source_row, hr_headphone_dialog_response_source_changed, self);
+}
+
+void
+hr_headphone_dialog_response_source_changed (HrHeadphoneDialog *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->response_source_row))));
+
+  g_free (self->response_source);
+  self->response_source = text[0] != '\0' ? g_steal_pointer (&text) : NULL;
+  self->response_changed = TRUE;
+}
 
 static void
 describe (HrHeadphoneDialog *self,
@@ -22,6 +44,7 @@ describe (HrHeadphoneDialog *self,
   g_autofree char *highest = NULL;
   g_autofree char *text = NULL;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->response_source_row), self->response != NULL);
   if (self->response == NULL)
     {
       adw_action_row_set_subtitle (self->response_row,
@@ -58,6 +81,7 @@ hr_headphone_dialog_load_preset_response (HrHeadphoneDialog *self,
       self->response = g_memdup2 (points, sizeof *points * n_points);
       self->n_response = n_points;
     }
+  show_source (self, hr_headphone_preset_get_response_source (preset));
   describe (self, _("The preset’s own"));
 }
 
@@ -68,6 +92,7 @@ hr_headphone_dialog_clear_response (HrHeadphoneDialog *self)
   self->n_response = 0;
   g_clear_pointer (&self->response_source, g_free);
   self->response_changed = TRUE;
+  show_source (self, NULL);
   describe (self, NULL);
 }
 
@@ -111,6 +136,7 @@ hr_headphone_dialog_load_response (HrHeadphoneDialog  *self,
   /* Translators: where a frequency response comes from, "imported from hd650.csv" */
   self->response_source = g_strdup_printf (_("imported from %s"), basename);
   self->response_changed = TRUE;
+  show_source (self, self->response_source);
   describe (self, basename);
   return TRUE;
 }

@@ -30,6 +30,7 @@ typedef struct
   char     *format;
   char     *response_file;
   char     *impedance_file;
+  char     *note;
   gboolean  help;
 } PresetOptions;
 
@@ -41,6 +42,7 @@ preset_options_clear (PresetOptions *options)
   g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->response_file, g_free);
   g_clear_pointer (&options->impedance_file, g_free);
+  g_clear_pointer (&options->note, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PresetOptions, preset_options_clear)
@@ -88,6 +90,8 @@ parse_options (char             **argv,
       N_("FILE") },
     { "impedance", 0, 0, G_OPTION_ARG_FILENAME, &options->impedance_file,
       N_("Their impedance curve: a .zma, or a REW, ARTA or LIMP text, or a CSV"), N_("FILE") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &options->note,
+      N_("What the files are, kept with them as their source: who measured them, on what"), N_("TEXT") },
     G_OPTION_ENTRY_NULL
   };
   const GOptionEntry entries[] = {
@@ -499,6 +503,16 @@ write_preset (const PresetOptions *options,
   return HR_CLI_EXIT_SUCCESS;
 }
 
+/* A file's provenance, in English as the data files are. */
+static char *
+describe_import (const char *basename,
+                 const char *note)
+{
+  if (note != NULL && note[0] != '\0')
+    return g_strdup_printf ("imported from %s: %s", basename, note);
+  return g_strdup_printf ("imported from %s", basename);
+}
+
 /* preset attach ID --response FILE --impedance FILE: the files people
  * have, put into headphones; a bundled preset's become the user's version
  * of it, as `preset edit` makes one. */
@@ -545,8 +559,8 @@ attach_files (const PresetOptions *options,
           g_array_append_val (points, point);
         }
       basename = g_path_get_basename (options->response_file);
-      /* What the user has: the file's name. */
-      source = g_strdup_printf ("imported from %s", basename);
+      /* What the user has: the file's name, and what they say it is. */
+      source = describe_import (basename, options->note);
       hr_preset_builder_set_response (builder, &g_array_index (points, HrResponsePoint, 0), points->len, source);
     }
   if (options->impedance_file != NULL)
@@ -560,7 +574,7 @@ attach_files (const PresetOptions *options,
           (impedance = hr_impedance_new_points (curve->points, curve->n_points, &error)) == NULL)
         return fail (error->message, HR_CLI_EXIT_BAD_INPUT, NULL);
       basename = g_path_get_basename (options->impedance_file);
-      source = g_strdup_printf ("imported from %s", basename);
+      source = describe_import (basename, options->note);
       hr_preset_builder_set_impedance (builder, impedance, source);
     }
   saved = hr_preset_builder_save (builder, &error);
@@ -641,7 +655,7 @@ hr_cli_preset (char **argv)
       g_print (_("Usage:\n"
                  "  %s preset add --kind KIND [FILE|-]\n"
                  "  %s preset edit --kind KIND [FILE|-]\n"
-                 "  %s preset attach ID [--response FILE] [--impedance FILE]\n"
+                 "  %s preset attach ID [--response FILE] [--impedance FILE] [--note TEXT]\n"
                  "  %s preset remove [--kind KIND] ID\n"
                  "  %s preset list [--kind KIND] [--search TEXT] [--format text|json]\n"
                  "  %s preset show [--kind KIND] [--format text|json] ID\n"
