@@ -39,7 +39,7 @@ enum
 #define assert_close(a, b, rel) \
   g_assert_cmpfloat_with_epsilon ((a), (b), (rel) * MAX (fabs (a), fabs (b)) + 1e-12)
 
-static char *
+static inline char *
 data_file (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
@@ -47,7 +47,7 @@ data_file (const char *name)
 
 /* Runs headroom-cli with @args (NULL-terminated, without argv[0]); names
  * starting with "@" are replaced by the path of that fixture. */
-static void
+static inline void
 run_cli (Run               *run,
          const char *const *args)
 {
@@ -76,7 +76,7 @@ run_cli (Run               *run,
 
 #define RUN(run, ...) run_cli ((run), (const char *const[]) { __VA_ARGS__, NULL })
 
-static void
+static inline void
 assert_success (const Run *run)
 {
   if (run->status != 0)
@@ -87,7 +87,7 @@ assert_success (const Run *run)
 
 /* The rows of a CSV output, the header checked and dropped; each row split
  * into its N_COLUMNS fields. */
-static GPtrArray *
+static inline GPtrArray *
 parse_csv (const char *out)
 {
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
@@ -110,7 +110,7 @@ parse_csv (const char *out)
   return rows;
 }
 
-static double
+static inline double
 field (GPtrArray *rows,
        guint      row,
        guint      column)
@@ -131,7 +131,7 @@ field_text (GPtrArray *rows,
   return ((char **) g_ptr_array_index (rows, row))[column];
 }
 
-static JsonObject *
+static inline JsonObject *
 parse_json_object (const char  *text,
                    JsonNode   **root)
 {
@@ -144,7 +144,7 @@ parse_json_object (const char  *text,
   return json_node_get_object (*root);
 }
 
-static void
+static inline void
 assert_one_line_error (const Run         *run,
                        int                status,
                        const char *const *needles)

@@ -19,6 +19,7 @@ typedef enum
 {
   HR_CLI_COMMAND_SWEEP,
   HR_CLI_COMMAND_CHECK,
+  HR_CLI_COMMAND_RANK,
 } HrCliCommand;
 
 /* The options as GOption leaves them: strings, NULL when not given. */

@@ -237,6 +237,17 @@ hr_cli_build_request (HrCliCommand         command,
             return FALSE;
           }
     }
+  else if (command == HR_CLI_COMMAND_RANK)
+    {
+      /* The gear that stays: headphones to find sources for, or an
+       * output to find headphones for. */
+      if ((options->headphone_id == NULL) == (options->source_id == NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                       _("rank needs either --headphone ID or --source ID"));
+          return FALSE;
+        }
+    }
   else if (options->headphone_file == NULL && options->headphone_id == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -652,6 +663,7 @@ hr_cli_run_request (const HrCliOptions  *options,
         }
       break;
 
+    case HR_CLI_COMMAND_RANK:  /* hr-cli-rank.c */
     default:
       g_assert_not_reached ();
     }

@@ -10,6 +10,7 @@
 #include "hr-cli-fit.h"
 #include "hr-cli-infer.h"
 #include "hr-cli-private.h"
+#include "hr-cli-rank.h"
 
 /* headroom-cli: the model for scripts. This file reads the command line,
  * one GOptionContext per command, and turns errors into exit codes; the
@@ -80,6 +81,7 @@ build_entries (HrCliCommand  command,
     case HR_CLI_COMMAND_CHECK:
       g_array_append_vals (entries, check_entries, G_N_ELEMENTS (check_entries));
       break;
+    case HR_CLI_COMMAND_RANK:  /* hr-cli-rank.c has its own */
     default:
       g_assert_not_reached ();
     }
@@ -132,6 +134,7 @@ describe_command (HrCliCommand    command,
           "Exit status: 0 on success, 1 on bad input (files, values), 2 on bad usage."));
       break;
 
+    case HR_CLI_COMMAND_RANK:
     default:
       g_assert_not_reached ();
     }
@@ -249,6 +252,7 @@ hr_cli_run (int    argc,
       "  export   charts as PNG, SVG or PDF, and their data as CSV\n"
       "  eq       the EQ that undoes the source, for Equalizer APO or EasyEffects\n"
       "  fit      a driver's model from the figures of a published impedance plot\n"
+      "  rank     the sources that drive these headphones, or the headphones this output drives\n"
       "\n"
       "Run “headroom-cli COMMAND --help” for the options of a command."));
 
@@ -274,7 +278,7 @@ hr_cli_run (int    argc,
 
   if (args[0] == NULL || args[1] == NULL)
     {
-      print_usage_error (_("no command given, use sweep, check, list, show, preset, infer, export, eq or fit"),
+      print_usage_error (_("no command given, use sweep, check, list, show, preset, infer, export, eq, fit or rank"),
                          HR_CLI_PROGRAM_NAME);
       return HR_CLI_EXIT_USAGE;
     }
@@ -294,11 +298,13 @@ hr_cli_run (int    argc,
     return hr_cli_eq ((int) g_strv_length (args + 1), args + 1);
   if (g_str_equal (args[1], "fit"))
     return hr_cli_fit ((int) g_strv_length (args + 1), args + 1);
+  if (g_str_equal (args[1], "rank"))
+    return hr_cli_rank ((int) g_strv_length (args + 1), args + 1);
 
   if (!command_from_name (args[1], &command))
     {
       g_autofree char *message =
-        g_strdup_printf (_("unknown command “%s”, use sweep, check, list, show, preset, infer, export, eq or fit"),
+        g_strdup_printf (_("unknown command “%s”, use sweep, check, list, show, preset, infer, export, eq, fit or rank"),
                          args[1]);
 
       print_usage_error (message, HR_CLI_PROGRAM_NAME);
