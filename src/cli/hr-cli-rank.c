@@ -183,7 +183,7 @@ append_text (GString            *out,
              guint               limit)
 {
   /* Translators: the rank table's headings */
-  const char *headings[] = { "#", _("Gear"), _("Verdict"), _("Headroom"), _("Change"), _("Why") };
+  const char *headings[] = { "#", _("Gear"), _("Verdict"), C_("rank table", "Headroom"), _("Change"), _("Why") };
   glong widths[G_N_ELEMENTS (headings)] = { 0 };
   guint n_ranked = 0;
 
