@@ -16,7 +16,7 @@ static char *presets_dir;
 /* Lets the window map and draw, and what it left to an idle run: 200 ms,
  * and on until nothing is pending (at most 10 s, for a slow sanitized
  * build, whose frames can keep idles waiting). */
-static void
+static inline void
 spin_main_loop (void)
 {
   gint64 start_us = g_get_monotonic_time ();
@@ -29,7 +29,7 @@ spin_main_loop (void)
 
 /* A window of its own database, so that what one test saves does not
  * leak into the next. */
-static HrWindow *
+static inline HrWindow *
 new_window (HrPresetDb **db)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -46,14 +46,14 @@ new_window (HrPresetDb **db)
   return window;
 }
 
-static void
+static inline void
 destroy_window (HrWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   spin_main_loop ();
 }
 
-static gpointer
+static inline gpointer
 child (gpointer    dialog,
        GType       type,
        const char *name)
@@ -65,7 +65,7 @@ child (gpointer    dialog,
 }
 
 /* The message dialog in front of @parent, if there is one. */
-static AdwMessageDialog *
+static inline AdwMessageDialog *
 find_message_dialog (GtkWindow *parent)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();

@@ -171,15 +171,18 @@ name_is_taken (HrWindow   *self,
 /* What differs from the gear's own figures, and where two pins would
  * still share a name, the level, then a number. */
 static char *
-dup_pin_name (HrWindow *self)
+dup_pin_name (HrWindow                *self,
+              HrScenario              *scenario,
+              const HrScenarioCircuit *resolved,
+              double                   level_db_spl)
 {
-  g_autofree char *name = hr_scenario_dup_name (self->scenario, self->resolved);
+  g_autofree char *name = hr_scenario_dup_name (scenario, resolved);
   char *candidate;
 
   if (!name_is_taken (self, name))
     return g_steal_pointer (&name);
   /* Translators: a pin's name with its level, "HD 650 on O2 · Headphone out at 95 dB SPL" */
-  candidate = g_strdup_printf (_("%s at %.1f dB SPL"), name, self->summary->level_db_spl);
+  candidate = g_strdup_printf (_("%s at %.1f dB SPL"), name, level_db_spl);
   for (guint n = 2; name_is_taken (self, candidate); n++)
     {
       g_free (candidate);
@@ -189,13 +192,35 @@ dup_pin_name (HrWindow *self)
   return candidate;
 }
 
+static gboolean
+check_room (HrWindow  *self,
+            GError   **error)
+{
+  if (self->pins->len >= HR_PIN_MAX)
+    {
+      g_set_error (error, HR_PIN_ERROR, HR_PIN_ERROR_TOO_MANY,
+                   _("At most %u configurations can be pinned."), (guint) HR_PIN_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_pin (HrWindow *self,
+         HrPin    *pin)
+{
+  g_ptr_array_add (self->pins, pin);
+  save_pins (self);
+  add_chip (self, pin);
+  sync_traces (self);
+}
+
 gboolean
 hr_window_pin (HrWindow  *self,
                GError   **error)
 {
   g_autoptr(HrPin) pin = NULL;
   g_autofree char *name = NULL;
-  HrPin *added;
 
   g_return_val_if_fail (HR_IS_WINDOW (self), FALSE);
 
@@ -205,22 +230,46 @@ hr_window_pin (HrWindow  *self,
                            _("There is nothing to pin: choose a source and headphones first."));
       return FALSE;
     }
-  if (self->pins->len >= HR_PIN_MAX)
-    {
-      g_set_error (error, HR_PIN_ERROR, HR_PIN_ERROR_TOO_MANY,
-                   _("At most %u configurations can be pinned."), (guint) HR_PIN_MAX);
-      return FALSE;
-    }
-  name = dup_pin_name (self);
+  if (!check_room (self, error))
+    return FALSE;
+  name = dup_pin_name (self, self->scenario, self->resolved, self->summary->level_db_spl);
   pin = hr_pin_new (name, self->scenario);
   pin->slot = free_slot (self);
   if (!hr_pin_compute (pin, self->db, error))
     return FALSE;
-  added = g_steal_pointer (&pin);
-  g_ptr_array_add (self->pins, added);
-  save_pins (self);
-  add_chip (self, added);
-  sync_traces (self);
+  add_pin (self, g_steal_pointer (&pin));
+  return TRUE;
+}
+
+/**
+ * hr_window_pin_scenario:
+ *
+ * Pins @scenario beside the configuration shown, named as a pin of it
+ * would be: the Alternatives view's pin button.
+ */
+gboolean
+hr_window_pin_scenario (HrWindow    *self,
+                        HrScenario  *scenario,
+                        GError     **error)
+{
+  g_autoptr(HrScenarioCircuit) resolved = NULL;
+  g_autoptr(HrPin) pin = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (HR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (HR_IS_SCENARIO (scenario), FALSE);
+
+  if (!check_room (self, error))
+    return FALSE;
+  resolved = hr_scenario_resolve (scenario, self->db, error);
+  if (resolved == NULL)
+    return FALSE;
+  name = dup_pin_name (self, scenario, resolved, hr_scenario_get_level_db_spl (scenario));
+  pin = hr_pin_new (name, scenario);
+  pin->slot = free_slot (self);
+  if (!hr_pin_compute (pin, self->db, error))
+    return FALSE;
+  add_pin (self, g_steal_pointer (&pin));
   return TRUE;
 }
 

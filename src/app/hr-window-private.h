@@ -5,6 +5,7 @@
  * they can assert on the computed sweep and summary, and the rows they
  * drive as a user would. */
 
+#include "hr-alternatives-view.h"
 #include "hr-chart.h"
 #include "hr-chart-widget.h"
 #include "hr-comparison.h"
@@ -51,6 +52,9 @@ struct _HrWindow
   GtkWidget            *charts_page;
   GtkScrolledWindow    *charts_scroller;
   GMenu                *recent_menu;
+  GtkToggleButton      *alternatives_button;
+  GtkStack             *views_stack;
+  HrAlternativesView   *alternatives;
 
   HrPresetDb           *db;
   GSettings            *settings;
@@ -113,6 +117,9 @@ HrPinChip       *hr_window_get_pin_chip     (HrWindow   *self,
                                              guint       index);
 gboolean         hr_window_pin              (HrWindow   *self,
                                              GError    **error);
+gboolean         hr_window_pin_scenario     (HrWindow   *self,
+                                             HrScenario *scenario,
+                                             GError    **error);
 void             hr_window_remove_pin       (HrWindow   *self,
                                              guint       index);
 
@@ -141,6 +148,8 @@ gboolean         hr_window_open_comparison  (HrWindow   *self,
 void             hr_window_update_recent    (HrWindow   *self);
 void             hr_window_comparison_init  (HrWindow   *self);
 void             hr_window_comparison_class_init (GtkWidgetClass *widget_class);
+void             hr_window_alternatives_init (HrWindow  *self);
+void             hr_window_alternatives_class_init (GtkWidgetClass *widget_class);
 
 void             hr_window_layout_init      (HrWindow   *self);
 void             hr_window_layout_dispose   (HrWindow   *self);

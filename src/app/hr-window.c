@@ -541,6 +541,7 @@ hr_window_constructed (GObject *object)
   on_scenario_changed (self);
   hr_window_load_pins (self);
   hr_window_comparison_init (self);
+  hr_window_alternatives_init (self);
   hr_window_setup_gear (self);
 }
 
@@ -700,6 +701,7 @@ hr_window_class_init (HrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", "s", hr_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.export-eq", NULL, hr_window_export_eq_action);
   hr_window_comparison_class_init (widget_class);
+  hr_window_alternatives_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.pin", NULL, hr_window_pin_action);
   gtk_widget_class_install_action (widget_class, "win.search-headphones", NULL, search_headphones_action);
   gtk_widget_class_install_action (widget_class, "win.search-sources", NULL, search_sources_action);
@@ -880,4 +882,7 @@ hr_window_reload_presets (HrWindow     *self,
       && g_strcmp0 (hr_scenario_get_headphone_id (before), hr_preset_get_id (HR_PRESET (self->headphone))) == 0)
     hr_scenario_set_headphone_z_ohm (self->scenario, hr_scenario_get_headphone_z_ohm (before));
   hr_scenario_thaw (self->scenario);
+  /* The gear to rank among has changed too. */
+  if (self->alternatives != NULL)
+    hr_alternatives_view_invalidate (self->alternatives);
 }

@@ -127,26 +127,38 @@ compare_entries (gconstpointer a,
   return hr_rank_compare (entry_a->summary, entry_b->summary);
 }
 
-/**
- * hr_ranking_new:
- * @base: the scenario whose headphones (%HR_RANKING_SOURCES) or source
- *   (%HR_RANKING_HEADPHONES) stay; a source preset for the second
- *
- * Returns: (transfer full) (element-type HrRankingEntry): every candidate
- *   once, ranked ones best first with @rank set, then the ones that
- *   cannot be told apart; or %NULL with @error set if @base's own gear
- *   cannot be found
- */
-GPtrArray *
-hr_ranking_new (HrPresetDb              *db,
-                HrScenario              *base,
-                const HrRankingOptions  *options,
-                GError                 **error)
+struct _HrRankingJob
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  GPtrArray *entries;   /* of HrRankingEntry, not computed yet */
+  guint      n_points;
+};
+
+void
+hr_ranking_job_free (HrRankingJob *job)
+{
+  if (job == NULL)
+    return;
+  g_clear_pointer (&job->entries, g_ptr_array_unref);
+  g_free (job);
+}
+
+/**
+ * hr_ranking_job_new:
+ * @base: the scenario whose headphones (%HR_RANKING_SOURCES) or source
+ *   (%HR_RANKING_HEADPHONES) stay
+ *
+ * Returns: (transfer full): the candidates to compute, or %NULL with
+ *   @error set if @base's own gear cannot be found
+ */
+HrRankingJob *
+hr_ranking_job_new (HrPresetDb              *db,
+                    HrScenario              *base,
+                    const HrRankingOptions  *options,
+                    GError                 **error)
+{
+  g_autoptr(HrRankingJob) job = g_new0 (HrRankingJob, 1);
   g_autoptr(GPtrArray) presets = NULL;
-  g_autoptr(HrSweep) sweep = NULL;
-  guint rank = 0;
+  HrPreset *stays;
 
   g_return_val_if_fail (HR_IS_PRESET_DB (db), NULL);
   g_return_val_if_fail (HR_IS_SCENARIO (base), NULL);
@@ -154,11 +166,11 @@ hr_ranking_new (HrPresetDb              *db,
 
   if (!check_base (base, db, options->direction, error))
     return NULL;
-
-  sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ,
-                            options->n_points > 0 ? options->n_points : HR_SUMMARY_DEFAULT_POINTS, error);
-  if (sweep == NULL)
-    return NULL;
+  job->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  job->n_points = options->n_points > 0 ? options->n_points : HR_SUMMARY_DEFAULT_POINTS;
+  stays = options->direction == HR_RANKING_SOURCES
+          ? HR_PRESET (hr_preset_db_lookup_headphone (db, hr_scenario_get_headphone_id (base)))
+          : HR_PRESET (hr_preset_db_lookup_source (db, hr_scenario_get_source_id (base)));
 
   presets = hr_preset_db_list (db, options->direction == HR_RANKING_SOURCES ? HR_PRESET_KIND_SOURCE
                                                                             : HR_PRESET_KIND_HEADPHONE, NULL);
@@ -173,24 +185,55 @@ hr_ranking_new (HrPresetDb              *db,
         {
           HrRankingEntry *entry = g_new0 (HrRankingEntry, 1);
 
+          /* Both sides inline: the run reads no database. */
           entry->preset = g_object_ref (preset);
           entry->output_index = o;
           entry->scenario = candidate_scenario (base);
           if (options->direction == HR_RANKING_SOURCES)
             {
-              hr_scenario_set_headphone_preset (entry->scenario, hr_scenario_get_headphone_id (base));
-              hr_scenario_set_source_preset (entry->scenario, hr_preset_get_id (preset),
+              hr_scenario_set_headphone_inline (entry->scenario, HR_HEADPHONE_PRESET (stays));
+              hr_scenario_set_source_inline (entry->scenario, HR_SOURCE_PRESET (preset),
                                              hr_source_preset_get_output (HR_SOURCE_PRESET (preset), o)->id);
             }
           else
             {
-              hr_scenario_set_headphone_preset (entry->scenario, hr_preset_get_id (preset));
-              hr_scenario_set_source_preset (entry->scenario, hr_scenario_get_source_id (base),
+              hr_scenario_set_headphone_inline (entry->scenario, HR_HEADPHONE_PRESET (preset));
+              hr_scenario_set_source_inline (entry->scenario, HR_SOURCE_PRESET (stays),
                                              hr_scenario_get_output_id (base));
             }
-          compute (entry, db, sweep);
-          g_ptr_array_add (entries, entry);
+          g_ptr_array_add (job->entries, entry);
         }
+    }
+  return g_steal_pointer (&job);
+}
+
+/**
+ * hr_ranking_job_run:
+ *
+ * Computes every candidate, on the grid `check` uses, and orders them.
+ *
+ * Returns: (transfer full) (element-type HrRankingEntry): every candidate
+ *   once, ranked ones best first with @rank set, then the ones that
+ *   cannot be told apart; %NULL if @cancellable was cancelled. The job is
+ *   spent.
+ */
+GPtrArray *
+hr_ranking_job_run (HrRankingJob *job,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) entries = g_steal_pointer (&job->entries);
+  g_autoptr(HrSweep) sweep = NULL;
+  guint rank = 0;
+
+  g_return_val_if_fail (entries != NULL, NULL);
+
+  sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ, job->n_points, NULL);
+  g_return_val_if_fail (sweep != NULL, NULL);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        return NULL;
+      compute (g_ptr_array_index (entries, i), NULL, sweep);
     }
 
   g_ptr_array_sort (entries, compare_entries);
@@ -202,4 +245,23 @@ hr_ranking_new (HrPresetDb              *db,
         entry->rank = ++rank;
     }
   return g_steal_pointer (&entries);
+}
+
+/**
+ * hr_ranking_new:
+ *
+ * hr_ranking_job_new() and hr_ranking_job_run(), here and now.
+ *
+ * Returns: (transfer full) (element-type HrRankingEntry): as
+ *   hr_ranking_job_run(), or %NULL with @error set
+ */
+GPtrArray *
+hr_ranking_new (HrPresetDb              *db,
+                HrScenario              *base,
+                const HrRankingOptions  *options,
+                GError                 **error)
+{
+  g_autoptr(HrRankingJob) job = hr_ranking_job_new (db, base, options, error);
+
+  return job != NULL ? hr_ranking_job_run (job, NULL) : NULL;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "hr-preset-db.h"
 #include "hr-scenario.h"
@@ -43,9 +43,24 @@ typedef struct
   guint           rank;          /* from 1; 0 for "can't tell" */
 } HrRankingEntry;
 
-GPtrArray *hr_ranking_new   (HrPresetDb              *db,
-                             HrScenario              *base,
-                             const HrRankingOptions  *options,
-                             GError                 **error);
+/* What a ranking needs, gathered from the database on the thread that
+ * owns it; run on any thread, since its candidates hold their gear
+ * inline and nothing reads the database again. */
+typedef struct _HrRankingJob HrRankingJob;
+
+HrRankingJob *hr_ranking_job_new  (HrPresetDb              *db,
+                                   HrScenario              *base,
+                                   const HrRankingOptions  *options,
+                                   GError                 **error);
+GPtrArray    *hr_ranking_job_run  (HrRankingJob            *job,
+                                   GCancellable            *cancellable);
+void          hr_ranking_job_free (HrRankingJob            *job);
+
+GPtrArray    *hr_ranking_new      (HrPresetDb              *db,
+                                   HrScenario              *base,
+                                   const HrRankingOptions  *options,
+                                   GError                 **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrRankingJob, hr_ranking_job_free)
 
 G_END_DECLS

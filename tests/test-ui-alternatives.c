@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-alternatives"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "test-ui-gear.h"
+
+/* The Alternatives view: the ranking of the CLI, computed off the main
+ * thread, re-ranked when the level changes and not when a slider it does
+ * not depend on moves; a row puts its candidate into the sidebar, its pin
+ * button pins it. */
+
+static HrAlternativesView *
+show_alternatives (HrWindow *window)
+{
+  HrAlternativesView *view = HR_ALTERNATIVES_VIEW (child (window, HR_TYPE_WINDOW, "alternatives"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (window, HR_TYPE_WINDOW, "alternatives_button")), TRUE);
+  return view;
+}
+
+static void
+wait_ranked (HrAlternativesView *view)
+{
+  gint64 end_us = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  spin_main_loop ();
+  while ((hr_alternatives_view_get_busy (view) || hr_alternatives_view_get_entries (view) == NULL)
+         && g_get_monotonic_time () < end_us)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (hr_alternatives_view_get_busy (view));
+  g_assert_nonnull (hr_alternatives_view_get_entries (view));
+}
+
+static GtkWidget *
+first_row (HrAlternativesView *view)
+{
+  return gtk_widget_get_first_child (GTK_WIDGET (child (view, HR_TYPE_ALTERNATIVES_VIEW, "ranked_list")));
+}
+
+static void
+test_sources (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  HrWindow *window = new_window (&db);
+  HrScenario *scenario = hr_window_get_scenario (window);
+  HrAlternativesView *view;
+  GPtrArray *entries;
+  const HrRankingEntry *best;
+  HrRankingOptions options = HR_RANKING_OPTIONS_INIT;
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  hr_scenario_set_level_db_spl (scenario, 100.0);
+  view = show_alternatives (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, HR_TYPE_WINDOW, "views_stack"))),
+                   ==, "alternatives");
+  wait_ranked (view);
+
+  /* The CLI's ranking, candidate for candidate. */
+  entries = hr_alternatives_view_get_entries (view);
+  expected = hr_ranking_new (db, scenario, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, expected->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const HrRankingEntry *a = g_ptr_array_index (entries, i);
+      const HrRankingEntry *b = g_ptr_array_index (expected, i);
+
+      g_assert_cmpstr (hr_preset_get_id (a->preset), ==, hr_preset_get_id (b->preset));
+      g_assert_cmpuint (a->output_index, ==, b->output_index);
+      g_assert_cmpuint (a->rank, ==, b->rank);
+    }
+  best = g_ptr_array_index (entries, 0);
+  g_assert_cmpuint (best->rank, ==, 1);
+  g_assert_cmpfloat_with_epsilon (best->summary->level_db_spl, 100.0, 1e-9);
+
+  /* The output impedance is not what it ranks by: no run. */
+  hr_scenario_set_zout_ohm (scenario, 10.0);
+  g_assert_false (hr_alternatives_view_get_busy (view));
+  g_assert_true (hr_alternatives_view_get_entries (view) == entries);
+  /* The level is: ranked again, at the new level. */
+  hr_scenario_set_level_db_spl (scenario, 110.0);
+  g_assert_true (hr_alternatives_view_get_busy (view));
+  wait_ranked (view);
+  best = g_ptr_array_index (hr_alternatives_view_get_entries (view), 0);
+  g_assert_cmpfloat_with_epsilon (best->summary->level_db_spl, 110.0, 1e-9);
+
+  /* The best row into the sidebar. */
+  g_signal_emit_by_name (child (view, HR_TYPE_ALTERNATIVES_VIEW, "ranked_list"), "row-activated", first_row (view));
+  spin_main_loop ();
+  g_assert_cmpstr (hr_scenario_get_source_id (scenario), ==, hr_preset_get_id (best->preset));
+  g_assert_cmpfloat_with_epsilon (hr_window_get_summary (window)->level_db_spl, 110.0, 1e-9);
+  /* Its "Shown" marker moved to it. */
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (first_row (view)), "shown")));
+
+  destroy_window (window);
+}
+
+static void
+test_pin_and_headphones (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  HrWindow *window = new_window (&db);
+  HrAlternativesView *view;
+  GPtrArray *entries;
+  guint n_all;
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  view = show_alternatives (window);
+  wait_ranked (view);
+
+  /* The pin button of the best row pins it, named as its pin would be. */
+  {
+    const HrRankingEntry *best = g_ptr_array_index (hr_alternatives_view_get_entries (view), 0);
+    g_autoptr(HrScenario) candidate = hr_alternatives_view_dup_candidate (view, best);
+
+    g_signal_emit_by_name (view, "pin", best);
+    spin_main_loop ();
+    g_assert_cmpuint (hr_window_get_pins (window)->len, ==, 1);
+    g_assert_nonnull (strstr (((HrPin *) g_ptr_array_index (hr_window_get_pins (window), 0))->name,
+                              hr_preset_get_name (best->preset)));
+  }
+
+  /* The other way round: headphones for this output, then only planars. */
+  hr_alternatives_view_set_direction (view, HR_RANKING_HEADPHONES);
+  wait_ranked (view);
+  entries = hr_alternatives_view_get_entries (view);
+  n_all = entries->len;
+  g_assert_true (HR_IS_HEADPHONE_PRESET (((HrRankingEntry *) g_ptr_array_index (entries, 0))->preset));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (view, HR_TYPE_ALTERNATIVES_VIEW, "category_dropdown")),
+                              1 + HR_HEADPHONE_TYPE_PLANAR);
+  wait_ranked (view);
+  entries = hr_alternatives_view_get_entries (view);
+  g_assert_cmpuint (entries->len, >, 0);
+  g_assert_cmpuint (entries->len, <, n_all);
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_cmpint (hr_headphone_preset_get_headphone_type (HR_HEADPHONE_PRESET (
+                       ((HrRankingEntry *) g_ptr_array_index (entries, i))->preset)), ==, HR_HEADPHONE_TYPE_PLANAR);
+
+  /* My gear: none of the user's own here. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (view, HR_TYPE_ALTERNATIVES_VIEW, "mine_button")), TRUE);
+  wait_ranked (view);
+  g_assert_cmpuint (hr_alternatives_view_get_entries (view)->len, ==, 0);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (view, HR_TYPE_ALTERNATIVES_VIEW, "status_label"))),
+                   ==, "None of your own gear is of this kind.");
+
+  /* Back to the charts. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (window, HR_TYPE_WINDOW, "alternatives_button")), FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, HR_TYPE_WINDOW, "views_stack"))),
+                   ==, "charts");
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  user_data_init ("headroom-ui-alternatives-XXXXXX");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  presets_dir = g_strdup (g_getenv ("HEADROOM_PRESETS_DIR"));
+  if (presets_dir == NULL)
+    presets_dir = g_test_build_filename (G_TEST_DIST, "..", "data", "presets", NULL);
+
+  g_test_add_func ("/ui/alternatives/sources", test_sources);
+  g_test_add_func ("/ui/alternatives/pin-and-headphones", test_pin_and_headphones);
+
+  status = g_test_run ();
+
+  user_data_clear ();
+  g_free (presets_dir);
+  return status;
+}
