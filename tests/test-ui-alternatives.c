@@ -120,7 +120,6 @@ test_pin_and_headphones (void)
   /* The pin button of the best row pins it, named as its pin would be. */
   {
     const HrRankingEntry *best = g_ptr_array_index (hr_alternatives_view_get_entries (view), 0);
-    g_autoptr(HrScenario) candidate = hr_alternatives_view_dup_candidate (view, best);
 
     g_signal_emit_by_name (view, "pin", best);
     spin_main_loop ();

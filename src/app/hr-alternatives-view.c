@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hr-alternatives-view.h"
+#include "hr-dropdown.h"
 #include "hr-gear-labels.h"
 
 /* What instead: the sources that drive the headphones shown, or the
@@ -286,6 +287,9 @@ show_entries (HrAlternativesView *self,
   unranked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u can’t be told: figures missing",
                                            "%u can’t be told: figures missing", n_unranked), n_unranked);
   gtk_label_set_label (self->unranked_label, unranked);
+  /* The expander's button is named by its label for a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->unranked_expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  unranked, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->unranked_expander), n_unranked > 0);
 }
 
@@ -516,6 +520,9 @@ static void
 hr_alternatives_view_init (HrAlternativesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The name reaches the dropdown's own button, which a screen reader
+   * lands on. */
+  hr_dropdown_set_accessible_label (self->category_dropdown, _("Kind of candidate"));
   self->direction = HR_RANKING_SOURCES;
   fill_categories (self);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
