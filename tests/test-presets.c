@@ -168,6 +168,33 @@ test_broken_texts (void)
       "             {\"id\": \"o\", \"name\": \"P\", \"kind\": \"line\", \"output_impedance_ohm\": 1}]}]}",
       "mem.json:1:34: sources[0].name must not be empty\n"
       "mem.json:3:21: sources[0].outputs[1].id “o” is already used by another output\n" },
+    /* Maximum voltages by load: out of order, negative, empty, and
+     * given twice. */
+    { "{\"sources\": [{\"id\": \"s\", \"name\": \"S\", \"manufacturer\": \"M\", \"category\": \"phone\",\n"
+      " \"outputs\": [{\"id\": \"o\", \"name\": \"O\", \"kind\": \"headphone\", \"output_impedance_ohm\": 1,\n"
+      "  \"max_voltage_by_load\": [{\"from_ohm\": 150, \"max_voltage_vrms\": 3},\n"
+      "                          {\"from_ohm\": 100, \"max_voltage_vrms\": 1.25}]}]}]}",
+      "mem.json:4:40: sources[0].outputs[0].max_voltage_by_load[1].from_ohm must start above the step "
+      "before it (from 150 Ω), got 100\n" },
+    { "{\"sources\": [{\"id\": \"s\", \"name\": \"S\", \"manufacturer\": \"M\", \"category\": \"phone\",\n"
+      " \"outputs\": [{\"id\": \"o\", \"name\": \"O\", \"kind\": \"headphone\", \"output_impedance_ohm\": 1,\n"
+      "  \"max_voltage_by_load\": [{\"above_ohm\": -5, \"max_voltage_vrms\": {\"given\": \"-3 dBu\", \"source\": \"x\"}},\n"
+      "                          {\"from_ohm\": 150, \"max_voltage_vrms\": -3}]}]}]}",
+      "mem.json:4:65: sources[0].outputs[0].max_voltage_by_load[1].max_voltage_vrms must be a finite number "
+      "greater than 0, got -3\n" },
+    { "{\"sources\": [{\"id\": \"s\", \"name\": \"S\", \"manufacturer\": \"M\", \"category\": \"phone\",\n"
+      " \"outputs\": [{\"id\": \"o\", \"name\": \"O\", \"kind\": \"headphone\", \"output_impedance_ohm\": 1,\n"
+      "  \"max_voltage_by_load\": [{\"above_ohm\": -5, \"max_voltage_vrms\": 1}]}]}]}",
+      "mem.json:3:41: sources[0].outputs[0].max_voltage_by_load[0].above_ohm must be a finite number of 0 "
+      "or more, got -5\n" },
+    { "{\"sources\": [{\"id\": \"s\", \"name\": \"S\", \"manufacturer\": \"M\", \"category\": \"phone\",\n"
+      " \"outputs\": [{\"id\": \"o\", \"name\": \"O\", \"kind\": \"headphone\", \"output_impedance_ohm\": 1,\n"
+      "  \"max_voltage_by_load\": []},\n"
+      "  {\"id\": \"p\", \"name\": \"P\", \"kind\": \"line\", \"max_voltage_vrms\": 2,\n"
+      "   \"max_voltage_by_load\": [{\"from_ohm\": 0, \"max_voltage_vrms\": 1}]}]}]}",
+      "mem.json:3:26: sources[0].outputs[0].max_voltage_by_load must be a list of at least one step, got []\n"
+      "mem.json:4:64: sources[0].outputs[1].max_voltage_vrms and max_voltage_by_load are both given: "
+      "an output has one maximum voltage or steps of it\n" },
     /* A frequency response that goes back. */
     { "{\"headphones\": [{\"id\": \"h\", \"name\": \"H\", \"manufacturer\": \"x\", \"type\": \"planar\",\n"
       "\"nominal_impedance_ohm\": 32, \"sensitivity\": {\"value\": 1, \"unit\": \"dB/V\"},\n"

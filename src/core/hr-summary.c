@@ -75,6 +75,8 @@ hr_summary_compute (const HrSweep    *sweep,
                     GError          **error)
 {
   g_autoptr(HrSummary) self = NULL;
+  HrCircuit stepped;
+  double voltage_step_load_ohm;
   HrCircuitPoint reference;
   double sensitivity_db_per_v;
   guint first;
@@ -86,6 +88,11 @@ hr_summary_compute (const HrSweep    *sweep,
   if (!hr_circuit_validate (circuit, error) ||
       !hr_check_non_negative ("crest_factor", crest_factor_db, error))
     return NULL;
+
+  /* As the sweep did: the step of the voltage for this load. */
+  stepped = *circuit;
+  voltage_step_load_ohm = hr_circuit_apply_voltage_steps (&stepped);
+  circuit = &stepped;
 
   if (sweep->n_points == 0 || !(sweep->voc_vrms > 0.0))
     {
@@ -114,6 +121,7 @@ hr_summary_compute (const HrSweep    *sweep,
                        : INFINITY;
   self->eighth_rule_holds = self->zout_1k_ohm <= self->z_nominal_ohm / 8.0;
   self->voc_available_vrms = circuit->source.max_voltage_vrms;
+  self->voc_step_load_ohm = voltage_step_load_ohm;
   self->i_available_ma = circuit->source.max_current_ma;
 
   /* The source's noise reaches the headphones through the same divider as

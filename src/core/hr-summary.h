@@ -66,6 +66,8 @@ typedef struct
 
   /* What the level asks for against what the source has. */
   double    voc_available_vrms;   /* HR_UNKNOWN or HR_UNLIMITED possible */
+  double    voc_step_load_ohm;    /* the |Z| at 1 kHz that voc_available_vrms was read off the
+                                   * source's steps at; NAN for a source without them */
   double    i_needed_ma;          /* the most the source must deliver in the band */
   double    i_needed_freq_hz;
   double    i_available_ma;       /* HR_UNKNOWN or HR_UNLIMITED possible */

@@ -275,6 +275,7 @@ hr_sweep_compute (HrSweep          *self,
                   const HrDrive    *drive,
                   GError          **error)
 {
+  HrCircuit stepped;
   HrCircuitPoint reference;
   double sensitivity_db_per_v;
   double voc_vrms;
@@ -287,6 +288,11 @@ hr_sweep_compute (HrSweep          *self,
 
   if (!hr_circuit_validate (circuit, error) || !hr_drive_validate (drive, error))
     return FALSE;
+
+  /* A maximum voltage that depends on the load, taken for this load. */
+  stepped = *circuit;
+  hr_circuit_apply_voltage_steps (&stepped);
+  circuit = &stepped;
 
   sensitivity_db_per_v = hr_headphone_get_sensitivity_db_per_v (circuit->headphone);
   hr_circuit_eval (circuit, HR_REFERENCE_FREQ_HZ, &reference);

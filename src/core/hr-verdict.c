@@ -53,6 +53,15 @@ judge_level (HrSummary       *self,
   const HrSource *source = &circuit->source;
   HrReason reason;
 
+  /* Said whenever it applies, so that a ceiling read off a step says
+   * which step: the load's |Z| at 1 kHz decides it. */
+  if (!isnan (self->voc_step_load_ohm))
+    {
+      hr_reason_init (&reason, HR_REASON_VOLTAGE_BY_LOAD, HR_REASON_SEVERITY_NOTE);
+      hr_reason_add_number (&reason, "load_ohm", self->voc_step_load_ohm);
+      hr_reason_add_number (&reason, "vmax_vrms", source->max_voltage_vrms);
+      g_array_append_val (reasons, reason);
+    }
   if (!hr_limit_is_known (source->max_voltage_vrms))
     {
       *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);

@@ -8,6 +8,7 @@
 #include "hr-gear-json.h"
 #include "hr-json-parse.h"
 #include "hr-json-read.h"
+#include "hr-voltage-steps-json.h"
 
 /* The JSON schema of a headphone and a source, turned into model objects.
  *
@@ -217,6 +218,7 @@ hr_gear_json_parse_source_output (JsonObject  *object,
    * not a source (a headphones file given by mistake). */
   if (!json_object_has_member (object, "output_impedance_ohm")
       && !json_object_has_member (object, "max_voltage_vrms")
+      && !json_object_has_member (object, "max_voltage_by_load")
       && !json_object_has_member (object, "max_current_ma")
       && !json_object_has_member (object, "noise_vrms")
       && !json_object_has_member (object, "min_load_ohm"))
@@ -241,6 +243,7 @@ hr_gear_json_parse_source_output (JsonObject  *object,
                                 &parsed.max_current_ma, NULL, error) ||
       !optional_noise (object, path, parsed.max_voltage_vrms, &parsed.noise_vrms, error) ||
       !hr_json_optional_figure (object, path, "min_load_ohm", &parsed.min_load_ohm, NULL, error) ||
+      !hr_voltage_steps_json_parse (object, path, &parsed, error) ||
       !hr_json_optional_boolean (object, path, "balanced", &parsed.balanced, error) ||
       !hr_json_optional_string (object, path, "kind", &kind, error))
     return FALSE;

@@ -3,6 +3,7 @@
 
 #include "hr-core.h"
 #include "hr-preset.h"
+#include "hr-voltage-steps-json.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,9 @@ typedef struct
   HrFigure      max_current_ma;
   HrFigure      noise_vrms;
   HrFigure      min_load_ohm;
+  /* The maximum voltage as steps over the load, in place of
+   * max_voltage_vrms (then unknown); NULL for none. */
+  GArray       *max_voltage_by_load;  /* HrVoltageStepFigure */
 } HrSourceOutput;
 
 const char *const    *hr_source_category_names           (void);
@@ -54,6 +58,7 @@ const char           *hr_output_kind_to_string           (HrOutputKind      kind
 double                hr_output_kind_assumed_zout_ohm    (HrOutputKind      kind);
 
 HrSourceCategory      hr_source_preset_get_category      (HrSourcePreset   *self);
+gboolean              hr_source_preset_get_generic       (HrSourcePreset   *self);
 guint                 hr_source_preset_get_n_outputs     (HrSourcePreset   *self);
 const HrSourceOutput *hr_source_preset_get_output        (HrSourcePreset   *self,
                                                           guint             index);
