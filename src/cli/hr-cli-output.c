@@ -300,7 +300,11 @@ hr_cli_format_summary_text (const HrSummary *summary,
   add_figure (&figures, _("Headroom:"), describe_headroom (summary));
   /* Where the response stays flat to the printed precision, the places
    * of its maximum and minimum are noise. */
-  if (summary->deviation_span_db < 0.005)
+  if (summary->impedance_assumed)
+    /* An assumed flat curve gives a flat line, which is no result. */
+    add_figure (&figures, _("Deviation:"),
+                g_strdup (_("not computed (the headphones' impedance curve is not known)")));
+  else if (summary->deviation_span_db < 0.005)
     add_figure (&figures, _("Deviation:"),
                 g_strdup_printf (_("%.2f dB from max to min (flat)"), summary->deviation_span_db));
   else

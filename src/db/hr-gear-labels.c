@@ -26,6 +26,19 @@ hr_output_kind_label (HrOutputKind kind)
     }
 }
 
+/* Under the output-impedance slider when the output's own is not known:
+ * what the value it starts from is, and where it comes from
+ * (hr_output_kind_assumed_zout_ohm()). */
+const char *
+hr_output_kind_assumed_zout_label (HrOutputKind kind)
+{
+  if (kind == HR_OUTPUT_KIND_HEADPHONE)
+    /* Translators: under the output impedance slider, when the output's own is not known */
+    return _("Not known: starts from an assumption, 120 Ω, the IEC 61938 headphone output");
+  /* Translators: under the output impedance slider, when the output's own is not known */
+  return _("Not known: starts from an assumption, 100 Ω, a typical line output (Wikipedia, “Line level”)");
+}
+
 const char *
 hr_source_category_label (HrSourceCategory category)
 {
@@ -35,6 +48,9 @@ hr_source_category_label (HrSourceCategory category)
       return _("Mic preamp");
     case HR_SOURCE_CATEGORY_LINE_PREAMP:
       return _("Line preamp");
+    case HR_SOURCE_CATEGORY_LINE_PROCESSOR:
+      /* Translators: a compressor, an equaliser: gear with a line output in a studio rack */
+      return _("Line processor");
     case HR_SOURCE_CATEGORY_TUBE_PREAMP:
       return _("Tube preamp");
     case HR_SOURCE_CATEGORY_AUDIO_INTERFACE:
@@ -70,6 +86,8 @@ hr_source_category_typical_label (HrSourceCategory category)
       return _("Typical mic preamp");
     case HR_SOURCE_CATEGORY_LINE_PREAMP:
       return _("Typical line preamp");
+    case HR_SOURCE_CATEGORY_LINE_PROCESSOR:
+      return _("Typical line processor");
     case HR_SOURCE_CATEGORY_TUBE_PREAMP:
       return _("Typical tube preamp");
     case HR_SOURCE_CATEGORY_AUDIO_INTERFACE:

@@ -27,7 +27,7 @@ G_DEFINE_FINAL_TYPE (HrSourcePreset, hr_source_preset, HR_TYPE_PRESET)
 
 /* In the order of the enums; the schema's own words. */
 static const char *const category_names[] = {
-  "mic-preamp", "line-preamp", "tube-preamp", "audio-interface", "mixer",
+  "mic-preamp", "line-preamp", "line-processor", "tube-preamp", "audio-interface", "mixer",
   "headphone-amp", "dac-amp", "usb-dongle", "phone", "player", "reference",
   NULL
 };
@@ -423,14 +423,22 @@ hr_source_preset_dup_output_label (HrSourcePreset *self,
  * hr_output_kind_assumed_zout_ohm:
  *
  * Where the output-impedance slider starts for an output whose impedance
- * is not known: not a figure of the product but a starting point to
- * explore from, which the verdict calls an assumption. 100 Ω is in the
- * middle of what line outputs are built with (tens to a few hundred
- * ohms, for the 10 kΩ inputs they feed); 10 Ω is a plain headphone
- * output's.
+ * is not known: not a figure of the product but a typical one for its
+ * kind, as a named reference gives it, and which the verdict and the
+ * slider call an assumption (hr_output_kind_assumed_zout_label()):
+ *
+ *  - a line or balanced output, 100 Ω: "A typical line out connection
+ *    has an output impedance from 100 to 600 Ω, with lower values being
+ *    more common in newer equipment" (Wikipedia, "Line level",
+ *    Impedances, citing RaneNote 126, Dennis Bohn, 1996); the low end,
+ *    as the newer equipment is.
+ *  - a headphone output, 120 Ω: the source impedance that IEC 61938
+ *    recommends for headphone outputs, "an intermediate-impedance source
+ *    of 120 ohms" (as quoted on epanorama.net, "Headphone details"; the
+ *    standard's 2018 edition adjusted it, to a value not quoted there).
  */
 double
 hr_output_kind_assumed_zout_ohm (HrOutputKind kind)
 {
-  return kind == HR_OUTPUT_KIND_HEADPHONE ? 10.0 : 100.0;
+  return kind == HR_OUTPUT_KIND_HEADPHONE ? 120.0 : 100.0;
 }
