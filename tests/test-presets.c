@@ -72,7 +72,7 @@ test_broken_files (void)
       "duplicate.json:6:13: headphones[1].id “same” is already used by headphones[0]\n" },
     { "unknown-words.json", TRUE, 0, 0,
       "unknown-words.json:3:81: sources[0].category must be one of mic-preamp, line-preamp, line-processor, "
-      "tube-preamp, audio-interface, mixer, headphone-amp, dac-amp, usb-dongle, phone, player, "
+      "tube-preamp, audio-interface, mixer, headphone-amp, dac-amp, usb-dongle, phone, player, computer, "
       "reference, got “toaster”\n"
       "unknown-words.json:4:58: sources[0].outputs[0].kind must be one of line, headphone, "
       "balanced, got “spdif”\n"

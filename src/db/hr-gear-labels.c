@@ -67,6 +67,9 @@ hr_source_category_label (HrSourceCategory category)
       return _("Phone");
     case HR_SOURCE_CATEGORY_PLAYER:
       return _("Player");
+    case HR_SOURCE_CATEGORY_COMPUTER:
+      /* Translators: a laptop's or desktop's own headphone jack */
+      return _("Computer");
     case HR_SOURCE_CATEGORY_REFERENCE:
       return _("Reference");
     default:
@@ -104,6 +107,8 @@ hr_source_category_typical_label (HrSourceCategory category)
       return _("Typical phone");
     case HR_SOURCE_CATEGORY_PLAYER:
       return _("Typical player");
+    case HR_SOURCE_CATEGORY_COMPUTER:
+      return _("Typical computer");
     case HR_SOURCE_CATEGORY_REFERENCE:
       return _("Typical reference");
     default:

@@ -28,7 +28,7 @@ G_DEFINE_FINAL_TYPE (HrSourcePreset, hr_source_preset, HR_TYPE_PRESET)
 /* In the order of the enums; the schema's own words. */
 static const char *const category_names[] = {
   "mic-preamp", "line-preamp", "line-processor", "tube-preamp", "audio-interface", "mixer",
-  "headphone-amp", "dac-amp", "usb-dongle", "phone", "player", "reference",
+  "headphone-amp", "dac-amp", "usb-dongle", "phone", "player", "computer", "reference",
   NULL
 };
 
