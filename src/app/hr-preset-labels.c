@@ -203,10 +203,20 @@ hr_dup_headphone_figures (HrHeadphonePreset  *preset,
                  hr_headphone_preset_get_nominal_impedance (preset), hr_format_ohm);
   /* Translators: a sensitivity, "102 dB/V" */
   g_string_append_printf (figures, " · ");
-  g_string_append_printf (figures, _("%.0f dB/V"), hr_headphone_get_sensitivity_db_per_v (headphone));
-  g_string_append_printf (provenance, "\n%s: %g %s (%s)", _("Sensitivity"), sensitivity->value,
-                          hr_sensitivity_unit_to_string (sensitivity->unit),
-                          sensitivity->source != NULL ? sensitivity->source : _("source not stated"));
+  if (!hr_headphone_has_sensitivity (headphone))
+    {
+      /* Translators: a sensitivity nobody published, on the row of figures */
+      g_string_append (figures, _("? dB/V"));
+      g_string_append_printf (provenance, "\n%s: %s", _("Sensitivity"),
+                              _("unknown, so the level is not checked"));
+    }
+  else
+    {
+      g_string_append_printf (figures, _("%.0f dB/V"), hr_headphone_get_sensitivity_db_per_v (headphone));
+      g_string_append_printf (provenance, "\n%s: %g %s (%s)", _("Sensitivity"), sensitivity->value,
+                              hr_sensitivity_unit_to_string (sensitivity->unit),
+                              sensitivity->source != NULL ? sensitivity->source : _("source not stated"));
+    }
   g_string_append_printf (figures, " · %s",
                           hr_headphone_type_label (hr_headphone_preset_get_headphone_type (preset)));
   if (hr_headphone_preset_get_impedance_source (preset) != NULL)

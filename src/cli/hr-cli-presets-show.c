@@ -154,12 +154,15 @@ append_headphone (GString           *out,
 
   append_figure (out, _("Nominal impedance:"), hr_headphone_preset_get_nominal_impedance (preset), "Ω");
 
-  sensitivity_text = g_strdup_printf (_("%g %s at %g Hz (%.1f dB/V, %.1f dB/mW)"),
-                                      sensitivity->value,
-                                      hr_sensitivity_unit_to_string (sensitivity->unit),
-                                      sensitivity->ref_freq_hz,
-                                      hr_headphone_get_sensitivity_db_per_v (headphone),
-                                      hr_headphone_get_sensitivity_db_per_mw (headphone));
+  if (!hr_headphone_has_sensitivity (headphone))
+    sensitivity_text = g_strdup (_("unknown"));
+  else
+    sensitivity_text = g_strdup_printf (_("%g %s at %g Hz (%.1f dB/V, %.1f dB/mW)"),
+                                        sensitivity->value,
+                                        hr_sensitivity_unit_to_string (sensitivity->unit),
+                                        sensitivity->ref_freq_hz,
+                                        hr_headphone_get_sensitivity_db_per_v (headphone),
+                                        hr_headphone_get_sensitivity_db_per_mw (headphone));
   append_row (out, _("Sensitivity:"), sensitivity_text);
   append_source_line (out, sensitivity->source);
   append_figure (out, _("Max input power:"), hr_headphone_preset_get_max_input (preset), "mW");

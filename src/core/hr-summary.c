@@ -104,7 +104,8 @@ hr_summary_compute (const HrSweep    *sweep,
   self = g_new0 (HrSummary, 1);
   self->reasons = g_array_new (FALSE, FALSE, sizeof (HrReason));
   self->crest_factor_db = crest_factor_db;
-  self->voc_vrms = sweep->voc_vrms;
+  self->voc_vrms = sweep->level_unknown ? NAN : sweep->voc_vrms;
+  self->sensitivity_known = hr_headphone_has_sensitivity (circuit->headphone);
   self->level_db_spl = sweep->spl_1k_db;
   sensitivity_db_per_v = hr_headphone_get_sensitivity_db_per_v (circuit->headphone);
 

@@ -79,6 +79,7 @@ typedef struct
   double    min_load_ohm;         /* the least load the output is rated for, 0 if none stated */
   gboolean  zout_assumed;         /* the output impedance is an assumption */
   gboolean  impedance_assumed;    /* the headphones' curve is an assumed flat line */
+  gboolean  sensitivity_known;    /* without it, every SPL here is NAN and the level is not checked */
 
   HrVerdict verdict;
   GArray   *reasons;              /* of HrReason, the most important first */

@@ -53,6 +53,16 @@ judge_level (HrSummary       *self,
   const HrSource *source = &circuit->source;
   HrReason reason;
 
+  /* No sensitivity: no SPL, so neither the level nor the clipping can
+   * be judged; the response change still can. */
+  if (!self->sensitivity_known)
+    {
+      *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);
+      hr_reason_init (&reason, HR_REASON_SENSITIVITY_UNKNOWN, HR_REASON_SEVERITY_CAVEAT);
+      g_array_append_val (reasons, reason);
+      return;
+    }
+
   /* Said whenever it applies, so that a ceiling read off a step says
    * which step: the load's |Z| at 1 kHz decides it. */
   if (!isnan (self->voc_step_load_ohm))
@@ -250,6 +260,9 @@ judge_noise (HrSummary *self,
 {
   HrReason reason;
 
+  /* Hiss is a level too: the sensitivity's reason says it was not checked. */
+  if (!self->sensitivity_known)
+    return;
   if (isnan (self->hiss_spl_db))
     {
       hr_reason_init (&reason, HR_REASON_NOISE_UNKNOWN, HR_REASON_SEVERITY_DETAIL);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "hr-db-error.h"
@@ -55,16 +57,20 @@ hr_gear_json_parse_headphone (JsonNode    *node,
                                &nominal_impedance_ohm, NULL, error))
     return NULL;
 
-  member = hr_json_require_member (object, path, "sensitivity", error);
-  if (member == NULL ||
-      !hr_json_node_get_object (member, sensitivity_path, &sensitivity_object, error) ||
-      !hr_json_require_number (sensitivity_object, sensitivity_path, "value",
-                               &sensitivity, error) ||
-      !hr_json_require_string (sensitivity_object, sensitivity_path, "unit",
-                               &unit_text, error))
+  /* Left out, the sensitivity is unknown: the level is then unknown too. */
+  member = json_object_get_member (object, "sensitivity");
+  sensitivity = NAN;
+  unit = HR_SENSITIVITY_DB_PER_V;
+  unit_text = NULL;
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member) &&
+      (!hr_json_node_get_object (member, sensitivity_path, &sensitivity_object, error) ||
+       !hr_json_require_number (sensitivity_object, sensitivity_path, "value",
+                                &sensitivity, error) ||
+       !hr_json_require_string (sensitivity_object, sensitivity_path, "unit",
+                                &unit_text, error)))
     return NULL;
 
-  if (!hr_sensitivity_unit_from_string (unit_text, &unit))
+  if (unit_text != NULL && !hr_sensitivity_unit_from_string (unit_text, &unit))
     {
       g_autofree char *field = hr_json_path_member (sensitivity_path, "unit");
 

@@ -119,4 +119,5 @@ hr_summary_append_json_members (HrJsonMembers   *members,
   hr_json_member_number (members, "min_load_ohm", summary->min_load_ohm > 0.0 ? summary->min_load_ohm : NAN);
   hr_json_member_boolean (members, "zout_assumed", summary->zout_assumed);
   hr_json_member_boolean (members, "impedance_assumed", summary->impedance_assumed);
+  hr_json_member_boolean (members, "sensitivity_known", summary->sensitivity_known);
 }
