@@ -652,6 +652,33 @@ draw_not_computed (HrChartPainter    *painter,
   draw_note_lines (painter, axes, lines, G_N_ELEMENTS (lines));
 }
 
+/* The SPL chart of headphones whose sensitivity is not known: there is
+ * no SPL to draw, and an empty plot would not say why. */
+static void
+draw_no_spl (HrChartPainter    *painter,
+             const HrChartAxes *axes)
+{
+  const char *lines[] = {
+    /* Translators: on the SPL chart, for headphones whose sensitivity is not known */
+    _("No SPL: the headphones’ sensitivity is not known"),
+  };
+
+  draw_note_lines (painter, axes, lines, G_N_ELEMENTS (lines));
+}
+
+static gboolean
+live_spl_unknown (HrChartView *view)
+{
+  for (guint i = 0; i < view->traces->len; i++)
+    {
+      HrChartTrace *trace = g_ptr_array_index (view->traces, i);
+
+      if (hr_chart_trace_is_drawn (trace) && trace->live && isnan (trace->sweep->spl_1k_db))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 live_deviation_unknown (HrChartView *view)
 {
@@ -729,6 +756,9 @@ hr_chart_draw_cell_data (HrChartPainter    *painter,
   else if (hr_chart_kind_needs_curve (cell->axes.kind) && live_deviation_unknown (view)
            && hr_chart_painter_paints (painter, HR_CHART_LAYER_LIVE))
     draw_not_computed (painter, &cell->axes);
+  else if (cell->axes.kind == HR_CHART_SPL && live_spl_unknown (view)
+           && hr_chart_painter_paints (painter, HR_CHART_LAYER_LIVE))
+    draw_no_spl (painter, &cell->axes);
 
   if (cell->n_strip_rows == 0 || !hr_chart_painter_paints (painter, HR_CHART_LAYER_LIVE))
     return;
