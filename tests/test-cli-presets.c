@@ -316,6 +316,43 @@ test_user_presets (void)
 }
 
 /* A broken user file: warnings, and list still works. */
+/* A typical design, not a product: marked where it is listed, and in
+ * the JSON. */
+static void
+test_typical_design (void)
+{
+  g_autofree char *path = user_file ();
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  remove_user_files ();
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"sources\": [{\"id\": \"op-amp-out\", \"name\": \"Op-amp line output\", "
+                                      "\"manufacturer\": \"Typical design\", \"category\": \"mic-preamp\", \"generic\": true, "
+                                      "\"outputs\": [{\"id\": \"line\", \"name\": \"Line out\", \"kind\": \"line\", "
+                                      "\"output_impedance_ohm\": 100}]}]}", -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "list", "--kind", "source", "--search", "op-amp");
+    assert_success (&run);
+    g_assert_cmpstr (run.out, ==, "Sources (1)\n"
+                                  "  op-amp-out  Op-amp line output (mic-preamp)  [typical design, not a product]  [yours]\n");
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *sources;
+
+    RUN (&run, "list", "--kind", "source", "--search", "op-amp", "--format", "json");
+    assert_success (&run);
+    root = json_from_string (run.out, NULL);
+    sources = json_object_get_array_member (json_node_get_object (root), "sources");
+    g_assert_true (json_object_get_boolean_member (json_array_get_object_element (sources, 0), "generic"));
+  }
+  remove_user_files ();
+}
+
 static void
 test_broken_user_file (void)
 {
@@ -339,8 +376,9 @@ test_broken_user_file (void)
   {
     g_auto(GStrv) lines = g_strsplit (run.err, "\n", -1);
 
-    /* Six missing fields and the id: seven lines, and the empty end. */
-    g_assert_cmpuint (g_strv_length (lines), ==, 8);
+    /* Five missing fields (the sensitivity may be left out) and the
+     * id: six lines, and the empty end. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 7);
   }
   remove_user_files ();
 }
@@ -480,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/cli-presets/sweep-check-ids", test_sweep_check_ids);
   g_test_add_func ("/cli-presets/user-presets", test_user_presets);
   g_test_add_func ("/cli-presets/broken-user-file", test_broken_user_file);
+  g_test_add_func ("/cli-presets/typical-design", test_typical_design);
   g_test_add_func ("/cli-presets/deep-files", test_deep_files);
   g_test_add_func ("/cli-presets/attach", test_attach);
 

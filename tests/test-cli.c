@@ -412,6 +412,49 @@ test_sheet_figures (void)
   }
 }
 
+/* A maximum voltage that depends on the load: check says which step it
+ * read, at the headphones' |Z| at 1 kHz, in its text and its JSON. */
+static void
+test_voltage_by_load (void)
+{
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--source-file", "@source-macbook.json");
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "available 1.25 Vrms (from its maximum voltage by load, "
+                                       "at the load's |Z| at 1 kHz, 32 Ω)"));
+    g_assert_nonnull (strstr (run.out, "The source's maximum voltage depends on the load: 1.25 Vrms, "
+                                       "its maximum for the 32 Ω these headphones present at 1 kHz."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *object;
+
+    RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--source-file", "@source-macbook.json",
+         "--headphone-z", "300", "--format", "json");
+    assert_success (&run);
+    object = parse_json_object (run.out, &root);
+    assert_close (json_object_get_double_member (object, "voc_available_vrms"), 3.0, 1e-12);
+    g_assert_cmpstr (json_object_get_string_member (object, "voc_available_from"), ==, "steps");
+    assert_close (json_object_get_double_member (object, "voc_step_load_ohm"), 300.0, 1e-9);
+  }
+  /* A maximum set by hand holds at every load. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *object;
+
+    RUN (&run, "check", "--headphone-file", "@hp-resistor-32.json", "--source-file", "@source-macbook.json",
+         "--vmax", "2V", "--format", "json");
+    assert_success (&run);
+    object = parse_json_object (run.out, &root);
+    assert_close (json_object_get_double_member (object, "voc_available_vrms"), 2.0, 1e-12);
+    g_assert_cmpstr (json_object_get_string_member (object, "voc_available_from"), ==, "figure");
+  }
+}
+
 static void
 test_check_json (void)
 {
@@ -811,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/text-unlimited", test_check_text_unlimited);
   g_test_add_func ("/cli/check/json", test_check_json);
   g_test_add_func ("/cli/check/sheet-figures", test_sheet_figures);
+  g_test_add_func ("/cli/check/voltage-by-load", test_voltage_by_load);
   g_test_add_func ("/cli/sweep/response", test_sweep_response);
   g_test_add_func ("/cli/fit", test_fit);
   g_test_add_func ("/cli/check/comparison", test_check_comparison);

@@ -9,6 +9,7 @@
 
 #include "hr-db-error.h"
 #include "hr-gear-json.h"
+#include "hr-gear-labels.h"
 #include "hr-preset-file.h"
 
 /* Loading preset files: each kind of broken file gives its exact message,
@@ -71,8 +72,8 @@ test_broken_files (void)
     { "duplicate.json", TRUE, 0, 1,
       "duplicate.json:6:13: headphones[1].id “same” is already used by headphones[0]\n" },
     { "unknown-words.json", TRUE, 0, 0,
-      "unknown-words.json:3:81: sources[0].category must be one of mic-preamp, line-preamp, "
-      "tube-preamp, audio-interface, mixer, headphone-amp, dac-amp, usb-dongle, phone, player, "
+      "unknown-words.json:3:81: sources[0].category must be one of mic-preamp, line-preamp, line-processor, "
+      "tube-preamp, audio-interface, mixer, headphone-amp, dac-amp, usb-dongle, phone, player, computer, "
       "reference, got “toaster”\n"
       "unknown-words.json:4:58: sources[0].outputs[0].kind must be one of line, headphone, "
       "balanced, got “spdif”\n"
@@ -168,6 +169,33 @@ test_broken_texts (void)
       "             {\"id\": \"o\", \"name\": \"P\", \"kind\": \"line\", \"output_impedance_ohm\": 1}]}]}",
       "mem.json:1:34: sources[0].name must not be empty\n"
       "mem.json:3:21: sources[0].outputs[1].id “o” is already used by another output\n" },
+    /* Maximum voltages by load: out of order, negative, empty, and
+     * given twice. */
+    { "{\"sources\": [{\"id\": \"s\", \"name\": \"S\", \"manufacturer\": \"M\", \"category\": \"phone\",\n"
+      " \"outputs\": [{\"id\": \"o\", \"name\": \"O\", \"kind\": \"headphone\", \"output_impedance_ohm\": 1,\n"
+      "  \"max_voltage_by_load\": [{\"from_ohm\": 150, \"max_voltage_vrms\": 3},\n"
+      "                          {\"from_ohm\": 100, \"max_voltage_vrms\": 1.25}]}]}]}",
+      "mem.json:4:40: sources[0].outputs[0].max_voltage_by_load[1].from_ohm must start above the step "
+      "before it (from 150 Ω), got 100\n" },
+    { "{\"sources\": [{\"id\": \"s\", \"name\": \"S\", \"manufacturer\": \"M\", \"category\": \"phone\",\n"
+      " \"outputs\": [{\"id\": \"o\", \"name\": \"O\", \"kind\": \"headphone\", \"output_impedance_ohm\": 1,\n"
+      "  \"max_voltage_by_load\": [{\"above_ohm\": -5, \"max_voltage_vrms\": {\"given\": \"-3 dBu\", \"source\": \"x\"}},\n"
+      "                          {\"from_ohm\": 150, \"max_voltage_vrms\": -3}]}]}]}",
+      "mem.json:4:65: sources[0].outputs[0].max_voltage_by_load[1].max_voltage_vrms must be a finite number "
+      "greater than 0, got -3\n" },
+    { "{\"sources\": [{\"id\": \"s\", \"name\": \"S\", \"manufacturer\": \"M\", \"category\": \"phone\",\n"
+      " \"outputs\": [{\"id\": \"o\", \"name\": \"O\", \"kind\": \"headphone\", \"output_impedance_ohm\": 1,\n"
+      "  \"max_voltage_by_load\": [{\"above_ohm\": -5, \"max_voltage_vrms\": 1}]}]}]}",
+      "mem.json:3:41: sources[0].outputs[0].max_voltage_by_load[0].above_ohm must be a finite number of 0 "
+      "or more, got -5\n" },
+    { "{\"sources\": [{\"id\": \"s\", \"name\": \"S\", \"manufacturer\": \"M\", \"category\": \"phone\",\n"
+      " \"outputs\": [{\"id\": \"o\", \"name\": \"O\", \"kind\": \"headphone\", \"output_impedance_ohm\": 1,\n"
+      "  \"max_voltage_by_load\": []},\n"
+      "  {\"id\": \"p\", \"name\": \"P\", \"kind\": \"line\", \"max_voltage_vrms\": 2,\n"
+      "   \"max_voltage_by_load\": [{\"from_ohm\": 0, \"max_voltage_vrms\": 1}]}]}]}",
+      "mem.json:3:26: sources[0].outputs[0].max_voltage_by_load must be a list of at least one step, got []\n"
+      "mem.json:4:64: sources[0].outputs[1].max_voltage_vrms and max_voltage_by_load are both given: "
+      "an output has one maximum voltage or steps of it\n" },
     /* A frequency response that goes back. */
     { "{\"headphones\": [{\"id\": \"h\", \"name\": \"H\", \"manufacturer\": \"x\", \"type\": \"planar\",\n"
       "\"nominal_impedance_ohm\": 32, \"sensitivity\": {\"value\": 1, \"unit\": \"dB/V\"},\n"
@@ -196,6 +224,53 @@ test_broken_texts (void)
  * dBu, "rated load 32–600 Ω", and no output impedance. The figures are
  * read in the unit of their names, kept as given, and the unknown one
  * stays unknown. */
+/* Steps of a maximum voltage read with their figures and sources, given
+ * as the sheet prints them; a typical design listed as what it is. */
+static void
+test_voltage_steps_and_typical (void)
+{
+  static const char text[] =
+    "{\"sources\": [{\"id\": \"rme\", \"name\": \"Pro\", \"manufacturer\": \"RME\", \"category\": \"dac-amp\",\n"
+    " \"outputs\": [{\"id\": \"ph\", \"name\": \"Phones\", \"kind\": \"headphone\", \"output_impedance_ohm\": 0.1,\n"
+    "  \"max_voltage_by_load\": [{\"from_ohm\": 16, \"max_voltage_vrms\": {\"given\": \"+15 dBu\", \"source\": \"§34.16\"}},\n"
+    "   {\"from_ohm\": 32, \"max_voltage_vrms\": {\"given\": \"+19 dBu\", \"source\": \"§34.16\"}},\n"
+    "   {\"above_ohm\": 32, \"max_voltage_vrms\": {\"given\": \"+22 dBu\", \"source\": \"§34.16\"}}]}]},\n"
+    " {\"id\": \"op\", \"name\": \"Op-amp line output\", \"manufacturer\": \"Typical design\", \"category\": \"mic-preamp\",\n"
+    "  \"generic\": true, \"outputs\": [{\"id\": \"line\", \"name\": \"Line\", \"kind\": \"line\", \"output_impedance_ohm\": 100}]}]}";
+  g_autoptr(HrPresetFile) file = hr_preset_file_new_from_data ("mem.json", text, strlen (text),
+                                                                HR_PRESET_ORIGIN_USER);
+  g_autofree char *problems = problems_text (file);
+  g_autofree char *label = NULL;
+  g_autofree char *typical = NULL;
+  HrSourcePreset *preset;
+  const HrSourceOutput *output;
+  const HrVoltageStepFigure *step;
+  HrSource source = HR_SOURCE_INIT;
+
+  g_assert_cmpstr (problems, ==, "");
+  preset = g_ptr_array_index (hr_preset_file_get_sources (file), 0);
+  output = hr_source_preset_get_output (preset, 0);
+  g_assert_false (hr_figure_is_known (&output->max_voltage_vrms));
+  g_assert_cmpuint (output->max_voltage_by_load->len, ==, 3);
+  step = &g_array_index (output->max_voltage_by_load, HrVoltageStepFigure, 2);
+  g_assert_true (step->above);
+  g_assert_cmpfloat (step->load_ohm, ==, 32.0);
+  g_assert_cmpstr (step->max_voltage_vrms.given, ==, "+22 dBu");
+  g_assert_cmpstr (step->max_voltage_vrms.source, ==, "§34.16");
+  hr_source_preset_build_source (preset, 0, &source);
+  g_assert_cmpuint (source.n_voltage_steps, ==, 3);
+  g_assert_cmpfloat_with_epsilon (hr_source_max_voltage_at_load (&source, 33.0),
+                                  0.774597 * pow (10.0, 22.0 / 20.0), 1e-9);
+  g_assert_false (hr_source_preset_get_generic (preset));
+  label = hr_source_preset_dup_list_label (preset);
+  g_assert_cmpstr (label, ==, "RME Pro · DAC/amp");
+
+  preset = g_ptr_array_index (hr_preset_file_get_sources (file), 1);
+  g_assert_true (hr_source_preset_get_generic (preset));
+  typical = hr_source_preset_dup_list_label (preset);
+  g_assert_cmpstr (typical, ==, "Typical mic preamp · Op-amp line output");
+}
+
 static void
 test_sheet_figures (void)
 {
@@ -371,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/presets/skip-broken", test_skip_broken);
   g_test_add_func ("/presets/broken-texts", test_broken_texts);
   g_test_add_func ("/presets/sheet-figures", test_sheet_figures);
+  g_test_add_func ("/presets/voltage-steps-and-typical", test_voltage_steps_and_typical);
   g_test_add_func ("/presets/too-deep", test_too_deep);
   g_test_add_func ("/presets/source-figures", test_figures);
   g_test_add_func ("/presets/headphone", test_headphone_preset);

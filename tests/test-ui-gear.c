@@ -534,9 +534,10 @@ test_mixer_from_sheet (void)
   g_assert_cmpfloat_with_epsilon (phones->noise_vrms.value, 0.774597 * pow (10.0, -95.0 / 20.0), 1e-12);
   g_assert_cmpfloat (phones->min_load_ohm.value, ==, 32.0);
 
-  /* The window explores the unknown output impedance from 10 Ω, shows
+  /* The window explores the unknown output impedance from 120 Ω (IEC 61938), says so under the slider, shows
    * it as unknown, and says the verdict rests on it. */
-  g_assert_cmpfloat (hr_slider_row_get_value (hr_window_get_slider_row (window, "zout_row")), ==, 10.0);
+  g_assert_cmpfloat (hr_slider_row_get_value (hr_window_get_slider_row (window, "zout_row")), ==, 120.0);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (hr_window_get_slider_row (window, "zout_row"))), "Not known: starts from an assumption, 120 Ω"));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (window->source_figures_label), "? Ω"));
   for (guint i = 0; i < hr_window_get_summary (window)->reasons->len; i++)
     assumed |= g_array_index (hr_window_get_summary (window)->reasons, HrReason, i).code == HR_REASON_ZOUT_ASSUMED;

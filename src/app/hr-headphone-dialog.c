@@ -507,7 +507,9 @@ load_preset (HrHeadphoneDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->manufacturer_row), hr_preset_get_manufacturer (HR_PRESET (preset)));
   adw_combo_row_set_selected (self->type_row, hr_headphone_preset_get_headphone_type (preset));
   hr_form_set_number (self->nominal_row, hr_headphone_preset_get_nominal_impedance (preset)->value);
-  hr_form_set_number (self->sensitivity_row, sensitivity->value);
+  /* An unknown sensitivity stays empty: the form asks for one to save. */
+  if (!isnan (sensitivity->value))
+    hr_form_set_number (self->sensitivity_row, sensitivity->value);
   adw_combo_row_set_selected (self->sensitivity_unit_row, sensitivity->unit);
   hr_form_set_number (self->ref_freq_row, sensitivity->ref_freq_hz);
   hr_form_set_number (self->max_input_row, hr_headphone_preset_get_max_input (preset)->value);

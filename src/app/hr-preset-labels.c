@@ -80,6 +80,51 @@ format_noise (double vrms)
   return g_strdup_printf (_("%.3g mV (A)"), vrms * 1e3);
 }
 
+/* A maximum voltage that depends on the load: its range on the row,
+ * "1.25–3 Vrms by load", and each step in the tooltip with its source. */
+static void
+append_voltage_steps (GString *figures,
+                      GString *provenance,
+                      GArray  *steps)
+{
+  double least_vrms = INFINITY;
+  double most_vrms = 0.0;
+  g_autofree char *least = NULL;
+  g_autofree char *most = NULL;
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const HrVoltageStepFigure *step = &g_array_index (steps, HrVoltageStepFigure, i);
+
+      least_vrms = MIN (least_vrms, step->max_voltage_vrms.value);
+      most_vrms = MAX (most_vrms, step->max_voltage_vrms.value);
+    }
+  least = g_strdup_printf ("%.3g", least_vrms);
+  most = g_strdup_printf ("%.3g", most_vrms);
+  g_string_append (figures, " · ");
+  if (least_vrms == most_vrms)
+    /* Translators: a maximum voltage that depends on the load, on the row of figures, "3 Vrms by load" */
+    g_string_append_printf (figures, _("%s Vrms by load"), most);
+  else
+    /* Translators: the range of a maximum voltage that depends on the load, "1.25–3 Vrms by load" */
+    g_string_append_printf (figures, _("%s–%s Vrms by load"), least, most);
+
+  g_string_append_printf (provenance, "\n%s", _("Maximum voltage by load (the load's |Z| at 1 kHz decides):"));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const HrVoltageStepFigure *step = &g_array_index (steps, HrVoltageStepFigure, i);
+      g_autofree char *load = hr_format_ohm (step->load_ohm);
+      g_autofree char *what = step->above
+        /* Translators: a step of a maximum voltage by load, "above 32 Ω" */
+        ? g_strdup_printf (_("  above %s"), load)
+        /* Translators: a step of a maximum voltage by load, "from 150 Ω" */
+        : g_strdup_printf (_("  from %s"), load);
+      g_autofree char *text = format_vrms (step->max_voltage_vrms.value);
+
+      append_provenance (provenance, what, text, &step->max_voltage_vrms);
+    }
+}
+
 char *
 hr_dup_output_figures (const HrSourceOutput  *output,
                        char                 **tooltip)
@@ -97,7 +142,9 @@ hr_dup_output_figures (const HrSourceOutput  *output,
       g_string_append_printf (provenance, "%s: %s", _("Output impedance"),
                               _("unknown; the slider sets one to assume"));
     }
-  if (hr_figure_is_known (&output->max_voltage_vrms))
+  if (output->max_voltage_by_load != NULL)
+    append_voltage_steps (figures, provenance, output->max_voltage_by_load);
+  else if (hr_figure_is_known (&output->max_voltage_vrms))
     append_figure (figures, provenance, _("Maximum voltage"), &output->max_voltage_vrms, format_vrms);
   else
     {
@@ -156,10 +203,20 @@ hr_dup_headphone_figures (HrHeadphonePreset  *preset,
                  hr_headphone_preset_get_nominal_impedance (preset), hr_format_ohm);
   /* Translators: a sensitivity, "102 dB/V" */
   g_string_append_printf (figures, " · ");
-  g_string_append_printf (figures, _("%.0f dB/V"), hr_headphone_get_sensitivity_db_per_v (headphone));
-  g_string_append_printf (provenance, "\n%s: %g %s (%s)", _("Sensitivity"), sensitivity->value,
-                          hr_sensitivity_unit_to_string (sensitivity->unit),
-                          sensitivity->source != NULL ? sensitivity->source : _("source not stated"));
+  if (!hr_headphone_has_sensitivity (headphone))
+    {
+      /* Translators: a sensitivity nobody published, on the row of figures */
+      g_string_append (figures, _("? dB/V"));
+      g_string_append_printf (provenance, "\n%s: %s", _("Sensitivity"),
+                              _("unknown, so the level is not checked"));
+    }
+  else
+    {
+      g_string_append_printf (figures, _("%.0f dB/V"), hr_headphone_get_sensitivity_db_per_v (headphone));
+      g_string_append_printf (provenance, "\n%s: %g %s (%s)", _("Sensitivity"), sensitivity->value,
+                              hr_sensitivity_unit_to_string (sensitivity->unit),
+                              sensitivity->source != NULL ? sensitivity->source : _("source not stated"));
+    }
   g_string_append_printf (figures, " · %s",
                           hr_headphone_type_label (hr_headphone_preset_get_headphone_type (preset)));
   if (hr_headphone_preset_get_impedance_source (preset) != NULL)
@@ -181,20 +238,27 @@ hr_preset_list_model_new (GPtrArray *presets)
   for (guint i = 0; i < presets->len; i++)
     {
       HrPreset *preset = g_ptr_array_index (presets, i);
-      g_autofree char *name = hr_preset_dup_display_name (preset);
       g_autofree char *item = NULL;
-      const char *category;
 
       if (HR_IS_SOURCE_PRESET (preset))
-        category = hr_source_category_label (hr_source_preset_get_category (HR_SOURCE_PRESET (preset)));
+        item = hr_source_preset_dup_list_label (HR_SOURCE_PRESET (preset));
       else
-        category = hr_headphone_type_label (hr_headphone_preset_get_headphone_type (HR_HEADPHONE_PRESET (preset)));
+        {
+          g_autofree char *name = hr_preset_dup_display_name (preset);
+
+          item = g_strdup_printf ("%s · %s", name,
+                                  hr_headphone_type_label (hr_headphone_preset_get_headphone_type (HR_HEADPHONE_PRESET (preset))));
+        }
       if (hr_preset_get_origin (preset) == HR_PRESET_ORIGIN_OPENED)
-        /* Translators: a dropdown's item for gear from a comparison file,
-         * "HD 650 (my unit) · Open-back dynamic · from shootout.headroom" */
-        item = g_strdup_printf (_("%s · %s · from %s"), name, category, hr_preset_get_filename (preset));
-      else
-        item = g_strdup_printf ("%s · %s", name, category);
+        {
+          char *from;
+
+          /* Translators: a dropdown's item for gear from a comparison file,
+           * "HD 650 (my unit) · Open-back dynamic · from shootout.headroom" */
+          from = g_strdup_printf (_("%s · from %s"), item, hr_preset_get_filename (preset));
+          g_free (item);
+          item = from;
+        }
       gtk_string_list_append (list, item);
     }
   return G_LIST_MODEL (list);

@@ -15,6 +15,7 @@ struct _HrChartTrace
   GDestroyNotify sweep_free;
   double         current_limit_ma;  /* NAN unknown, INFINITY unlimited */
   double         hiss_spl_db;       /* the source's noise in the headphones; NAN none drawn */
+  gboolean       deviation_unknown; /* the headphones' curve is an assumed flat line: no change to draw */
   guint          slot;
   gboolean       visible;
   gboolean       live;

@@ -594,6 +594,11 @@ draw_trace (HrChartPainter    *painter,
       g_assert_not_reached ();
     }
 
+  /* Not a flat line where the change could not be computed: the cell
+   * says so instead (draw_not_computed()). */
+  if (trace->deviation_unknown && hr_chart_kind_needs_curve (axes->kind))
+    return;
+
   hr_chart_set_source (cr, color, 1.0);
   hr_chart_set_slot_dash (cr, trace->slot, width / 2.0);
   cairo_set_line_width (cr, width);
@@ -610,6 +615,11 @@ trace_is_limited (HrChartTrace *trace)
   return FALSE;
 }
 
+static void draw_note_lines (HrChartPainter    *painter,
+                             const HrChartAxes *axes,
+                             const char *const *lines,
+                             guint              n_lines);
+
 /* The response chart of headphones with no response of their own says
  * so, and how to give them one, in the middle of its plot. */
 static void
@@ -622,12 +632,78 @@ draw_no_response (HrChartPainter    *painter,
     /* Translators: on the response chart, how to add a response */
     _("Add one from an AutoEq CSV, a REW export, a .frd or CrinGraph text"),
   };
+
+  draw_note_lines (painter, axes, lines, G_N_ELEMENTS (lines));
+}
+
+/* The charts of the change in response, for headphones whose impedance
+ * curve is not known: a flat line would read as "no change". */
+static void
+draw_not_computed (HrChartPainter    *painter,
+                   const HrChartAxes *axes)
+{
+  const char *lines[] = {
+    /* Translators: on the response-change chart, for headphones whose impedance curve is not known */
+    _("The change in response cannot be computed"),
+    /* Translators: on the response-change chart, why it cannot be computed */
+    _("The headphones’ impedance curve is not known"),
+  };
+
+  draw_note_lines (painter, axes, lines, G_N_ELEMENTS (lines));
+}
+
+/* The SPL chart of headphones whose sensitivity is not known: there is
+ * no SPL to draw, and an empty plot would not say why. */
+static void
+draw_no_spl (HrChartPainter    *painter,
+             const HrChartAxes *axes)
+{
+  const char *lines[] = {
+    /* Translators: on the SPL chart, for headphones whose sensitivity is not known */
+    _("No SPL: the headphones’ sensitivity is not known"),
+  };
+
+  draw_note_lines (painter, axes, lines, G_N_ELEMENTS (lines));
+}
+
+static gboolean
+live_spl_unknown (HrChartView *view)
+{
+  for (guint i = 0; i < view->traces->len; i++)
+    {
+      HrChartTrace *trace = g_ptr_array_index (view->traces, i);
+
+      if (hr_chart_trace_is_drawn (trace) && trace->live && isnan (trace->sweep->spl_1k_db))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+live_deviation_unknown (HrChartView *view)
+{
+  for (guint i = 0; i < view->traces->len; i++)
+    {
+      HrChartTrace *trace = g_ptr_array_index (view->traces, i);
+
+      if (hr_chart_trace_is_drawn (trace) && trace->live && trace->deviation_unknown)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+draw_note_lines (HrChartPainter    *painter,
+                 const HrChartAxes *axes,
+                 const char *const *lines,
+                 guint              n_lines)
+{
   cairo_t *cr = painter->cr;
   double y = axes->plot.y + axes->plot.height / 2.0;
 
   hr_chart_select_font (cr, HR_CHART_FONT_LABEL, painter->scale);
   hr_chart_set_source (cr, painter->style->foreground, painter->style->dim_text_alpha);
-  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+  for (guint i = 0; i < n_lines; i++)
     {
       g_autofree char *text = hr_chart_text_fit_width (cr, lines[i], axes->plot.width - 8.0 * painter->scale);
       double x = axes->plot.x + (axes->plot.width - hr_chart_text_width (cr, text)) / 2.0;
@@ -677,6 +753,12 @@ hr_chart_draw_cell_data (HrChartPainter    *painter,
   if (cell->axes.kind == HR_CHART_RESPONSE && view->n_with_response == 0
       && view->traces->len > 0 && hr_chart_painter_paints (painter, HR_CHART_LAYER_BASE))
     draw_no_response (painter, &cell->axes);
+  else if (hr_chart_kind_needs_curve (cell->axes.kind) && live_deviation_unknown (view)
+           && hr_chart_painter_paints (painter, HR_CHART_LAYER_LIVE))
+    draw_not_computed (painter, &cell->axes);
+  else if (cell->axes.kind == HR_CHART_SPL && live_spl_unknown (view)
+           && hr_chart_painter_paints (painter, HR_CHART_LAYER_LIVE))
+    draw_no_spl (painter, &cell->axes);
 
   if (cell->n_strip_rows == 0 || !hr_chart_painter_paints (painter, HR_CHART_LAYER_LIVE))
     return;

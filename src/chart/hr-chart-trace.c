@@ -32,6 +32,22 @@ hr_chart_trace_new (const char     *label,
   return self;
 }
 
+/* The charts that show what the source does to the response: nothing to
+ * show when the headphones' impedance curve is not known. */
+gboolean
+hr_chart_kind_needs_curve (HrChartKind kind)
+{
+  return kind == HR_CHART_DEVIATION || kind == HR_CHART_RESPONSE;
+}
+
+gboolean
+hr_chart_trace_get_deviation_known (HrChartTrace *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return !self->deviation_unknown;
+}
+
 HrChartTrace *
 hr_chart_trace_ref (HrChartTrace *self)
 {
@@ -140,7 +156,7 @@ hr_chart_trace_value_at (HrChartTrace *self,
       g_return_val_if_reached (NAN);
     }
 
-  if (sweep->n_points == 0)
+  if (sweep->n_points == 0 || (self->deviation_unknown && hr_chart_kind_needs_curve (kind)))
     return NAN;
   hi = sweep->n_points - 1;
   if (freq_hz <= sweep->freq_hz[0])
@@ -334,5 +350,8 @@ hr_chart_trace_new_computed (const char      *label,
   self = hr_chart_trace_new (label, sweep, sweep_free);
   hr_chart_trace_set_current_limit_ma (self, circuit->source.max_current_ma);
   hr_chart_trace_set_hiss_spl_db (self, summary->hiss_spl_db);
+  /* An assumed flat curve moves nothing, so a flat line would claim a
+   * result: the charts of the change say it was not computed instead. */
+  self->deviation_unknown = summary->impedance_assumed;
   return self;
 }

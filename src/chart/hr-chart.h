@@ -138,6 +138,8 @@ gboolean            hr_chart_trace_get_visible        (HrChartTrace      *self);
 void                hr_chart_trace_set_live           (HrChartTrace      *self,
                                                        gboolean           live);
 gboolean            hr_chart_trace_get_live           (HrChartTrace      *self);
+gboolean            hr_chart_trace_get_deviation_known (HrChartTrace     *self);
+gboolean            hr_chart_kind_needs_curve         (HrChartKind        kind);
 
 HrChartView        *hr_chart_view_new                 (void);
 void                hr_chart_view_free                (HrChartView       *self);

@@ -260,6 +260,7 @@ hr_cli_format_summary_text (const HrSummary *summary,
   g_autofree char *dev_min_freq = hr_format_freq (summary->dev_min_freq_hz);
   g_autofree char *i_needed_freq = hr_format_freq (summary->i_needed_freq_hz);
   g_autofree char *voc_available = format_available (summary->voc_available_vrms, "Vrms");
+  g_autofree char *step_note = NULL;
   g_autofree char *i_available = format_available (summary->i_available_ma, "mA");
 
   g_string_append_printf (text, _("Verdict: %s"), hr_verdict_to_string (summary->verdict));
@@ -278,19 +279,47 @@ hr_cli_format_summary_text (const HrSummary *summary,
                                z_nominal, z_min, z_max));
   add_figure (&figures, _("Source:"),
               g_strdup_printf (_("%s, %s output impedance at 1 kHz"), source_name, zout_1k));
-  add_figure (&figures, _("Level:"),
-              g_strdup_printf (_("%.1f dB SPL at 1 kHz, from %.3g Vrms open circuit"),
-                               summary->level_db_spl, summary->voc_vrms));
-  if (isfinite (summary->spl_max_1k_db))
+  /* A maximum that depends on the load says which load it was read at. */
+  if (!isnan (summary->voc_step_load_ohm))
+    {
+      g_autofree char *load = hr_format_ohm (summary->voc_step_load_ohm);
+
+      /* Translators: after a voltage read off a source's table of maximum voltage by load */
+      step_note = g_strdup_printf (_(" (from its maximum voltage by load, at the load's |Z| at 1 kHz, %s)"), load);
+    }
+  if (!summary->sensitivity_known)
+    {
+      /* No sensitivity, no SPL: say so rather than print NaN. */
+      add_figure (&figures, _("Level:"),
+                  isnan (summary->voc_vrms)
+                  ? g_strdup (_("unknown (the headphones' sensitivity is not known; give the level as a voltage)"))
+                  : g_strdup_printf (_("%.3g Vrms open circuit; its SPL is unknown (the headphones' sensitivity is not known)"),
+                                     summary->voc_vrms));
+      add_figure (&figures, _("Max clean SPL:"), g_strdup (_("unknown")));
+      add_figure (&figures, _("Headroom:"), g_strdup (_("not checked")));
+    }
+  else
+    add_figure (&figures, _("Level:"),
+                g_strdup_printf (_("%.1f dB SPL at 1 kHz, from %.3g Vrms open circuit"),
+                                 summary->level_db_spl, summary->voc_vrms));
+  if (!summary->sensitivity_known)
+    ;
+  else if (isfinite (summary->spl_max_1k_db))
     add_figure (&figures, _("Max clean SPL:"),
-                g_strdup_printf (_("%.1f dB SPL at 1 kHz, %s"),
-                                 summary->spl_max_1k_db, limit_phrase (summary->limit_1k)));
+                g_strdup_printf (_("%.1f dB SPL at 1 kHz, %s%s"),
+                                 summary->spl_max_1k_db, limit_phrase (summary->limit_1k),
+                                 summary->limit_1k == HR_LIMIT_VOLTAGE && step_note != NULL ? step_note : ""));
   else
     add_figure (&figures, _("Max clean SPL:"), g_strdup (_("no limit")));
-  add_figure (&figures, _("Headroom:"), describe_headroom (summary));
+  if (summary->sensitivity_known)
+    add_figure (&figures, _("Headroom:"), describe_headroom (summary));
   /* Where the response stays flat to the printed precision, the places
    * of its maximum and minimum are noise. */
-  if (summary->deviation_span_db < 0.005)
+  if (summary->impedance_assumed)
+    /* An assumed flat curve gives a flat line, which is no result. */
+    add_figure (&figures, _("Deviation:"),
+                g_strdup (_("not computed (the headphones' impedance curve is not known)")));
+  else if (summary->deviation_span_db < 0.005)
     add_figure (&figures, _("Deviation:"),
                 g_strdup_printf (_("%.2f dB from max to min (flat)"), summary->deviation_span_db));
   else
@@ -305,15 +334,28 @@ hr_cli_format_summary_text (const HrSummary *summary,
   else
     add_figure (&figures, _("Damping factor:"), g_strdup (_("no limit (0 Ω source)")));
   add_figure (&figures, _("1/8 rule:"), describe_eighth_rule (summary));
-  add_figure (&figures, _("Voltage:"),
-              g_strdup_printf (_("needs %.3g Vrms, %.3g Vrms for peaks; available %s"),
-                               summary->voc_vrms, summary->voc_vrms * peak_factor,
-                               voc_available));
-  add_figure (&figures, _("Current:"),
-              g_strdup_printf (_("needs %.3g mA at %s, %.3g mA for peaks; available %s"),
-                               summary->i_needed_ma, i_needed_freq,
-                               summary->i_needed_ma * peak_factor, i_available));
-  if (isnan (summary->hiss_spl_db))
+  if (isnan (summary->voc_vrms))
+    {
+      add_figure (&figures, _("Voltage:"),
+                  g_strdup_printf (_("needs an unknown voltage; available %s%s"),
+                                   voc_available, step_note != NULL ? step_note : ""));
+      add_figure (&figures, _("Current:"),
+                  g_strdup_printf (_("draws an unknown current; available %s"), i_available));
+    }
+  else
+    {
+      add_figure (&figures, _("Voltage:"),
+                  g_strdup_printf (_("needs %.3g Vrms, %.3g Vrms for peaks; available %s%s"),
+                                   summary->voc_vrms, summary->voc_vrms * peak_factor,
+                                   voc_available, step_note != NULL ? step_note : ""));
+      add_figure (&figures, _("Current:"),
+                  g_strdup_printf (_("needs %.3g mA at %s, %.3g mA for peaks; available %s"),
+                                   summary->i_needed_ma, i_needed_freq,
+                                   summary->i_needed_ma * peak_factor, i_available));
+    }
+  if (!summary->sensitivity_known)
+    add_figure (&figures, _("Hiss:"), g_strdup (_("unknown (the headphones' sensitivity is not known)")));
+  else if (isnan (summary->hiss_spl_db))
     add_figure (&figures, _("Hiss:"), g_strdup (_("unknown (the source's noise is not known)")));
   else if (isfinite (summary->hiss_spl_db))
     add_figure (&figures, _("Hiss:"),

@@ -59,6 +59,8 @@ append_common (GString  *out,
   g_string_append_printf (out, "%s\n", display_name);
   append_row (out, _("Id:"), hr_preset_get_id (preset));
   append_row (out, _("Manufacturer:"), hr_preset_get_manufacturer (preset));
+  if (hr_preset_get_generic (preset))
+    append_row (out, _("Design:"), _("typical, not a product"));
   append_row (out, hr_preset_get_kind (preset) == HR_PRESET_KIND_SOURCE ? _("Category:") : _("Type:"),
               hr_preset_get_class_name (preset));
 
@@ -73,6 +75,26 @@ append_common (GString  *out,
 
   if (hr_preset_get_notes (preset) != NULL)
     append_row (out, _("Notes:"), hr_preset_get_notes (preset));
+}
+
+/* A maximum voltage that depends on the load, a row a step. */
+static void
+append_voltage_steps (GString *out,
+                      GArray  *steps)
+{
+  append_row (out, _("Max voltage:"), _("by load, at the load's |Z| at 1 kHz"));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const HrVoltageStepFigure *step = &g_array_index (steps, HrVoltageStepFigure, i);
+      g_autofree char *value = step->above
+        /* Translators: a step of a maximum voltage by load, "above 32 Ω: 9.76 Vrms" */
+        ? g_strdup_printf (_("above %g Ω: %g Vrms"), step->load_ohm, step->max_voltage_vrms.value)
+        /* Translators: a step of a maximum voltage by load, "from 150 Ω: 3 Vrms" */
+        : g_strdup_printf (_("from %g Ω: %g Vrms"), step->load_ohm, step->max_voltage_vrms.value);
+
+      append_row (out, "", value);
+      append_source_line (out, step->max_voltage_vrms.source);
+    }
 }
 
 static void
@@ -91,7 +113,10 @@ append_source (GString        *out,
         append_figure (out, _("DC-blocking cap:"), &output->dc_block_uf, "µF");
       else
         append_row (out, _("DC-blocking cap:"), _("none given"));
-      append_figure (out, _("Max voltage:"), &output->max_voltage_vrms, "Vrms");
+      if (output->max_voltage_by_load != NULL)
+        append_voltage_steps (out, output->max_voltage_by_load);
+      else
+        append_figure (out, _("Max voltage:"), &output->max_voltage_vrms, "Vrms");
       append_figure (out, _("Max current:"), &output->max_current_ma, "mA");
     }
 }
@@ -129,12 +154,15 @@ append_headphone (GString           *out,
 
   append_figure (out, _("Nominal impedance:"), hr_headphone_preset_get_nominal_impedance (preset), "Ω");
 
-  sensitivity_text = g_strdup_printf (_("%g %s at %g Hz (%.1f dB/V, %.1f dB/mW)"),
-                                      sensitivity->value,
-                                      hr_sensitivity_unit_to_string (sensitivity->unit),
-                                      sensitivity->ref_freq_hz,
-                                      hr_headphone_get_sensitivity_db_per_v (headphone),
-                                      hr_headphone_get_sensitivity_db_per_mw (headphone));
+  if (!hr_headphone_has_sensitivity (headphone))
+    sensitivity_text = g_strdup (_("unknown"));
+  else
+    sensitivity_text = g_strdup_printf (_("%g %s at %g Hz (%.1f dB/V, %.1f dB/mW)"),
+                                        sensitivity->value,
+                                        hr_sensitivity_unit_to_string (sensitivity->unit),
+                                        sensitivity->ref_freq_hz,
+                                        hr_headphone_get_sensitivity_db_per_v (headphone),
+                                        hr_headphone_get_sensitivity_db_per_mw (headphone));
   append_row (out, _("Sensitivity:"), sensitivity_text);
   append_source_line (out, sensitivity->source);
   append_figure (out, _("Max input power:"), hr_headphone_preset_get_max_input (preset), "mW");

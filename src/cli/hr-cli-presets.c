@@ -182,6 +182,8 @@ add_preset_summary (JsonBuilder *builder,
   json_builder_set_member_name (builder, hr_preset_get_kind (preset) == HR_PRESET_KIND_SOURCE
                                          ? "category" : "type");
   json_builder_add_string_value (builder, hr_preset_get_class_name (preset));
+  json_builder_set_member_name (builder, "generic");
+  json_builder_add_boolean_value (builder, hr_preset_get_generic (preset));
   json_builder_set_member_name (builder, "origin");
   json_builder_add_string_value (builder, hr_preset_origin_to_string (hr_preset_get_origin (preset)));
   json_builder_set_member_name (builder, "overrides_bundled");
@@ -235,8 +237,11 @@ print_list_text (GPtrArray    *presets,
       HrPreset *preset = g_ptr_array_index (presets, i);
       g_autofree char *display_name = hr_preset_dup_display_name (preset);
 
-      g_print ("  %-*s  %s (%s)%s\n", (int) id_width, hr_preset_get_id (preset), display_name,
-               hr_preset_get_class_name (preset), origin_label (preset));
+      g_print ("  %-*s  %s (%s)%s%s\n", (int) id_width, hr_preset_get_id (preset), display_name,
+               hr_preset_get_class_name (preset),
+               /* A typical design, not a product: said where it is listed. */
+               hr_preset_get_generic (preset) ? _("  [typical design, not a product]") : "",
+               origin_label (preset));
     }
 }
 
@@ -312,6 +317,8 @@ add_preset_detail (JsonBuilder *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, hr_preset_kind_to_string (hr_preset_get_kind (preset)));
+  json_builder_set_member_name (builder, "generic");
+  json_builder_add_boolean_value (builder, hr_preset_get_generic (preset));
   json_builder_set_member_name (builder, "origin");
   json_builder_add_string_value (builder, hr_preset_origin_to_string (hr_preset_get_origin (preset)));
   json_builder_set_member_name (builder, "overrides_bundled");

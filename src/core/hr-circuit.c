@@ -138,6 +138,39 @@ hr_circuit_source_load_ohm (const HrCircuit *circuit,
   return z_ohm + connection->cable_ohm + connection->adapter_series_ohm;
 }
 
+/**
+ * hr_circuit_apply_voltage_steps:
+ *
+ * Puts the maximum voltage of a source whose maximum depends on the load
+ * (HrSource.voltage_steps) in place, for this load: the step that |Z| at
+ * 1 kHz of the load on the source's terminals falls in. One figure for the
+ * whole band, as the source itself decides once: Apple's jacks sense the
+ * load when it is plugged in and keep their level. 1 kHz is where
+ * impedances are specified, and what the messages say the step was taken
+ * at. Afterwards the source has no steps, so that a second call changes
+ * nothing.
+ *
+ * Returns: the |Z| at 1 kHz the step was taken at, or NAN when the
+ *   source has no steps
+ */
+double
+hr_circuit_apply_voltage_steps (HrCircuit *circuit)
+{
+  double load_ohm;
+
+  g_return_val_if_fail (circuit != NULL, NAN);
+
+  if (circuit->source.n_voltage_steps == 0)
+    return NAN;
+
+  load_ohm = hr_cabs (hr_circuit_source_load_ohm (circuit,
+                                                  hr_impedance_eval (hr_headphone_get_impedance (circuit->headphone),
+                                                                     HR_CIRCUIT_STEP_FREQ_HZ)));
+  circuit->source.max_voltage_vrms = hr_source_max_voltage_at_load (&circuit->source, load_ohm);
+  circuit->source.n_voltage_steps = 0;
+  return load_ohm;
+}
+
 const char *
 hr_limit_to_string (HrLimit limit)
 {

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Where a maximum voltage that depends on the load reads the load. */
+#define HR_CIRCUIT_STEP_FREQ_HZ 1000.0
+
 typedef enum
 {
   HR_LIMIT_NONE,
@@ -49,6 +52,7 @@ void            hr_circuit_eval_at_z       (const HrCircuit *circuit,
                                             HrCircuitPoint  *point);
 double complex  hr_circuit_source_load_ohm (const HrCircuit *circuit,
                                             double complex   z_load_ohm);
+double          hr_circuit_apply_voltage_steps (HrCircuit   *circuit);
 const char     *hr_limit_to_string         (HrLimit          limit);
 
 G_END_DECLS

@@ -159,18 +159,25 @@ hr_headphone_new (const char         *name,
   if (!hr_check_positive ("nominal_impedance_ohm", nominal_impedance_ohm, error))
     return NULL;
 
-  if (sensitivity_unit == HR_SENSITIVITY_MV_AT_94_DB)
+  /* NAN: a sensitivity nobody published. The curve still tells what a
+   * source does to the response; the level is what cannot be known. */
+  if (isnan (sensitivity))
+    sensitivity_db_per_v = NAN;
+  else
     {
-      if (!hr_check_positive ("sensitivity.value", sensitivity, error))
+      if (sensitivity_unit == HR_SENSITIVITY_MV_AT_94_DB)
+        {
+          if (!hr_check_positive ("sensitivity.value", sensitivity, error))
+            return NULL;
+        }
+      else if (!hr_check_finite ("sensitivity.value", sensitivity, error))
+        return NULL;
+
+      sensitivity_db_per_v = hr_sensitivity_to_db_per_v (sensitivity, sensitivity_unit,
+                                                         nominal_impedance_ohm);
+      if (!hr_check_finite ("sensitivity.value", sensitivity_db_per_v, error))
         return NULL;
     }
-  else if (!hr_check_finite ("sensitivity.value", sensitivity, error))
-    return NULL;
-
-  sensitivity_db_per_v = hr_sensitivity_to_db_per_v (sensitivity, sensitivity_unit,
-                                                     nominal_impedance_ohm);
-  if (!hr_check_finite ("sensitivity.value", sensitivity_db_per_v, error))
-    return NULL;
 
   self = g_object_new (HR_TYPE_HEADPHONE, NULL);
   self->name = g_strdup (name != NULL ? name : "");
@@ -437,6 +444,20 @@ hr_headphone_get_sensitivity_db_per_v (HrHeadphone *self)
   g_return_val_if_fail (HR_IS_HEADPHONE (self), NAN);
 
   return self->sensitivity_db_per_v;
+}
+
+/**
+ * hr_headphone_has_sensitivity:
+ *
+ * Whether the sensitivity is known. Without it, SPLs and the voltage a
+ * level needs are unknown (NAN), and the verdict says so.
+ */
+gboolean
+hr_headphone_has_sensitivity (HrHeadphone *self)
+{
+  g_return_val_if_fail (HR_IS_HEADPHONE (self), FALSE);
+
+  return !isnan (self->sensitivity_db_per_v);
 }
 
 double

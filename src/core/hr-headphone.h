@@ -65,6 +65,7 @@ double       hr_headphone_get_response_db         (HrHeadphone        *self,
 const char  *hr_headphone_get_name                (HrHeadphone        *self);
 double       hr_headphone_get_nominal_impedance_ohm (HrHeadphone      *self);
 double       hr_headphone_get_sensitivity_db_per_v  (HrHeadphone      *self);
+gboolean     hr_headphone_has_sensitivity           (HrHeadphone      *self);
 double       hr_headphone_get_sensitivity_db_per_mw (HrHeadphone      *self);
 HrImpedance *hr_headphone_get_impedance           (HrHeadphone        *self);
 

@@ -144,6 +144,8 @@ hr_reason_code_to_string (HrReasonCode code)
     [HR_REASON_NOISE_UNKNOWN] = "noise-unknown",
     [HR_REASON_ZOUT_ASSUMED] = "zout-assumed",
     [HR_REASON_IMPEDANCE_ASSUMED] = "impedance-assumed",
+    [HR_REASON_VOLTAGE_BY_LOAD] = "voltage-by-load",
+    [HR_REASON_SENSITIVITY_UNKNOWN] = "sensitivity-unknown",
   };
 
   g_return_val_if_fail (code < HR_N_REASON_CODES, NULL);
@@ -320,6 +322,14 @@ format_words (Words *words)
                               ohm (words, "zout_ohm"));
     case HR_REASON_IMPEDANCE_ASSUMED:
       return g_strdup (T (N_("The headphones' impedance curve is not known and is assumed flat, so the change in frequency response could not be judged.")));
+    case HR_REASON_VOLTAGE_BY_LOAD:
+      if (isnan (hr_reason_get_number (words->reason, "vmax_vrms")))
+        return g_strdup_printf (T (N_("The source's maximum voltage depends on the load, and it states none for a load as low as the %s these headphones present at 1 kHz.")),
+                                ohm (words, "load_ohm"));
+      return g_strdup_printf (T (N_("The source's maximum voltage depends on the load: %s Vrms, its maximum for the %s these headphones present at 1 kHz.")),
+                              num (words, "vmax_vrms", "%.3g"), ohm (words, "load_ohm"));
+    case HR_REASON_SENSITIVITY_UNKNOWN:
+      return g_strdup (T (N_("The headphones' sensitivity is not known, so the level they reach, the headroom, the current they draw and the hiss were not checked.")));
     case HR_N_REASON_CODES:
     default:
       g_return_val_if_reached (g_strdup (""));

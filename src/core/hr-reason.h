@@ -34,6 +34,8 @@ typedef enum
   HR_REASON_NOISE_UNKNOWN,
   HR_REASON_ZOUT_ASSUMED,        /* zout_ohm */
   HR_REASON_IMPEDANCE_ASSUMED,   /* z_nominal_ohm, eighth_rule_holds */
+  HR_REASON_VOLTAGE_BY_LOAD,     /* load_ohm, vmax_vrms (NAN below the source's first step) */
+  HR_REASON_SENSITIVITY_UNKNOWN,
   HR_N_REASON_CODES
 } HrReasonCode;
 

@@ -75,6 +75,8 @@ hr_summary_compute (const HrSweep    *sweep,
                     GError          **error)
 {
   g_autoptr(HrSummary) self = NULL;
+  HrCircuit stepped;
+  double voltage_step_load_ohm;
   HrCircuitPoint reference;
   double sensitivity_db_per_v;
   guint first;
@@ -87,6 +89,11 @@ hr_summary_compute (const HrSweep    *sweep,
       !hr_check_non_negative ("crest_factor", crest_factor_db, error))
     return NULL;
 
+  /* As the sweep did: the step of the voltage for this load. */
+  stepped = *circuit;
+  voltage_step_load_ohm = hr_circuit_apply_voltage_steps (&stepped);
+  circuit = &stepped;
+
   if (sweep->n_points == 0 || !(sweep->voc_vrms > 0.0))
     {
       g_set_error_literal (error, HR_MODEL_ERROR, HR_MODEL_ERROR_EMPTY,
@@ -97,7 +104,8 @@ hr_summary_compute (const HrSweep    *sweep,
   self = g_new0 (HrSummary, 1);
   self->reasons = g_array_new (FALSE, FALSE, sizeof (HrReason));
   self->crest_factor_db = crest_factor_db;
-  self->voc_vrms = sweep->voc_vrms;
+  self->voc_vrms = sweep->level_unknown ? NAN : sweep->voc_vrms;
+  self->sensitivity_known = hr_headphone_has_sensitivity (circuit->headphone);
   self->level_db_spl = sweep->spl_1k_db;
   sensitivity_db_per_v = hr_headphone_get_sensitivity_db_per_v (circuit->headphone);
 
@@ -114,6 +122,7 @@ hr_summary_compute (const HrSweep    *sweep,
                        : INFINITY;
   self->eighth_rule_holds = self->zout_1k_ohm <= self->z_nominal_ohm / 8.0;
   self->voc_available_vrms = circuit->source.max_voltage_vrms;
+  self->voc_step_load_ohm = voltage_step_load_ohm;
   self->i_available_ma = circuit->source.max_current_ma;
 
   /* The source's noise reaches the headphones through the same divider as

@@ -66,6 +66,8 @@ typedef struct
 
   /* What the level asks for against what the source has. */
   double    voc_available_vrms;   /* HR_UNKNOWN or HR_UNLIMITED possible */
+  double    voc_step_load_ohm;    /* the |Z| at 1 kHz that voc_available_vrms was read off the
+                                   * source's steps at; NAN for a source without them */
   double    i_needed_ma;          /* the most the source must deliver in the band */
   double    i_needed_freq_hz;
   double    i_available_ma;       /* HR_UNKNOWN or HR_UNLIMITED possible */
@@ -77,6 +79,7 @@ typedef struct
   double    min_load_ohm;         /* the least load the output is rated for, 0 if none stated */
   gboolean  zout_assumed;         /* the output impedance is an assumption */
   gboolean  impedance_assumed;    /* the headphones' curve is an assumed flat line */
+  gboolean  sensitivity_known;    /* without it, every SPL here is NAN and the level is not checked */
 
   HrVerdict verdict;
   GArray   *reasons;              /* of HrReason, the most important first */

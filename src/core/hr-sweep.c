@@ -206,6 +206,11 @@ hr_drive_to_voc_vrms (const HrDrive   *drive,
 
   if (drive->kind == HR_DRIVE_VOLTAGE)
     return drive->value;
+  /* No sensitivity, no voltage for a level: the sweep runs at a
+   * reference volt, which the shapes (impedance, response change) do
+   * not depend on, and reports the level-bound figures as unknown. */
+  if (!hr_headphone_has_sensitivity (circuit->headphone))
+    return HR_UNKNOWN_LEVEL_DRIVE_VRMS;
 
   hr_circuit_eval (circuit, HR_REFERENCE_FREQ_HZ, &point);
   v_load_vrms = pow (10.0, (drive->value
@@ -275,6 +280,7 @@ hr_sweep_compute (HrSweep          *self,
                   const HrDrive    *drive,
                   GError          **error)
 {
+  HrCircuit stepped;
   HrCircuitPoint reference;
   double sensitivity_db_per_v;
   double voc_vrms;
@@ -288,6 +294,11 @@ hr_sweep_compute (HrSweep          *self,
   if (!hr_circuit_validate (circuit, error) || !hr_drive_validate (drive, error))
     return FALSE;
 
+  /* A maximum voltage that depends on the load, taken for this load. */
+  stepped = *circuit;
+  hr_circuit_apply_voltage_steps (&stepped);
+  circuit = &stepped;
+
   sensitivity_db_per_v = hr_headphone_get_sensitivity_db_per_v (circuit->headphone);
   hr_circuit_eval (circuit, HR_REFERENCE_FREQ_HZ, &reference);
   voc_vrms = hr_drive_to_voc_vrms (drive, circuit);
@@ -295,6 +306,7 @@ hr_sweep_compute (HrSweep          *self,
   max_voltage_db = 20.0 * log10 (circuit->source.max_voltage_vrms);
 
   self->voc_vrms = voc_vrms;
+  self->level_unknown = FALSE;
   self->atten_1k_db = power_ratio_to_db (hr_cabs2 (reference.transfer));
   self->spl_1k_db = sensitivity_db_per_v + voc_db + self->atten_1k_db
                   + hr_headphone_get_response_db (circuit->headphone, HR_REFERENCE_FREQ_HZ);
@@ -338,6 +350,22 @@ hr_sweep_compute (HrSweep          *self,
         self->spl_max_db[i] = sensitivity_db_per_v + max_voltage_db + atten_db;
       else
         self->spl_max_db[i] = sensitivity_db_per_v + 20.0 * log10 (point.v_load_max_vrms);
+    }
+
+  /* Without a sensitivity, the level and what depends on it are unknown,
+   * not a made-up figure: a level asked in dB SPL gives no voltage. */
+  if (!hr_headphone_has_sensitivity (circuit->headphone))
+    {
+      const gboolean level_unknown = drive->kind == HR_DRIVE_SPL;
+
+      self->spl_1k_db = NAN;
+      for (guint i = 0; i < self->n_points; i++)
+        {
+          self->spl_db[i] = self->spl_max_db[i] = NAN;
+          if (level_unknown)
+            self->v_load_vrms[i] = self->i_ma[i] = self->i_source_ma[i] = self->p_mw[i] = NAN;
+        }
+      self->level_unknown = level_unknown;
     }
 
   /* The headphone's own response moves its SPL and its ceiling alike. */

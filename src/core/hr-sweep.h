@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 #define HR_SWEEP_DEFAULT_POINTS    200
 #define HR_SWEEP_MAX_POINTS        1000000
 #define HR_REFERENCE_FREQ_HZ       1000.0
+/* The drive of a sweep asked for a level in dB SPL on headphones whose
+ * sensitivity is not known: a reference, not a level (hr_drive_to_voc_vrms()). */
+#define HR_UNKNOWN_LEVEL_DRIVE_VRMS 1.0
 
 typedef enum
 {
@@ -54,8 +57,12 @@ typedef struct
   double  *fr_pred_db;
   gboolean has_response;
 
-  /* The drive that was applied, and what it gives at exactly 1 kHz. */
+  /* The drive that was applied, and what it gives at exactly 1 kHz. A
+   * level in dB SPL on headphones without a known sensitivity has no
+   * voltage: the sweep then ran at HR_UNKNOWN_LEVEL_DRIVE_VRMS, and its
+   * voltages, currents and powers are NAN. */
   double   voc_vrms;
+  gboolean level_unknown;
   double   spl_1k_db;
   double   atten_1k_db;
 } HrSweep;

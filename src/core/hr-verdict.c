@@ -53,6 +53,25 @@ judge_level (HrSummary       *self,
   const HrSource *source = &circuit->source;
   HrReason reason;
 
+  /* No sensitivity: no SPL, so neither the level nor the clipping can
+   * be judged; the response change still can. */
+  if (!self->sensitivity_known)
+    {
+      *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);
+      hr_reason_init (&reason, HR_REASON_SENSITIVITY_UNKNOWN, HR_REASON_SEVERITY_CAVEAT);
+      g_array_append_val (reasons, reason);
+      return;
+    }
+
+  /* Said whenever it applies, so that a ceiling read off a step says
+   * which step: the load's |Z| at 1 kHz decides it. */
+  if (!isnan (self->voc_step_load_ohm))
+    {
+      hr_reason_init (&reason, HR_REASON_VOLTAGE_BY_LOAD, HR_REASON_SEVERITY_NOTE);
+      hr_reason_add_number (&reason, "load_ohm", self->voc_step_load_ohm);
+      hr_reason_add_number (&reason, "vmax_vrms", source->max_voltage_vrms);
+      g_array_append_val (reasons, reason);
+    }
   if (!hr_limit_is_known (source->max_voltage_vrms))
     {
       *verdict = MAX (*verdict, HR_VERDICT_CAVEATS);
@@ -241,6 +260,9 @@ judge_noise (HrSummary *self,
 {
   HrReason reason;
 
+  /* Hiss is a level too: the sensitivity's reason says it was not checked. */
+  if (!self->sensitivity_known)
+    return;
   if (isnan (self->hiss_spl_db))
     {
       hr_reason_init (&reason, HR_REASON_NOISE_UNKNOWN, HR_REASON_SEVERITY_DETAIL);

@@ -2,12 +2,15 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "hr-db-error.h"
 #include "hr-gear-json.h"
 #include "hr-json-parse.h"
 #include "hr-json-read.h"
+#include "hr-voltage-steps-json.h"
 
 /* The JSON schema of a headphone and a source, turned into model objects.
  *
@@ -54,16 +57,20 @@ hr_gear_json_parse_headphone (JsonNode    *node,
                                &nominal_impedance_ohm, NULL, error))
     return NULL;
 
-  member = hr_json_require_member (object, path, "sensitivity", error);
-  if (member == NULL ||
-      !hr_json_node_get_object (member, sensitivity_path, &sensitivity_object, error) ||
-      !hr_json_require_number (sensitivity_object, sensitivity_path, "value",
-                               &sensitivity, error) ||
-      !hr_json_require_string (sensitivity_object, sensitivity_path, "unit",
-                               &unit_text, error))
+  /* Left out, the sensitivity is unknown: the level is then unknown too. */
+  member = json_object_get_member (object, "sensitivity");
+  sensitivity = NAN;
+  unit = HR_SENSITIVITY_DB_PER_V;
+  unit_text = NULL;
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member) &&
+      (!hr_json_node_get_object (member, sensitivity_path, &sensitivity_object, error) ||
+       !hr_json_require_number (sensitivity_object, sensitivity_path, "value",
+                                &sensitivity, error) ||
+       !hr_json_require_string (sensitivity_object, sensitivity_path, "unit",
+                                &unit_text, error)))
     return NULL;
 
-  if (!hr_sensitivity_unit_from_string (unit_text, &unit))
+  if (unit_text != NULL && !hr_sensitivity_unit_from_string (unit_text, &unit))
     {
       g_autofree char *field = hr_json_path_member (sensitivity_path, "unit");
 
@@ -217,6 +224,7 @@ hr_gear_json_parse_source_output (JsonObject  *object,
    * not a source (a headphones file given by mistake). */
   if (!json_object_has_member (object, "output_impedance_ohm")
       && !json_object_has_member (object, "max_voltage_vrms")
+      && !json_object_has_member (object, "max_voltage_by_load")
       && !json_object_has_member (object, "max_current_ma")
       && !json_object_has_member (object, "noise_vrms")
       && !json_object_has_member (object, "min_load_ohm"))
@@ -241,6 +249,7 @@ hr_gear_json_parse_source_output (JsonObject  *object,
                                 &parsed.max_current_ma, NULL, error) ||
       !optional_noise (object, path, parsed.max_voltage_vrms, &parsed.noise_vrms, error) ||
       !hr_json_optional_figure (object, path, "min_load_ohm", &parsed.min_load_ohm, NULL, error) ||
+      !hr_voltage_steps_json_parse (object, path, &parsed, error) ||
       !hr_json_optional_boolean (object, path, "balanced", &parsed.balanced, error) ||
       !hr_json_optional_string (object, path, "kind", &kind, error))
     return FALSE;

@@ -91,6 +91,8 @@ hr_headphone_preset_init (HrHeadphonePreset *self)
 {
   self->nominal_impedance_ohm.value = HR_UNKNOWN;
   self->max_input_mw.value = HR_UNKNOWN;
+  self->sensitivity.value = HR_UNKNOWN;
+  self->sensitivity.unit = HR_SENSITIVITY_DB_PER_V;
   self->sensitivity.ref_freq_hz = 1000.0;
 }
 
@@ -127,9 +129,12 @@ parse_sensitivity (HrHeadphonePreset *self,
   const char *unit_text = NULL;
   gboolean value_ok;
 
-  member = hr_json_require_member (object, path, "sensitivity", &error);
-  if (member == NULL ||
-      !hr_json_node_get_object (member, sensitivity_path, &sensitivity_object, &error))
+  /* Left out, the sensitivity is unknown (SCHEMA.md): a curve published
+   * without it still says what a source does to the response. */
+  member = json_object_get_member (object, "sensitivity");
+  if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+    return;
+  if (!hr_json_node_get_object (member, sensitivity_path, &sensitivity_object, &error))
     {
       hr_preset_add_error (errors, error);
       return;

@@ -38,8 +38,19 @@ G_DEFINE_FINAL_TYPE (HrPresetBuilder, hr_preset_builder, G_TYPE_OBJECT)
  * the top of the source object and a built source moves into "outputs". */
 static const char *const top_level_output_members[] = {
   "output_impedance_ohm", "dc_block_uf", "max_voltage_vrms", "max_current_ma", "noise_vrms",
-  "min_load_ohm", "balanced",
+  "min_load_ohm", "balanced", "max_voltage_by_load",
 };
+
+/* A maximum voltage typed in holds at every load: it replaces the steps
+ * of one that depends on the load, which the form does not show. */
+static void
+drop_steps_for (JsonObject *output,
+                const char *member,
+                double      value)
+{
+  if (g_str_equal (member, "max_voltage_vrms") && !isnan (value))
+    json_object_remove_member (output, "max_voltage_by_load");
+}
 
 static void
 hr_preset_builder_finalize (GObject *object)
@@ -347,6 +358,7 @@ hr_preset_builder_set_output_figure (HrPresetBuilder *self,
   g_return_if_fail (HR_IS_PRESET_BUILDER (self));
   g_return_if_fail (self->outputs != NULL && output < json_array_get_length (self->outputs));
 
+  drop_steps_for (json_array_get_object_element (self->outputs, output), member, value);
   hr_preset_json_set_figure (json_array_get_object_element (self->outputs, output), member, value);
 }
 
@@ -366,6 +378,7 @@ hr_preset_builder_set_output_figure_given (HrPresetBuilder *self,
   g_return_if_fail (HR_IS_PRESET_BUILDER (self));
   g_return_if_fail (self->outputs != NULL && output < json_array_get_length (self->outputs));
 
+  drop_steps_for (json_array_get_object_element (self->outputs, output), member, value);
   hr_preset_json_set_figure_given (json_array_get_object_element (self->outputs, output), member,
                                    value, given, source);
 }

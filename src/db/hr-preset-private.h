@@ -23,6 +23,8 @@ void               hr_preset_set_origin              (HrPreset        *self,
                                                       const char      *filename);
 void               hr_preset_set_overrides_bundled   (HrPreset        *self,
                                                       gboolean         overrides);
+void               hr_preset_set_generic             (HrPreset        *self,
+                                                      gboolean         generic);
 void               hr_figure_set                     (HrFigure        *figure,
                                                       double           value,
                                                       const char      *source);

@@ -25,6 +25,7 @@ typedef struct
   HrPresetOrigin  origin;
   char           *filename;
   gboolean        overrides_bundled;
+  gboolean        generic;
   JsonNode       *json;
 } HrPresetPrivate;
 
@@ -211,7 +212,34 @@ hr_preset_get_manufacturer (HrPreset *self)
   return priv->manufacturer;
 }
 
-/* "Sennheiser HD 600": the name alone often says nothing. */
+void
+hr_preset_set_generic (HrPreset *self,
+                       gboolean  generic)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  priv->generic = generic;
+}
+
+/**
+ * hr_preset_get_generic:
+ *
+ * Whether the preset is a typical design and not a product ("generic":
+ * true, SCHEMA.md): built from a datasheet or an engineering reference,
+ * and listed as "Typical …".
+ */
+gboolean
+hr_preset_get_generic (HrPreset *self)
+{
+  HrPresetPrivate *priv = hr_preset_get_instance_private (self);
+
+  g_return_val_if_fail (HR_IS_PRESET (self), FALSE);
+
+  return priv->generic;
+}
+
+/* "Sennheiser HD 600": the name alone often says nothing. A typical
+ * design has no maker to name. */
 char *
 hr_preset_dup_display_name (HrPreset *self)
 {
@@ -219,7 +247,7 @@ hr_preset_dup_display_name (HrPreset *self)
 
   g_return_val_if_fail (HR_IS_PRESET (self), NULL);
 
-  if (priv->manufacturer == NULL || priv->manufacturer[0] == '\0' ||
+  if (priv->generic || priv->manufacturer == NULL || priv->manufacturer[0] == '\0' ||
       g_str_has_prefix (priv->name, priv->manufacturer))
     return g_strdup (priv->name);
   return g_strdup_printf ("%s %s", priv->manufacturer, priv->name);

@@ -62,6 +62,7 @@ const char     *hr_preset_get_notes              (HrPreset       *self);
 HrPresetOrigin  hr_preset_get_origin             (HrPreset       *self);
 const char     *hr_preset_get_filename           (HrPreset       *self);
 gboolean        hr_preset_get_overrides_bundled  (HrPreset       *self);
+gboolean        hr_preset_get_generic            (HrPreset       *self);
 JsonNode       *hr_preset_get_json               (HrPreset       *self);
 gboolean        hr_preset_matches                (HrPreset       *self,
                                                   const char     *casefolded_text);

@@ -72,9 +72,13 @@ headphone_model_to_json (HrHeadphone *headphone)
   json_object_set_string_member (object, "name", hr_headphone_get_name (headphone));
   json_object_set_double_member (object, "nominal_impedance_ohm",
                                  hr_headphone_get_nominal_impedance_ohm (headphone));
-  json_object_set_double_member (sensitivity, "value", hr_headphone_get_sensitivity_db_per_v (headphone));
-  json_object_set_string_member (sensitivity, "unit", "dB/V");
-  json_object_set_object_member (object, "sensitivity", g_steal_pointer (&sensitivity));
+  /* An unknown sensitivity is left out, as a preset leaves it. */
+  if (hr_headphone_has_sensitivity (headphone))
+    {
+      json_object_set_double_member (sensitivity, "value", hr_headphone_get_sensitivity_db_per_v (headphone));
+      json_object_set_string_member (sensitivity, "unit", "dB/V");
+      json_object_set_object_member (object, "sensitivity", g_steal_pointer (&sensitivity));
+    }
   json_object_set_member (object, "impedance",
                           hr_impedance_json_new (hr_headphone_get_impedance (headphone), NULL));
   return json_node_init_object (json_node_alloc (), object);

@@ -198,8 +198,13 @@ resolve_source (HrScenario         *self,
                    resolved->source_name);
       return FALSE;
     }
+  /* A maximum voltage set by hand holds at every load, in place of the
+   * source's steps. */
   if (!isnan (self->source_figures_set[HR_SOURCE_FIGURE_MAX_VOLTAGE]))
-    source->max_voltage_vrms = self->source_figures_set[HR_SOURCE_FIGURE_MAX_VOLTAGE];
+    {
+      source->max_voltage_vrms = self->source_figures_set[HR_SOURCE_FIGURE_MAX_VOLTAGE];
+      source->n_voltage_steps = 0;
+    }
   if (!isnan (self->source_figures_set[HR_SOURCE_FIGURE_MAX_CURRENT]))
     source->max_current_ma = self->source_figures_set[HR_SOURCE_FIGURE_MAX_CURRENT];
   if (!isnan (self->source_figures_set[HR_SOURCE_FIGURE_NOISE]))

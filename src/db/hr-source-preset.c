@@ -27,8 +27,8 @@ G_DEFINE_FINAL_TYPE (HrSourcePreset, hr_source_preset, HR_TYPE_PRESET)
 
 /* In the order of the enums; the schema's own words. */
 static const char *const category_names[] = {
-  "mic-preamp", "line-preamp", "tube-preamp", "audio-interface", "mixer",
-  "headphone-amp", "dac-amp", "usb-dongle", "phone", "player", "reference",
+  "mic-preamp", "line-preamp", "line-processor", "tube-preamp", "audio-interface", "mixer",
+  "headphone-amp", "dac-amp", "usb-dongle", "phone", "player", "computer", "reference",
   NULL
 };
 
@@ -76,6 +76,7 @@ output_free (HrSourceOutput *output)
   hr_figure_clear (&output->max_current_ma);
   hr_figure_clear (&output->noise_vrms);
   hr_figure_clear (&output->min_load_ohm);
+  g_clear_pointer (&output->max_voltage_by_load, g_array_unref);
   g_free (output);
 }
 
@@ -167,6 +168,7 @@ parse_output (JsonObject *object,
   hr_preset_read_figure_given (object, path, "noise_vrms", FALSE, TRUE, output->max_voltage_vrms.value,
                                &output->noise_vrms, errors);
   hr_preset_read_figure (object, path, "min_load_ohm", FALSE, FALSE, &output->min_load_ohm, errors);
+  output->max_voltage_by_load = hr_voltage_steps_json_read (object, path, errors);
 
   if (errors->len > n_errors)
     return NULL;
@@ -272,6 +274,7 @@ hr_source_preset_new_from_json (JsonNode   *node,
   const char *manufacturer;
   const char *notes;
   guint category = 0;
+  gboolean generic = FALSE;
 
   if (!hr_json_node_get_object (node, path, &object, &error))
     {
@@ -281,6 +284,8 @@ hr_source_preset_new_from_json (JsonNode   *node,
 
   hr_preset_read_common (object, path, errors, &id, &name, &manufacturer, &notes);
   hr_preset_read_choice (object, path, "category", category_names, &category, errors);
+  if (!hr_json_optional_boolean (object, path, "generic", &generic, &error))
+    hr_preset_add_error (errors, error);
   parse_outputs (self, object, path, errors);
 
   if (errors->len > n_errors)
@@ -289,6 +294,7 @@ hr_source_preset_new_from_json (JsonNode   *node,
   hr_preset_set_common (HR_PRESET (self), HR_PRESET_KIND_SOURCE, id, name, manufacturer,
                         notes, node);
   self->category = category;
+  hr_preset_set_generic (HR_PRESET (self), generic);
   return g_steal_pointer (&self);
 }
 
@@ -298,6 +304,22 @@ hr_source_preset_get_category (HrSourcePreset *self)
   g_return_val_if_fail (HR_IS_SOURCE_PRESET (self), HR_SOURCE_CATEGORY_REFERENCE);
 
   return self->category;
+}
+
+/**
+ * hr_source_preset_get_generic:
+ *
+ * Whether the preset is a typical design and not a product ("generic":
+ * true): an archetype built from a datasheet or an engineering reference,
+ * for the question "can *a* mic preamp drive headphones?" where the
+ * user's own is missing. Lists call it "Typical …".
+ */
+gboolean
+hr_source_preset_get_generic (HrSourcePreset *self)
+{
+  g_return_val_if_fail (HR_IS_SOURCE_PRESET (self), FALSE);
+
+  return hr_preset_get_generic (HR_PRESET (self));
 }
 
 guint
@@ -377,6 +399,7 @@ hr_source_preset_build_source (HrSourcePreset *self,
   source->noise_vrms = output->noise_vrms.value;
   source->min_load_ohm = hr_figure_is_known (&output->min_load_ohm) ? output->min_load_ohm.value : 0.0;
   source->zout_assumed = FALSE;
+  hr_voltage_steps_to_source (output->max_voltage_by_load, source);
 }
 
 /* "Focusrite Scarlett 2i2 (3rd gen), Headphone out": what the CLI and
@@ -400,14 +423,22 @@ hr_source_preset_dup_output_label (HrSourcePreset *self,
  * hr_output_kind_assumed_zout_ohm:
  *
  * Where the output-impedance slider starts for an output whose impedance
- * is not known: not a figure of the product but a starting point to
- * explore from, which the verdict calls an assumption. 100 Ω is in the
- * middle of what line outputs are built with (tens to a few hundred
- * ohms, for the 10 kΩ inputs they feed); 10 Ω is a plain headphone
- * output's.
+ * is not known: not a figure of the product but a typical one for its
+ * kind, as a named reference gives it, and which the verdict and the
+ * slider call an assumption (hr_output_kind_assumed_zout_label()):
+ *
+ *  - a line or balanced output, 100 Ω: "A typical line out connection
+ *    has an output impedance from 100 to 600 Ω, with lower values being
+ *    more common in newer equipment" (Wikipedia, "Line level",
+ *    Impedances, citing RaneNote 126, Dennis Bohn, 1996); the low end,
+ *    as the newer equipment is.
+ *  - a headphone output, 120 Ω: the source impedance that IEC 61938
+ *    recommends for headphone outputs, "an intermediate-impedance source
+ *    of 120 ohms" (as quoted on epanorama.net, "Headphone details"; the
+ *    standard's 2018 edition adjusted it, to a value not quoted there).
  */
 double
 hr_output_kind_assumed_zout_ohm (HrOutputKind kind)
 {
-  return kind == HR_OUTPUT_KIND_HEADPHONE ? 10.0 : 100.0;
+  return kind == HR_OUTPUT_KIND_HEADPHONE ? 120.0 : 100.0;
 }

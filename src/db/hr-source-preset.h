@@ -3,6 +3,7 @@
 
 #include "hr-core.h"
 #include "hr-preset.h"
+#include "hr-voltage-steps-json.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,7 @@ typedef enum
 {
   HR_SOURCE_CATEGORY_MIC_PREAMP,
   HR_SOURCE_CATEGORY_LINE_PREAMP,
+  HR_SOURCE_CATEGORY_LINE_PROCESSOR,
   HR_SOURCE_CATEGORY_TUBE_PREAMP,
   HR_SOURCE_CATEGORY_AUDIO_INTERFACE,
   HR_SOURCE_CATEGORY_MIXER,
@@ -22,6 +24,7 @@ typedef enum
   HR_SOURCE_CATEGORY_USB_DONGLE,
   HR_SOURCE_CATEGORY_PHONE,
   HR_SOURCE_CATEGORY_PLAYER,
+  HR_SOURCE_CATEGORY_COMPUTER,
   HR_SOURCE_CATEGORY_REFERENCE,
 } HrSourceCategory;
 
@@ -45,6 +48,9 @@ typedef struct
   HrFigure      max_current_ma;
   HrFigure      noise_vrms;
   HrFigure      min_load_ohm;
+  /* The maximum voltage as steps over the load, in place of
+   * max_voltage_vrms (then unknown); NULL for none. */
+  GArray       *max_voltage_by_load;  /* HrVoltageStepFigure */
 } HrSourceOutput;
 
 const char *const    *hr_source_category_names           (void);
@@ -54,6 +60,7 @@ const char           *hr_output_kind_to_string           (HrOutputKind      kind
 double                hr_output_kind_assumed_zout_ohm    (HrOutputKind      kind);
 
 HrSourceCategory      hr_source_preset_get_category      (HrSourcePreset   *self);
+gboolean              hr_source_preset_get_generic       (HrSourcePreset   *self);
 guint                 hr_source_preset_get_n_outputs     (HrSourcePreset   *self);
 const HrSourceOutput *hr_source_preset_get_output        (HrSourcePreset   *self,
                                                           guint             index);

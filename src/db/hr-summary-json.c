@@ -100,6 +100,11 @@ hr_summary_append_json_members (HrJsonMembers   *members,
   hr_json_member_limit (members, "damping_factor", summary->damping_factor);
   hr_json_member_boolean (members, "eighth_rule_holds", summary->eighth_rule_holds);
   hr_json_member_limit (members, "voc_available_vrms", summary->voc_available_vrms);
+  /* "steps": read off the source's maximum voltage by load, at
+   * voc_step_load_ohm, the load's |Z| at 1 kHz. */
+  hr_json_member_string (members, "voc_available_from",
+                         isnan (summary->voc_step_load_ohm) ? "figure" : "steps");
+  hr_json_member_number (members, "voc_step_load_ohm", summary->voc_step_load_ohm);
   hr_json_member_number (members, "i_needed_ma", summary->i_needed_ma);
   hr_json_member_number (members, "i_needed_freq_hz", summary->i_needed_freq_hz);
   hr_json_member_limit (members, "i_available_ma", summary->i_available_ma);
@@ -114,4 +119,5 @@ hr_summary_append_json_members (HrJsonMembers   *members,
   hr_json_member_number (members, "min_load_ohm", summary->min_load_ohm > 0.0 ? summary->min_load_ohm : NAN);
   hr_json_member_boolean (members, "zout_assumed", summary->zout_assumed);
   hr_json_member_boolean (members, "impedance_assumed", summary->impedance_assumed);
+  hr_json_member_boolean (members, "sensitivity_known", summary->sensitivity_known);
 }
