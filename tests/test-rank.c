@@ -25,6 +25,7 @@ summary_new (HrVerdict verdict,
   summary->deviation_span_db = span_db;
   summary->hiss_spl_db = hiss_spl_db;
   summary->voc_available_vrms = 2.0;
+  summary->sensitivity_known = TRUE;
   summary->reasons = g_array_new (FALSE, TRUE, sizeof (HrReason));
   return summary;
 }
@@ -86,6 +87,9 @@ test_missing (void)
   g_assert_cmpint (hr_rank_missing (summary), ==, HR_RANK_MISSING_MAX_VOLTAGE | HR_RANK_MISSING_IMPEDANCE_CURVE);
   summary->zout_assumed = TRUE;
   g_assert_true (hr_rank_missing (summary) & HR_RANK_MISSING_OUTPUT_IMPEDANCE);
+  summary->sensitivity_known = FALSE;
+  g_assert_true (hr_rank_missing (summary) & HR_RANK_MISSING_SENSITIVITY);
+  summary->sensitivity_known = TRUE;
   g_assert_cmpstr (hr_rank_missing_to_field (HR_RANK_MISSING_MAX_VOLTAGE), ==, "max_voltage_vrms");
   /* An unknown current limit alone is a note of the verdict's, not a gap. */
   summary->voc_available_vrms = 2.0;

@@ -329,7 +329,7 @@ describe (GOptionContext *context)
       "The order: the verdict first (drives well, then with caveats, then cannot drive), then a "
       "score in dB: headroom above the music's peaks (up to 20 dB) − 10 × the response change − "
       "the hiss above 0 dB SPL. A candidate whose verdict lacks a figure (output impedance, "
-      "maximum voltage, impedance curve) is not ranked but listed as “can't tell”, with what is "
+      "maximum voltage, impedance curve, sensitivity) is not ranked but listed as “can't tell”, with what is "
       "missing.\n"
       "JSON: an array with every candidate once, each with source_id and output_id (or "
       "headphone_id), rank (null for can't tell), missing, score_db, and the keys and values "

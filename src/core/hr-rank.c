@@ -50,6 +50,8 @@ hr_rank_missing (const HrSummary *summary)
     missing |= HR_RANK_MISSING_IMPEDANCE_CURVE;
   if (summary->zout_assumed)
     missing |= HR_RANK_MISSING_OUTPUT_IMPEDANCE;
+  if (!summary->sensitivity_known)
+    missing |= HR_RANK_MISSING_SENSITIVITY;
   return missing;
 }
 
@@ -100,7 +102,8 @@ hr_rank_deciding_reason (const HrSummary *summary)
       if (reason->severity != wanted)
         continue;
       if (reason->code == HR_REASON_CURRENT_UNKNOWN || reason->code == HR_REASON_VOLTAGE_UNKNOWN
-          || reason->code == HR_REASON_NOISE_UNKNOWN)
+          || reason->code == HR_REASON_NOISE_UNKNOWN || reason->code == HR_REASON_SENSITIVITY_UNKNOWN
+          || reason->code == HR_REASON_ZOUT_ASSUMED || reason->code == HR_REASON_IMPEDANCE_ASSUMED)
         continue;
       return reason;
     }
@@ -119,6 +122,8 @@ hr_rank_missing_to_field (HrRankMissing missing)
       return "max_voltage_vrms";
     case HR_RANK_MISSING_IMPEDANCE_CURVE:
       return "impedance";
+    case HR_RANK_MISSING_SENSITIVITY:
+      return "sensitivity";
     case HR_RANK_MISSING_NONE:
     default:
       g_return_val_if_reached (NULL);
@@ -137,6 +142,8 @@ hr_rank_missing_to_string (HrRankMissing missing)
       return _("maximum voltage");
     case HR_RANK_MISSING_IMPEDANCE_CURVE:
       return _("impedance curve");
+    case HR_RANK_MISSING_SENSITIVITY:
+      return _("sensitivity");
     case HR_RANK_MISSING_NONE:
     default:
       g_return_val_if_reached (NULL);

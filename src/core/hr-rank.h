@@ -33,9 +33,10 @@ typedef enum
   HR_RANK_MISSING_OUTPUT_IMPEDANCE = 1 << 0,  /* output_impedance_ohm: nothing can be computed */
   HR_RANK_MISSING_MAX_VOLTAGE      = 1 << 1,  /* max_voltage_vrms: clipping is not checked */
   HR_RANK_MISSING_IMPEDANCE_CURVE  = 1 << 2,  /* impedance: the response change is not known */
+  HR_RANK_MISSING_SENSITIVITY      = 1 << 3,  /* sensitivity: the level and the headroom are not known */
 } HrRankMissing;
 
-#define HR_RANK_N_MISSING 3
+#define HR_RANK_N_MISSING 4
 
 double         hr_rank_score            (const HrSummary *summary);
 HrRankMissing  hr_rank_missing          (const HrSummary *summary);
