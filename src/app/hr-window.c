@@ -234,9 +234,14 @@ choose_output (HrWindow *self,
   hr_slider_row_set_default_value (self->zout_row, zout_ohm);
   hr_slider_row_set_value (self->zout_row, zout_ohm);
   hr_slider_row_set_applicable (self->zout_row, TRUE);
+  /* A short word under the slider, whose column is narrow; where the
+   * assumption comes from in the row's tooltip. */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->zout_row),
                                hr_figure_is_known (&output->output_impedance_ohm)
-                               ? "" : hr_output_kind_assumed_zout_label (output->kind));
+                               ? "" : _("Not known: assumed"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->zout_row),
+                               hr_figure_is_known (&output->output_impedance_ohm)
+                               ? NULL : hr_output_kind_assumed_zout_label (output->kind));
   update_source_figures (self);
   hr_scenario_thaw (self->scenario);
 }
