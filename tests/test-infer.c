@@ -56,7 +56,7 @@ static void
 test_synthetic_both_limits (void)
 {
   static const double loads_ohm[] = { 600.0, 16.0, 150.0, 32.0, 64.0, 300.0 };
-  HrPowerSpec specs[G_N_ELEMENTS (loads_ohm)];
+  HrPowerSpec specs[G_N_ELEMENTS (loads_ohm)] = { { 0 } };
   g_autoptr(HrInferResult) fitted = NULL;
   g_autoptr(HrInferResult) given = NULL;
 
@@ -94,7 +94,7 @@ static void
 test_synthetic_all_voltage (void)
 {
   static const double loads_ohm[] = { 32.0, 300.0, 600.0 };
-  HrPowerSpec specs[G_N_ELEMENTS (loads_ohm)];
+  HrPowerSpec specs[G_N_ELEMENTS (loads_ohm)] = { { 0 } };
   g_autoptr(HrInferResult) result = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (loads_ohm); i++)
@@ -260,6 +260,44 @@ test_published_magni_2 (void)
     }
 }
 
+/* Maximum levels as sheets print them: RME's ADI-2 Pro FS gives its
+ * phones +22 dBu with no load, +19 dBu into 32 Ω and +15 dBu into 16 Ω
+ * (User's Guide §34.16). Open circuit, the first is Voc itself; the
+ * second, voltage-bound, then fixes Zout; the third, far below what Zout
+ * allows, is the current limit. */
+static void
+test_levels (void)
+{
+  const double dbu_vrms = 0.7745967;
+  const HrPowerSpec levels[] = {
+    { 0.0, INFINITY, dbu_vrms * pow (10.0, 22.0 / 20.0) },
+    { 0.0, 32.0, dbu_vrms * pow (10.0, 19.0 / 20.0) },
+    { 0.0, 16.0, dbu_vrms * pow (10.0, 15.0 / 20.0) },
+  };
+  g_autoptr(HrInferResult) result = infer (levels, G_N_ELEMENTS (levels), HR_UNKNOWN);
+  g_autofree char *line = NULL;
+
+  assert_rel (result->voc_vrms, dbu_vrms * pow (10.0, 22.0 / 20.0), 1e-9);
+  /* 32 Ω · (Voc/V − 1), V 3 dB below Voc */
+  assert_rel (result->zout_ohm, 32.0 * (pow (10.0, 3.0 / 20.0) - 1.0), 1e-9);
+  assert_rel (result->imax_ma, 1000.0 * levels[2].level_vrms / 16.0, 1e-9);
+  g_assert_cmpint (result->pairs[0].limit, ==, HR_LIMIT_VOLTAGE);
+  g_assert_cmpint (result->pairs[1].limit, ==, HR_LIMIT_VOLTAGE);
+  g_assert_cmpint (result->pairs[2].limit, ==, HR_LIMIT_CURRENT);
+  g_assert_cmpfloat (result->pairs[0].power_mw, ==, 0.0);
+  g_assert_cmpfloat (result->rms_residual_pct, <, 1e-6);
+  line = hr_infer_pair_format (&result->pairs[0]);
+  g_assert_nonnull (strstr (line, "open circuit"));
+  /* The open-circuit reading is said. */
+  {
+    gboolean said = FALSE;
+
+    for (guint i = 0; i < result->notes->len; i++)
+      said |= strstr (g_ptr_array_index (result->notes, i), "without a load is taken as open circuit") != NULL;
+    g_assert_true (said);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +309,7 @@ main (int   argc,
   g_test_add_func ("/infer/synthetic-one-voltage-pair", test_synthetic_one_voltage_pair);
   g_test_add_func ("/infer/negative-zout-clamped", test_negative_zout_clamped);
   g_test_add_func ("/infer/bad-input", test_bad_input);
+  g_test_add_func ("/infer/levels", test_levels);
   g_test_add_func ("/infer/published-o2-and-element", test_published_o2_and_element);
   g_test_add_func ("/infer/published-magni-2", test_published_magni_2);
 

@@ -499,6 +499,14 @@ test_mixer_from_sheet (void)
   /* One pair is not a fit: the form says so, and cannot fill in. */
   gtk_editable_set_text (GTK_EDITABLE (sheet), "100 mW @ 32");
   g_assert_false (hr_source_dialog_apply_sheet (dialog, 0));
+  /* A maximum level counts as a figure: open circuit without a load. */
+  gtk_editable_set_text (GTK_EDITABLE (sheet), "+22 dBu, +19 dBu @ 32 Ω");
+  {
+    const char *levels = hr_source_dialog_get_sheet_summary (dialog, 0);
+
+    g_assert_true (g_str_has_prefix (levels, "Fits 9.75 Vrms open circuit"));
+    g_assert_nonnull (strstr (levels, "9.75 Vrms open circuit: voltage-bound"));
+  }
   gtk_editable_set_text (GTK_EDITABLE (sheet), "1000 mW @ 32 Ω, 320 mW @ 300 Ω");
   summary = hr_source_dialog_get_sheet_summary (dialog, 0);
   g_test_message ("%s", summary);

@@ -137,7 +137,24 @@ test_power_pairs (void)
   g_assert_cmpfloat_with_epsilon (g_array_index (pairs, HrPowerSpec, 2).power_mw, 1500.0, 1e-9);
   g_assert_cmpfloat (g_array_index (pairs, HrPowerSpec, 2).load_ohm, ==, 16.0);
 
+  /* Levels, into a load or none. */
   g_clear_pointer (&pairs, g_array_unref);
+  pairs = hr_units_parse_power_pairs ("+22 dBu, +19dBu @ 32 Ω; 2 Vrms@300", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pairs->len, ==, 3);
+  g_assert_true (isinf (g_array_index (pairs, HrPowerSpec, 0).load_ohm));
+  g_assert_cmpfloat_with_epsilon (g_array_index (pairs, HrPowerSpec, 0).level_vrms, 0.7745967 * pow (10.0, 22.0 / 20.0), 1e-5);
+  g_assert_cmpfloat (g_array_index (pairs, HrPowerSpec, 1).load_ohm, ==, 32.0);
+  g_assert_cmpfloat_with_epsilon (g_array_index (pairs, HrPowerSpec, 1).level_vrms, 0.7745967 * pow (10.0, 19.0 / 20.0), 1e-5);
+  g_assert_cmpfloat (g_array_index (pairs, HrPowerSpec, 2).level_vrms, ==, 2.0);
+  g_assert_cmpfloat (g_array_index (pairs, HrPowerSpec, 2).power_mw, ==, 0.0);
+
+  /* A bare number is neither a power nor a level. */
+  g_clear_pointer (&pairs, g_array_unref);
+  pairs = hr_units_parse_power_pairs ("1000", &error);
+  g_assert_null (pairs);
+  g_assert_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
   pairs = hr_units_parse_power_pairs ("1000 @ 32", &error);
   g_assert_null (pairs);
   g_assert_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_INVALID_VALUE);

@@ -56,7 +56,7 @@ update (HrSourceSheet *self)
   if (text[0] == '\0')
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
-      set_result (self, _("Type the sheet’s powers into loads, such as 1000 mW @ 32 Ω, 320 mW @ 300 Ω"), "");
+      set_result (self, _("Type the sheet’s powers into loads, such as 1000 mW @ 32 Ω, 320 mW @ 300 Ω, and its maximum level: +18 dBu, or +15 dBu @ 16 Ω"), "");
       return;
     }
   pairs = hr_units_parse_power_pairs (text, &error);
@@ -123,7 +123,7 @@ hr_source_sheet_new (AdwExpanderRow     *expander,
 
   self->entry = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->entry),
-                                 _("From the spec sheet: power into loads"));
+                                 _("From the spec sheet: power into loads, maximum level"));
   adw_expander_row_add_row (expander, GTK_WIDGET (self->entry));
 
   self->result_row = ADW_ACTION_ROW (adw_action_row_new ());

@@ -126,12 +126,14 @@ format_json (const HrInferResult *result)
 
       json_builder_begin_object (builder);
       add_number_or_null (builder, "power_mw", pair->power_mw);
+      add_number_or_null (builder, "level_vrms", pair->level_vrms > 0.0 ? pair->level_vrms : NAN);
       add_number_or_null (builder, "load_ohm", pair->load_ohm);
       add_number_or_null (builder, "v_vrms", pair->v_vrms);
       add_number_or_null (builder, "i_ma", pair->i_ma);
       json_builder_set_member_name (builder, "limit");
       json_builder_add_string_value (builder, hr_limit_to_string (pair->limit));
       add_number_or_null (builder, "model_power_mw", pair->model_power_mw);
+      add_number_or_null (builder, "model_vrms", pair->model_vrms);
       add_number_or_null (builder, "residual_pct", pair->residual_pct);
       json_builder_end_object (builder);
     }
@@ -213,7 +215,7 @@ hr_cli_infer (int    argc,
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options.help, N_("Show the options and exit"), NULL },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("POWER@LOAD…"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("POWER@LOAD|LEVEL[@LOAD]…"));
   g_autoptr(GError) error = NULL;
   g_autoptr(HrInferResult) result = NULL;
   g_autofree HrPowerSpec *specs = NULL;
@@ -233,9 +235,12 @@ hr_cli_infer (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Infers a source's open-circuit voltage, output impedance and current limit "
-      "from the power figures of its spec sheet, two or more, such as 1000mW@32 320mW@300."));
+      "from the power figures and maximum levels of its spec sheet, two or more, such as "
+      "1000mW@32 320mW@300, or +22dBu +19dBu@32 +15dBu@16."));
   g_option_context_set_description (context,
-    _("Each figure is a power (mW or W) into a load (ohms): 1000mW@32, 1W@32, 1000mw@32ohm.\n"
+    _("Each figure is a power (mW or W) into a load (ohms): 1000mW@32, 1W@32, 1000mw@32ohm; "
+      "or a maximum level (Vrms, dBu, dBV, Vpp) into a load, +19dBu@32, or with no load, +22dBu, "
+      "which is taken as open circuit.\n"
       "A figure limited by voltage follows V = Voc·R/(R + Zout), with V = √(P·R); one limited "
       "by current gives I = √(P/R). The lowest loads are tried as current-bound in turn, and the "
       "physically consistent reading that fits best is reported, with each figure's limit and "
@@ -243,8 +248,9 @@ hr_cli_infer (int    argc,
       "\n"
       "JSON: {\"voc_vrms\", \"zout_ohm\", \"zout_ohm_state\" (fitted, clamped, given or unknown), "
       "\"imax_ma\", \"imax_ma_state\" (known or unknown), \"rms_residual_pct\", \"pairs\": "
-      "[{\"power_mw\", \"load_ohm\", \"v_vrms\", \"i_ma\", \"limit\" (voltage or current), "
-      "\"model_power_mw\", \"residual_pct\"}], \"notes\": [sentences]}, unknown figures null.\n"
+      "[{\"power_mw\", \"level_vrms\", \"load_ohm\" (null: open circuit), \"v_vrms\", \"i_ma\", "
+      "\"limit\" (voltage or current), \"model_power_mw\", \"model_vrms\", \"residual_pct\"}], "
+      "\"notes\": [sentences]}, unknown figures null.\n"
       "\n"
       "Exit status: 0 on success, 1 on bad input (values), 2 on bad usage."));
 
@@ -271,7 +277,7 @@ hr_cli_infer (int    argc,
 
   n_pairs = args[0] != NULL ? g_strv_length (args) - 1 : 0;
   if (n_pairs < 2)
-    return usage_error (_("give two or more power figures, such as 1000mW@32 320mW@300"), prgname);
+    return usage_error (_("give two or more power figures or levels, such as 1000mW@32 320mW@300"), prgname);
 
   if (!parse_zout (options.zout_text, &zout_ohm, &error))
     {

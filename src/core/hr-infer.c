@@ -43,6 +43,11 @@
  *
  * Nothing is invented: with no current-bound pair the current limit is
  * unknown, with one voltage-bound pair and no Zout given Zout is unknown.
+ *
+ * A maximum level is a voltage-bound figure like any other, V itself; one
+ * with no load is taken as open circuit (a mixer's "max output +20 dBu"
+ * is measured into a high-impedance input): 1/R = 0, where the line of
+ * 1/V meets 1/Voc. With a power pair beside it, that fixes Zout.
  */
 
 /* Published figures are rounded to two or three digits: this is how far
@@ -176,6 +181,8 @@ voltage_model_vrms (const Split *split,
 {
   const double zout_ohm = isnan (split->zout_ohm) ? 0.0 : split->zout_ohm;
 
+  if (isinf (load_ohm))
+    return split->voc_vrms;
   return split->voc_vrms * load_ohm / (load_ohm + zout_ohm);
 }
 
@@ -239,10 +246,18 @@ validate_specs (const HrPowerSpec  *specs,
   for (guint i = 0; i < n_specs; i++)
     {
       g_autofree char *power_field = g_strdup_printf ("pairs[%u].power_mw", i);
+      g_autofree char *level_field = g_strdup_printf ("pairs[%u].level_vrms", i);
       g_autofree char *load_field = g_strdup_printf ("pairs[%u].load_ohm", i);
 
-      if (!hr_check_positive (power_field, specs[i].power_mw, error) ||
-          !hr_check_positive (load_field, specs[i].load_ohm, error))
+      if (specs[i].level_vrms > 0.0)
+        {
+          /* A level: open circuit is the one load that may be infinite. */
+          if (!hr_check_positive (level_field, specs[i].level_vrms, error) ||
+              (!isinf (specs[i].load_ohm) && !hr_check_positive (load_field, specs[i].load_ohm, error)))
+            return FALSE;
+        }
+      else if (!hr_check_positive (power_field, specs[i].power_mw, error) ||
+               !hr_check_positive (load_field, specs[i].load_ohm, error))
         return FALSE;
     }
 
@@ -373,9 +388,17 @@ hr_infer_source (const HrPowerSpec  *specs,
     {
       sorted[i].spec = &specs[i];
       sorted[i].index = i;
-      /* mW·Ω = 1e-3 V², mW/Ω = 1e-3 A² */
-      sorted[i].v_vrms = sqrt (specs[i].power_mw * 1e-3 * specs[i].load_ohm);
-      sorted[i].i_a = sqrt (specs[i].power_mw * 1e-3 / specs[i].load_ohm);
+      if (specs[i].level_vrms > 0.0)
+        {
+          sorted[i].v_vrms = specs[i].level_vrms;
+          sorted[i].i_a = isinf (specs[i].load_ohm) ? 0.0 : specs[i].level_vrms / specs[i].load_ohm;
+        }
+      else
+        {
+          /* mW·Ω = 1e-3 V², mW/Ω = 1e-3 A² */
+          sorted[i].v_vrms = sqrt (specs[i].power_mw * 1e-3 * specs[i].load_ohm);
+          sorted[i].i_a = sqrt (specs[i].power_mw * 1e-3 / specs[i].load_ohm);
+        }
       i_max_seen_a = MAX (i_max_seen_a, sorted[i].i_a);
     }
   qsort (sorted, n_specs, sizeof *sorted, compare_by_load);
@@ -402,20 +425,34 @@ hr_infer_source (const HrPowerSpec  *specs,
       const double load_ohm = sorted[s].spec->load_ohm;
       double v_model_vrms;
 
-      pair->power_mw = sorted[s].spec->power_mw;
       pair->load_ohm = load_ohm;
+      pair->level_vrms = sorted[s].spec->level_vrms;
       pair->v_vrms = sorted[s].v_vrms;
       pair->i_ma = sorted[s].i_a * 1000.0;
+      /* V²/R: no power into no load. */
+      pair->power_mw = isinf (load_ohm) ? 0.0 : pair->v_vrms * pair->v_vrms / load_ohm * 1000.0;
       pair->limit = s < split->n_current ? HR_LIMIT_CURRENT : HR_LIMIT_VOLTAGE;
       v_model_vrms = s < split->n_current ? split->imax_a * load_ohm
                                           : voltage_model_vrms (split, load_ohm);
-      pair->model_power_mw = v_model_vrms * v_model_vrms / load_ohm * 1000.0;
-      pair->residual_pct = 100.0 * (pair->model_power_mw / pair->power_mw - 1.0);
+      pair->model_vrms = v_model_vrms;
+      pair->model_power_mw = isinf (load_ohm) ? 0.0 : v_model_vrms * v_model_vrms / load_ohm * 1000.0;
+      /* As a ratio of voltages, the same at one load as one of powers,
+       * and defined where there is no power, open circuit. */
+      pair->residual_pct = 100.0 * (pow (v_model_vrms / pair->v_vrms, 2.0) - 1.0);
       sum_sq += pair->residual_pct * pair->residual_pct;
     }
   result->rms_residual_pct = sqrt (sum_sq / n_specs);
 
   describe_split (result, splits, n_specs, chosen, i_max_seen_a);
+  for (guint i = 0; i < n_specs; i++)
+    if (specs[i].level_vrms > 0.0 && isinf (specs[i].load_ohm))
+      {
+        add_note (result, g_strdup (_("A maximum level given without a load is taken as open circuit: "
+                                      "sheets measure it into a high-impedance input, where it differs "
+                                      "from open circuit by less than the output impedance over that "
+                                      "input's.")));
+        break;
+      }
   return result;
 }
 
@@ -456,6 +493,18 @@ hr_infer_pair_format (const HrInferPair *pair)
 
   g_return_val_if_fail (pair != NULL, NULL);
 
+  if (pair->level_vrms > 0.0)
+    {
+      if (isinf (pair->load_ohm))
+        /* Translators: a sheet's maximum level with no load, against the fit: "12.3 Vrms open circuit: voltage-bound; model 12.3 Vrms (+0.0 %)" */
+        return g_strdup_printf (_("%.3g Vrms open circuit: voltage-bound; model %.3g Vrms (%+.1f %%)"),
+                                pair->v_vrms, pair->model_vrms, pair->residual_pct);
+      /* Translators: a sheet's maximum level into a load: "6.9 Vrms into 32 Ω: 216 mA, voltage-bound; model 6.9 Vrms (+0.0 %)" */
+      return g_strdup_printf (_("%.3g Vrms into %.4g Ω: %.3g mA, %s; model %.3g Vrms (%+.1f %%)"),
+                              pair->v_vrms, pair->load_ohm, pair->i_ma,
+                              pair->limit == HR_LIMIT_CURRENT ? _("current-bound") : _("voltage-bound"),
+                              pair->model_vrms, pair->residual_pct);
+    }
   power = format_power (pair->power_mw);
   model = format_power (pair->model_power_mw);
   /* Translators: "1.8 W into 16 Ω: 5.37 Vrms, 335 mA, current-bound; model 1.75 W (-2.6 %)" */

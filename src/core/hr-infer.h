@@ -7,22 +7,27 @@
 
 G_BEGIN_DECLS
 
-/* A spec sheet's "P mW into R Ω". */
+/* A spec sheet's "P mW into R Ω", or its maximum level: "+19 dBu into
+ * 32 Ω", or "+22 dBu" with no load given, which is taken as open
+ * circuit (load_ohm INFINITY). */
 typedef struct
 {
-  double power_mw;
-  double load_ohm;
+  double power_mw;    /* a power figure; 0 for a level */
+  double load_ohm;    /* INFINITY: a level with no load */
+  double level_vrms;  /* a level figure, RMS; 0 for a power */
 } HrPowerSpec;
 
 typedef struct
 {
-  double  power_mw;        /* as published */
+  double  power_mw;        /* as published, or V²/R for a level (0 open circuit) */
+  double  level_vrms;      /* the level as published, 0 for a power figure */
   double  load_ohm;
   double  v_vrms;          /* √(P·R) */
   double  i_ma;            /* √(P/R) */
   HrLimit limit;           /* HR_LIMIT_VOLTAGE or HR_LIMIT_CURRENT */
   double  model_power_mw;  /* what the inferred source gives into load_ohm */
-  double  residual_pct;    /* 100·(model_power_mw/power_mw − 1) */
+  double  model_vrms;      /* the same as a voltage, for a level */
+  double  residual_pct;    /* 100·(model_power_mw/power_mw − 1), that is 100·((V_model/V)² − 1) */
 } HrInferPair;
 
 typedef struct

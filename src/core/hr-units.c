@@ -287,18 +287,29 @@ hr_units_parse_power_pair (const char   *text,
   g_autofree char *shown = NULL;
   g_autofree char *power_rest = NULL;
   g_autofree char *power_unit = NULL;
+  g_autofree char *level_unit = NULL;
   double power;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (spec != NULL, FALSE);
 
+  *spec = (HrPowerSpec) { 0.0, 0.0, 0.0 };
   halves = g_strsplit (text, "@", -1);
+  /* A maximum level with no load, with its unit (a bare number is no
+   * level): open circuit. */
+  if (g_strv_length (halves) == 1 && take_number (halves[0], &power, &level_unit)
+      && level_unit[0] != '\0'
+      && hr_units_parse (halves[0], HR_UNIT_VOLT, &spec->level_vrms) && spec->level_vrms > 0.0)
+    {
+      spec->load_ohm = INFINITY;
+      return TRUE;
+    }
   if (g_strv_length (halves) != 2 || !take_number (halves[0], &power, &power_rest)
       || !hr_units_parse (halves[1], HR_UNIT_OHM, &spec->load_ohm))
     {
       shown = g_strstrip (g_strdup (text));
       g_set_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_INVALID_VALUE,
-                   _("“%s” is not a power into a load, such as 1000 mW @ 32 Ω"), shown);
+                   _("“%s” is not a power into a load, such as 1000 mW @ 32 Ω, nor a level, such as +18 dBu or +15 dBu @ 16 Ω"), shown);
       return FALSE;
     }
   power_unit = g_ascii_strdown (power_rest, -1);
@@ -306,10 +317,13 @@ hr_units_parse_power_pair (const char   *text,
     spec->power_mw = power;
   else if (g_str_equal (power_unit, "w"))
     spec->power_mw = power * 1000.0;
+  else if (hr_units_parse (halves[0], HR_UNIT_VOLT, &spec->level_vrms) && power_unit[0] != '\0')
+    /* A level into a load: "+19 dBu @ 32 Ω", "5.6 Vrms @ 32". */
+    ;
   else
     {
       g_set_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_INVALID_VALUE,
-                   _("“%s”: the power needs its unit, mW or W"), text);
+                   _("“%s”: the power needs its unit, mW or W, or the level its own, Vrms or dBu"), text);
       return FALSE;
     }
   /* Whether the figures make sense is the fit's to say (hr_infer_source()),
