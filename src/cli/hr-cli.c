@@ -6,6 +6,7 @@
 
 #include "hr-cli.h"
 #include "hr-cli-eq.h"
+#include "hr-cli-explain.h"
 #include "hr-cli-export.h"
 #include "hr-cli-fit.h"
 #include "hr-cli-infer.h"
@@ -253,6 +254,7 @@ hr_cli_run (int    argc,
       "  eq       the EQ that undoes the source, for Equalizer APO or EasyEffects\n"
       "  fit      a driver's model from the figures of a published impedance plot\n"
       "  rank     the sources that drive these headphones, or the headphones this output drives\n"
+      "  explain  why: the verdict step by step, with the numbers, and what would fix it\n"
       "\n"
       "Run “headroom-cli COMMAND --help” for the options of a command."));
 
@@ -278,7 +280,7 @@ hr_cli_run (int    argc,
 
   if (args[0] == NULL || args[1] == NULL)
     {
-      print_usage_error (_("no command given, use sweep, check, list, show, preset, infer, export, eq, fit or rank"),
+      print_usage_error (_("no command given, use sweep, check, list, show, preset, infer, export, eq, fit, rank or explain"),
                          HR_CLI_PROGRAM_NAME);
       return HR_CLI_EXIT_USAGE;
     }
@@ -300,11 +302,13 @@ hr_cli_run (int    argc,
     return hr_cli_fit ((int) g_strv_length (args + 1), args + 1);
   if (g_str_equal (args[1], "rank"))
     return hr_cli_rank ((int) g_strv_length (args + 1), args + 1);
+  if (g_str_equal (args[1], "explain"))
+    return hr_cli_explain ((int) g_strv_length (args + 1), args + 1);
 
   if (!command_from_name (args[1], &command))
     {
       g_autofree char *message =
-        g_strdup_printf (_("unknown command “%s”, use sweep, check, list, show, preset, infer, export, eq, fit or rank"),
+        g_strdup_printf (_("unknown command “%s”, use sweep, check, list, show, preset, infer, export, eq, fit, rank or explain"),
                          args[1]);
 
       print_usage_error (message, HR_CLI_PROGRAM_NAME);

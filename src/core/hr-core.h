@@ -13,6 +13,7 @@
 #include "hr-sweep.h"
 #include "hr-summary.h"
 #include "hr-rank.h"
+#include "hr-explain.h"
 #include "hr-infer.h"
 #include "hr-units.h"
 #include "hr-eq.h"

@@ -91,6 +91,8 @@ HrSummary  *hr_summary_compute    (const HrSweep    *sweep,
                                    GError          **error);
 void        hr_summary_free       (HrSummary        *self);
 const char *hr_verdict_to_string  (HrVerdict         verdict);
+const char *hr_verdict_format     (HrVerdict         verdict,
+                                   gboolean          translate);
 const char *hr_verdict_to_id      (HrVerdict         verdict);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrSummary, hr_summary_free)

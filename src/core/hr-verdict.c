@@ -348,14 +348,26 @@ hr_summary_judge (HrSummary       *self,
 const char *
 hr_verdict_to_string (HrVerdict verdict)
 {
+  return hr_verdict_format (verdict, TRUE);
+}
+
+/**
+ * hr_verdict_format:
+ * @translate: %TRUE for the user's language, %FALSE for English (machine
+ *   output)
+ */
+const char *
+hr_verdict_format (HrVerdict verdict,
+                   gboolean  translate)
+{
   switch (verdict)
     {
     case HR_VERDICT_DRIVES_WELL:
-      return _("Drives it well");
+      return hr_format_text (N_("Drives it well"), translate);
     case HR_VERDICT_CAVEATS:
-      return _("Drives it with caveats");
+      return hr_format_text (N_("Drives it with caveats"), translate);
     case HR_VERDICT_CANNOT_DRIVE:
-      return _("Cannot drive it");
+      return hr_format_text (N_("Cannot drive it"), translate);
     default:
       g_return_val_if_reached (NULL);
     }

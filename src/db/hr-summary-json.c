@@ -12,19 +12,16 @@
  * that the two agree to the last digit: "%.10g" is the CLI's contract. */
 
 /* One line: {"code": …, "severity": …, the figures…, "text": English}. */
+/* The figures of a reason or of an explanation's step, each as a member
+ * after the ones the caller wrote: ", KEY: VALUE". */
 void
-hr_reason_append_json (GString        *out,
-                       const HrReason *reason)
+hr_json_append_args (GString           *out,
+                     const HrReasonArg *args,
+                     guint              n_args)
 {
-  g_autofree char *text = hr_reason_format (reason, FALSE);
-
-  g_string_append (out, "{\"code\": ");
-  hr_json_append_string (out, hr_reason_code_to_string (reason->code));
-  g_string_append (out, ", \"severity\": ");
-  hr_json_append_string (out, hr_reason_severity_to_string (reason->severity));
-  for (guint i = 0; i < reason->n_args; i++)
+  for (guint i = 0; i < n_args; i++)
     {
-      const HrReasonArg *arg = &reason->args[i];
+      const HrReasonArg *arg = &args[i];
 
       g_string_append (out, ", ");
       hr_json_append_string (out, arg->key);
@@ -44,6 +41,19 @@ hr_reason_append_json (GString        *out,
           g_assert_not_reached ();
         }
     }
+}
+
+void
+hr_reason_append_json (GString        *out,
+                       const HrReason *reason)
+{
+  g_autofree char *text = hr_reason_format (reason, FALSE);
+
+  g_string_append (out, "{\"code\": ");
+  hr_json_append_string (out, hr_reason_code_to_string (reason->code));
+  g_string_append (out, ", \"severity\": ");
+  hr_json_append_string (out, hr_reason_severity_to_string (reason->severity));
+  hr_json_append_args (out, reason->args, reason->n_args);
   g_string_append (out, ", \"text\": ");
   hr_json_append_string (out, text);
   g_string_append (out, "}");

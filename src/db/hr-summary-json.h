@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+void  hr_json_append_args      (GString           *out,
+                                const HrReasonArg *args,
+                                guint              n_args);
 void  hr_reason_append_json    (GString        *out,
                                 const HrReason *reason);
 void  hr_summary_append_json_members (HrJsonMembers   *members,
