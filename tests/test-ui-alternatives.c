@@ -7,12 +7,15 @@
 #include <math.h>
 #include <string.h>
 
+#include "hr-explain-fixes.h"
+#include "hr-why-window.h"
 #include "test-ui-gear.h"
 
-/* The Alternatives view: the ranking of the CLI, computed off the main
- * thread, re-ranked when the level changes and not when a slider it does
- * not depend on moves; a row puts its candidate into the sidebar, its pin
- * button pins it. */
+/* What stands beside the verdict. The Alternatives view: the ranking of
+ * the CLI, computed off the main thread, re-ranked when the level changes
+ * and not when a slider it does not depend on moves; a row puts its
+ * candidate into the sidebar, its pin button pins it. Why?: the lesson
+ * with the window's numbers, following it, and fixes one click away. */
 
 static HrAlternativesView *
 show_alternatives (HrWindow *window)
@@ -158,6 +161,84 @@ test_pin_and_headphones (void)
   destroy_window (window);
 }
 
+static HrWhyWindow *
+find_why_window (HrWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (HR_IS_WHY_WINDOW (toplevel) && gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        return HR_WHY_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static const HrExplainStep *
+find_step (HrWhyWindow   *why,
+           HrExplainCode  code)
+{
+  GArray *steps = hr_why_window_get_steps (why);
+
+  for (guint i = 0; i < steps->len; i++)
+    if (g_array_index (steps, HrExplainStep, i).code == code)
+      return &g_array_index (steps, HrExplainStep, i);
+  g_error ("no step %s", hr_explain_code_to_string (code));
+}
+
+static void
+test_why (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  HrWindow *window = new_window (&db);
+  HrScenario *scenario = hr_window_get_scenario (window);
+  HrWhyWindow *why;
+  GPtrArray *fixes;
+  const HrExplainFix *first;
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  hr_scenario_set_level_db_spl (scenario, 95.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.why", NULL));
+  spin_main_loop ();
+  why = find_why_window (window);
+  g_assert_nonnull (why);
+
+  /* The window's own figures, at 1 kHz. */
+  g_assert_cmpfloat (hr_why_window_get_freq (why), ==, 1000.0);
+  g_assert_cmpfloat_with_epsilon (hr_explain_step_get_number (find_step (why, HR_EXPLAIN_DIVIDER), "zsource_ohm"),
+                                  75.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (hr_explain_step_get_number (find_step (why, HR_EXPLAIN_DRIVE), "level_db_spl"),
+                                  95.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (hr_explain_step_get_number (find_step (why, HR_EXPLAIN_IMPEDANCE_SWING), "span_db"),
+                                  hr_window_get_summary (window)->deviation_span_db, 1e-12);
+
+  /* It follows the window. */
+  hr_scenario_set_level_db_spl (scenario, 100.0);
+  g_assert_cmpfloat_with_epsilon (hr_explain_step_get_number (find_step (why, HR_EXPLAIN_DRIVE), "level_db_spl"),
+                                  100.0, 1e-9);
+  /* And the pointer's frequency. */
+  hr_why_window_set_freq (why, 100.0);
+  g_assert_cmpfloat (hr_explain_step_get_number (find_step (why, HR_EXPLAIN_DIVIDER), "freq_hz"), ==, 100.0);
+
+  /* The line out breaks the 1/8 rule: its headphone output does better,
+   * and Try puts it in the window. */
+  fixes = hr_why_window_get_fixes (why);
+  g_assert_nonnull (fixes);
+  g_assert_cmpuint (fixes->len, >, 0);
+  first = g_ptr_array_index (fixes, 0);
+  g_assert_cmpint (first->code, ==, HR_FIX_OTHER_OUTPUT);
+  g_assert_true (hr_why_window_try_fix (why, 0));
+  spin_main_loop ();
+  g_assert_cmpstr (hr_scenario_get_output_id (scenario), ==, "headphone");
+
+  /* It goes with its window. */
+  destroy_window (window);
+  g_assert_null (find_why_window (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +254,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/alternatives/sources", test_sources);
   g_test_add_func ("/ui/alternatives/pin-and-headphones", test_pin_and_headphones);
+  g_test_add_func ("/ui/why", test_why);
 
   status = g_test_run ();
 

@@ -5,12 +5,15 @@
 
 #include <glib/gi18n.h>
 
+#include "hr-why-window.h"
 #include "hr-window-private.h"
 
-/* The Alternatives view under the verdict, in place of the charts while
- * its button is down: it follows the live configuration, puts a candidate
- * into the sidebar when one is activated, and pins one beside it from its
- * row's pin button. */
+/* What stands beside the verdict. The Alternatives view under it, in
+ * place of the charts while its button is down: it follows the live
+ * configuration, puts a candidate into the sidebar when one is
+ * activated, and pins one beside it from its row's pin button. And Why?,
+ * a window of its own beside this one, so that the charts stay in view
+ * and the pointer on them moves where its circuit is read. */
 
 static void
 on_alternatives_toggled (HrWindow        *self,
@@ -58,9 +61,22 @@ hr_window_alternatives_init (HrWindow *self)
                            self->alternatives, G_CONNECT_SWAPPED);
 }
 
+static void
+why_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  HrWindow *self = HR_WINDOW (widget);
+
+  if (self->why_window == NULL)
+    g_set_weak_pointer (&self->why_window, GTK_WINDOW (hr_why_window_new (self)));
+  gtk_window_present (GTK_WINDOW (self->why_window));
+}
+
 void
 hr_window_alternatives_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.why", NULL, why_action);
   g_type_ensure (HR_TYPE_ALTERNATIVES_VIEW);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, alternatives_button);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, views_stack);

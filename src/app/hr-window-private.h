@@ -55,6 +55,7 @@ struct _HrWindow
   GtkToggleButton      *alternatives_button;
   GtkStack             *views_stack;
   HrAlternativesView   *alternatives;
+  GtkWindow            *why_window;         /* weak: the Why? window, while open */
 
   HrPresetDb           *db;
   GSettings            *settings;

@@ -560,6 +560,10 @@ hr_window_dispose (GObject *object)
 
   if (self->scenario != NULL)
     g_signal_handlers_disconnect_by_data (self->scenario, self);
+  /* Why? explains this window: it goes with it. */
+  if (self->why_window != NULL)
+    gtk_window_destroy (self->why_window);
+  g_clear_weak_pointer (&self->why_window);
   hr_window_layout_dispose (self);
   /* A pin's name may be in the middle of an edit: it ends here, while the
    * pins it edits are still there, and not when GtkWindow lets go of the
