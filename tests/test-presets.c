@@ -142,6 +142,12 @@ test_broken_texts (void)
   static const TextCase cases[] = {
     { "{\n  \"headphones\": [\"\xe9t\xe9\"]\n}", "mem.json:2:19: the file is not UTF-8 text\n" },
     { "", "mem.json:1:1: the file holds no JSON value\n" },
+    /* Escapes JSON has not got, which json-glib would turn into text that
+     * is not UTF-8 (found by the fuzzer); a surrogate pair is fine. */
+    { "{\"sources\": [\"hd\\650\"]}", "mem.json:1:17: a string holds an escape that JSON does not have\n" },
+    { "{\"sources\": [\"\\ud800x\"]}", "mem.json:1:15: a string holds an escape that JSON does not have\n" },
+    { "{\"sources\": [\"\\udc00\"]}", "mem.json:1:15: a string holds an escape that JSON does not have\n" },
+    { "{\"sources\": \"\\ud83d\\ude00\"}", "mem.json:1:13: sources must be an array, got \"\U0001F600\"\n" },
     { "  \n", "mem.json:1:1: the file holds no JSON value\n" },
     { "{\"a\": 1} x", "mem.json:1:10: Parse error: unexpected identifier `x', expected end of file\n" },
     { "{\"schema_version\": \"1\"}",

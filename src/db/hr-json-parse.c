@@ -9,14 +9,79 @@
 #include "hr-json-locate.h"
 #include "hr-json-parse.h"
 
+static int
+hex_value (const char *p)
+{
+  int value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return value;
+}
+
+/* The escapes JSON has (RFC 8259, §7). json-glib 1.6 takes others, "\6"
+ * among them, and lone surrogates, "\ud800", and makes of them strings
+ * that are not UTF-8, which nothing downstream expects. @offset: where
+ * the bad escape starts. */
+static gboolean
+check_escapes (const char *text,
+               gsize       length,
+               gsize      *offset)
+{
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '"')
+        in_string = !in_string;
+      else if (in_string && text[i] == '\\')
+        {
+          char next = i + 1 < length ? text[i + 1] : '\0';
+
+          *offset = i;
+          if (next == 'u')
+            {
+              int unit = i + 6 <= length ? hex_value (text + i + 2) : -1;
+
+              if (unit < 0)
+                return FALSE;
+              /* A high surrogate needs its low one, and a low one a high. */
+              if (unit >= 0xD800 && unit <= 0xDBFF)
+                {
+                  int low = i + 12 <= length && text[i + 6] == '\\' && text[i + 7] == 'u'
+                            ? hex_value (text + i + 8) : -1;
+
+                  if (!(low >= 0xDC00 && low <= 0xDFFF))
+                    return FALSE;
+                  i += 6;
+                }
+              else if (unit >= 0xDC00 && unit <= 0xDFFF)
+                return FALSE;
+              i += 5;
+            }
+          else if (next != '"' && next != '\\' && next != '/' && next != 'b' && next != 'f'
+                   && next != 'n' && next != 'r' && next != 't')
+            return FALSE;
+          else
+            i++;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * hr_json_check_text:
  * @line: (out): where the problem is, counted from 1
  * @column: (out): the column there, in characters
  *
- * What json-glib would refuse without saying where, or would recurse
- * through without end: text that is not UTF-8, and nesting deeper than
- * HR_JSON_MAX_DEPTH. The message names no place; @line and @column do.
+ * What json-glib would refuse without saying where, would recurse
+ * through without end, or would take and turn into a string that is not
+ * UTF-8: text that is not UTF-8, an escape JSON does not have, and
+ * nesting deeper than HR_JSON_MAX_DEPTH. The message names no place; @line and @column do.
  *
  * Returns: %TRUE if json-glib may be given @text
  */
@@ -36,6 +101,14 @@ hr_json_check_text (const char  *text,
       hr_json_text_position (text, (gsize) (invalid - text), line, column);
       g_set_error_literal (error, HR_DB_ERROR, HR_DB_ERROR_NOT_JSON,
                            _("the file is not UTF-8 text"));
+      return FALSE;
+    }
+
+  if (!check_escapes (text, length, &offset))
+    {
+      hr_json_text_position (text, offset, line, column);
+      g_set_error_literal (error, HR_DB_ERROR, HR_DB_ERROR_NOT_JSON,
+                           _("a string holds an escape that JSON does not have"));
       return FALSE;
     }
 
