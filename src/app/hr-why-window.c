@@ -57,6 +57,19 @@ show_chart (GtkButton   *button,
   gtk_window_present (GTK_WINDOW (self->window));
 }
 
+/* Whole labels, since languages decline the chart's name. */
+static const char *
+show_label (const char *chart)
+{
+  if (g_str_equal (chart, "impedance"))
+    return _("Show the Impedance Chart");
+  if (g_str_equal (chart, "current"))
+    return _("Show the Current Chart");
+  if (g_str_equal (chart, "spl"))
+    return _("Show the SPL Chart");
+  return _("Show the Deviation Chart");
+}
+
 /* A step: its heading, its sentences at the width of the page, and the
  * button that shows its chart in the window. */
 static GtkWidget *
@@ -81,10 +94,7 @@ step_group_new (HrWhyWindow         *self,
   g_object_set_data (G_OBJECT (box), "body", body);
   if (!g_str_equal (step->chart, "circuit"))
     {
-      g_autofree char *chart = hr_explain_chart_name (step->chart, TRUE);
-      /* Translators: a button under a step of the explanation, "Show the Impedance chart" */
-      g_autofree char *label = g_strdup_printf (_("Show %s"), chart);
-      GtkWidget *button = gtk_button_new_with_label (label);
+      GtkWidget *button = gtk_button_new_with_label (show_label (step->chart));
 
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_halign (button, GTK_ALIGN_START);

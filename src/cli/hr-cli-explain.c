@@ -88,18 +88,47 @@ parse_options (const ExplainOptions  *options,
 
 /* @text broken into lines of at most @width characters, each after
  * @indent, for a terminal. */
+static gboolean
+is_unit (const char *word)
+{
+  static const char *const units[] = { "Ω", "kΩ", "dB", "Vrms", "mA", "mW", "Hz", "kHz", "%", "µV", NULL };
+  g_autofree char *bare = g_strdup (word);
+  gsize length = strlen (bare);
+
+  /* "Ω," and "dB;" are units too. */
+  while (length > 0 && strchr (",.;:)", bare[length - 1]) != NULL)
+    bare[--length] = '\0';
+  return g_strv_contains (units, bare);
+}
+
 static void
 append_wrapped (GString    *out,
                 const char *text,
                 const char *indent,
                 glong       width)
 {
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_auto(GStrv) split = g_strsplit (text, " ", -1);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   glong column = 0;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  /* A figure and its unit stay on one line. */
+  for (guint i = 0; split[i] != NULL; i++)
     {
-      glong length = g_utf8_strlen (words[i], -1);
+      if (words->len > 0 && is_unit (split[i]))
+        {
+          char *joined = g_strconcat (g_ptr_array_index (words, words->len - 1), " ", split[i], NULL);
+
+          g_free (g_ptr_array_index (words, words->len - 1));
+          g_ptr_array_index (words, words->len - 1) = joined;
+        }
+      else
+        g_ptr_array_add (words, g_strdup (split[i]));
+    }
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      glong length = g_utf8_strlen (word, -1);
 
       if (column == 0)
         {
@@ -116,7 +145,7 @@ append_wrapped (GString    *out,
           g_string_append_c (out, ' ');
           column++;
         }
-      g_string_append (out, words[i]);
+      g_string_append (out, word);
       column += length;
     }
   g_string_append_c (out, '\n');
@@ -142,9 +171,7 @@ format_people (const char      *label,
       const HrExplainStep *step = &g_array_index (steps, HrExplainStep, i);
       g_autofree char *title = hr_explain_step_title (step, TRUE);
       g_autofree char *text = hr_explain_step_format (step, TRUE);
-      g_autofree char *chart = hr_explain_chart_name (step->chart, TRUE);
-      /* Translators: after a step of the explanation, "Shown in the Impedance chart." */
-      g_autofree char *shown = g_strdup_printf (_("Shown in %s."), chart);
+      g_autofree char *shown = hr_explain_shown_in (step->chart, TRUE);
 
       if (markdown)
         g_string_append_printf (out, "\n## %u. %s\n\n%s\n\n*%s*\n", i + 1, title, text, shown);

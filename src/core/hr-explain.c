@@ -583,21 +583,22 @@ hr_explain_step_title (const HrExplainStep *step,
     }
 }
 
-/* Returns: (transfer full): what shows a step, "the Impedance chart" */
+/* Returns: (transfer full): where a step can be seen, "Shown in the
+ * Impedance chart.", whole, since languages decline the chart's name. */
 char *
-hr_explain_chart_name (const char *chart,
-                       gboolean    translate)
+hr_explain_shown_in (const char *chart,
+                     gboolean    translate)
 {
   if (g_strcmp0 (chart, "circuit") == 0)
-    return g_strdup (hr_format_text (N_("the circuit drawing"), translate));
+    return g_strdup (hr_format_text (N_("Shown in the circuit drawing."), translate));
   if (g_strcmp0 (chart, "impedance") == 0)
-    return g_strdup (hr_format_text (N_("the Impedance chart"), translate));
+    return g_strdup (hr_format_text (N_("Shown in the Impedance chart."), translate));
   if (g_strcmp0 (chart, "current") == 0)
-    return g_strdup (hr_format_text (N_("the Current chart"), translate));
+    return g_strdup (hr_format_text (N_("Shown in the Current chart."), translate));
   if (g_strcmp0 (chart, "spl") == 0)
-    return g_strdup (hr_format_text (N_("the SPL chart"), translate));
+    return g_strdup (hr_format_text (N_("Shown in the SPL chart."), translate));
   if (g_strcmp0 (chart, "deviation") == 0)
-    return g_strdup (hr_format_text (N_("the Deviation chart"), translate));
+    return g_strdup (hr_format_text (N_("Shown in the Deviation chart."), translate));
   g_return_val_if_reached (g_strdup (""));
 }
 

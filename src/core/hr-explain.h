@@ -55,7 +55,7 @@ char        *hr_explain_step_title       (const HrExplainStep *step,
                                           gboolean             translate);
 char        *hr_explain_step_format      (const HrExplainStep *step,
                                           gboolean             translate);
-char        *hr_explain_chart_name       (const char          *chart,
+char        *hr_explain_shown_in         (const char          *chart,
                                           gboolean             translate);
 
 G_END_DECLS
