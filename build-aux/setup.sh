@@ -4,10 +4,12 @@
 # directory. Nothing here is needed on a machine that already has them.
 
 # What building needs; shared-mime-info gives gettext its rules for
-# translating the comparison file type's name.
+# translating the comparison file type's name, and itstool merges the
+# German help from its catalog (help/meson.build).
 HR_BUILD_PACKAGES=(
   gcc
   gettext
+  itstool
   libadwaita-1-dev
   libcairo2-dev
   libglib2.0-dev
@@ -27,7 +29,7 @@ HR_BUILD_PACKAGES=(
 # libxtst-dev for the ui tests' real key presses;
 # appstream,
 # desktop-file-utils and libxml2-utils validate the desktop file, the
-# metainfo and the icons.
+# metainfo and the icons; yelp-tools the help's Mallard pages.
 HR_TEST_PACKAGES=(
   appstream
   at-spi2-core
@@ -43,6 +45,7 @@ HR_TEST_PACKAGES=(
   python3-pyatspi
   xauth
   xvfb
+  yelp-tools
 )
 
 hr_missing_packages () {

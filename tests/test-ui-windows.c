@@ -18,8 +18,9 @@
 
 /* What the window shows rather than what it computes: the dropdowns'
  * placeholder, rows that do not apply yet, how the rows' titles wrap,
- * the pins' swatches across a switch between light and dark, and the
- * About and shortcuts windows opened through the application's actions.
+ * the pins' swatches across a switch between light and dark, the
+ * About and shortcuts windows opened through the application's actions,
+ * and the help's action, F1 and menu item.
  * Runs under xvfb-run like test-ui (tests/meson.build); the title test
  * runs once more with LANGUAGE=de, whose words are the long ones. */
 
@@ -543,6 +544,98 @@ test_about_window (void)
   run_application (about_window_body);
 }
 
+/* The actions of @model's items in order, sections and submenus walked
+ * into, with the label of each in @labels. */
+static void
+collect_menu_actions (GMenuModel *model,
+                      GPtrArray  *actions,
+                      GPtrArray  *labels)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      char *action = NULL;
+      char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        {
+          g_ptr_array_add (actions, action);
+          g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+          g_ptr_array_add (labels, label);
+        }
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          collect_menu_actions (linked, actions, labels);
+        }
+    }
+}
+
+static GMenuModel *
+primary_menu (HrWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_menu_button_get_primary (g_ptr_array_index (buttons, i)))
+      return gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, i));
+  return NULL;
+}
+
+/* F1 and the main menu's Help open the guide through app.help. The test
+ * does not activate it: that would start Yelp, or whatever shows help:
+ * URIs on this machine. */
+static void
+help_action_body (HrApplication *application,
+                  HrWindow      *window)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "app.help");
+  g_auto(GStrv) on_f1 = gtk_application_get_actions_for_accel (GTK_APPLICATION (application), "F1");
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GMenuModel *menu = primary_menu (window);
+  guint help_index = G_MAXUINT;
+  guint shortcuts_index = G_MAXUINT;
+  guint about_index = G_MAXUINT;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "help"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "help"));
+  g_assert_null (g_action_group_get_action_parameter_type (G_ACTION_GROUP (application), "help"));
+  g_assert_cmpuint (g_strv_length (accels), ==, 1);
+  g_assert_cmpstr (accels[0], ==, "F1");
+  g_assert_true (g_strv_contains ((const char *const *) on_f1, "app.help"));
+
+  /* The main menu has it, before the shortcuts and About. */
+  g_assert_nonnull (menu);
+  collect_menu_actions (menu, actions, labels);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const char *action = g_ptr_array_index (actions, i);
+
+      if (g_str_equal (action, "app.help"))
+        {
+          g_assert_cmpuint (help_index, ==, G_MAXUINT);
+          help_index = i;
+          g_assert_cmpstr (g_ptr_array_index (labels, i), ==, _("_Help"));
+        }
+      else if (g_str_equal (action, "win.show-help-overlay"))
+        shortcuts_index = i;
+      else if (g_str_equal (action, "app.about"))
+        about_index = i;
+    }
+  g_assert_cmpuint (help_index, <, shortcuts_index);
+  g_assert_cmpuint (shortcuts_index, <, about_index);
+  g_assert_cmpuint (about_index, <, actions->len);
+}
+
+static void
+test_help_action (void)
+{
+  run_application (help_action_body);
+}
+
 /* The keys @accelerator names, folded as GTK matches them: Ctrl+Shift+F
  * is bound as Shift and "F" and listed as Shift and "f". */
 static char *
@@ -597,7 +690,7 @@ shortcuts_window_body (HrApplication *application,
                        HrWindow      *window)
 {
   static const char *const expected[] = {
-    "<Control>p", "<Control>e", "<Control>f", "<Control><Shift>f", "<Control>q",
+    "<Control>p", "<Control>e", "<Control>f", "<Control><Shift>f", "<Control>q", "F1",
   };
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) bound = dup_bound_accelerators (application, window);
@@ -699,6 +792,7 @@ main (int   argc,
   g_test_add_func ("/ui-windows/charts-keep-their-height", test_charts_keep_their_height);
   g_test_add_func ("/ui-windows/pin-swatch-follows-style", test_pin_swatch_follows_style);
   g_test_add_func ("/ui-windows/about", test_about_window);
+  g_test_add_func ("/ui-windows/help", test_help_action);
   g_test_add_func ("/ui-windows/shortcuts", test_shortcuts_window);
 
   status = g_test_run ();

@@ -7,6 +7,7 @@
 
 #include "hr-application.h"
 #include "hr-color-scheme.h"
+#include "hr-form.h"
 #include "hr-preset-db.h"
 #include "hr-window.h"
 
@@ -88,6 +89,40 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Yelp, or whatever handles help: URIs, shows the guide installed under
+ * $datadir/help/LANG/headroom (help/meson.build). A desktop without a
+ * help viewer gets a dialog that says so rather than nothing at all. */
+static void
+on_help_shown (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GtkWindow *parent = GTK_WINDOW (object);  /* NULL if no window was open */
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (gtk_show_uri_full_finish (parent, result, &error)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Translators: the end is GIO's reason, "Operation not supported" */
+  message = g_strdup_printf (_("The guide opens in a help viewer, such as GNOME’s Help (Yelp), "
+                               "and none could show it: %s"), error->message);
+  hr_form_show_error (parent, _("Could Not Open the Help"), message);
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  HrApplication *self = HR_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (HR_IS_APPLICATION (self));
+
+  gtk_show_uri_full (parent, "help:headroom", GDK_CURRENT_TIME, NULL, on_help_shown, NULL);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -98,12 +133,14 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "help", help_action },
   { "quit", quit_action },
 };
 
 static void
 hr_application_startup (GApplication *application)
 {
+  static const char *help_accels[] = { "F1", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   HrApplication *self = HR_APPLICATION (application);
   g_autoptr(GAction) color_scheme_action = NULL;
@@ -118,6 +155,7 @@ hr_application_startup (GApplication *application)
   g_action_map_add_action (G_ACTION_MAP (application), color_scheme_action);
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
 }
 
