@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hr-chart.h"
+#include "hr-chart-circuit.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,10 @@ typedef enum
   HR_CHART_TEXT_TICK,
   HR_CHART_TEXT_LEGEND,
   HR_CHART_TEXT_NOTE,
+  HR_CHART_TEXT_PART,         /* the circuit: a part's name or value */
+  HR_CHART_TEXT_FIGURE,       /* the circuit: a figure at the frequency drawn */
+  HR_CHART_TEXT_MARKER,       /* a reason's number in its marker */
+  HR_CHART_TEXT_CAPTION,      /* a reason under the charts */
 } HrChartTextRole;
 
 /* A piece of text as drawn: its logical box (advance by ascent + descent),
@@ -97,6 +102,8 @@ typedef struct
   double       grid_minor_alpha;
   double       frame_alpha;
   double       band_alpha;
+  HrChartColor accent;        /* libadwaita's accent_color: lines and text */
+  HrChartColor accent_bg;     /* its accent_bg_color: filled markers, behind white text */
 } HrChartStyle;
 
 /* One render in progress: where to draw, the style, and every box of text
@@ -256,6 +263,15 @@ gboolean            hr_chart_view_layout_figure (HrChartView        *self,
                                                  double              width,
                                                  double              height,
                                                  HrChartFigure      *figure);
+
+/* hr-chart-circuit.c */
+void                hr_chart_circuit_render_boxes (cairo_t          *cr,
+                                                 const HrChartCircuit *circuit,
+                                                 HrChartTheme        theme,
+                                                 double              scale,
+                                                 double              width,
+                                                 double              height,
+                                                 GArray             *boxes);
 
 /* hr-chart-layers.c */
 gboolean            hr_chart_painter_paints     (HrChartPainter     *painter,
