@@ -297,6 +297,52 @@ test_circuit (void)
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 }
 
+/* --annotate: the reasons' numbered markers on the charts, in the
+ * accent's blue, which nothing else draws, and the reasons as a caption,
+ * text as text in a PDF. */
+static void
+test_annotate (void)
+{
+  g_autofree char *png = out_file ("annotated.png");
+  g_autofree char *pdf = out_file ("annotated.pdf");
+  g_autofree char *svg = out_file ("annotated.svg");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "--spl", "110", "--no-verdict", "-o", png, NULL),
+                   ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_cmpuint (test_png_count_color (png, 1000, TEST_ACCENT_BG_RGB), ==, 0);
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "--spl", "110", "--annotate", "-o", png, NULL),
+                   ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_cmpuint (test_png_count_color (png, 1000, TEST_ACCENT_BG_RGB), >, 300);
+
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "--spl", "110", "--annotate", "--theme", "dark",
+                               "-o", svg, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "--spl", "110", "--annotate", "-o", pdf, NULL),
+                   ==, HR_CLI_EXIT_SUCCESS);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, "-raw", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &text, NULL, &status, NULL));
+      /* The caption: every reason, not above the charts but under them. */
+      g_assert_nonnull (strstr (text, "Only 7.9 dB of headroom"));
+      g_assert_nonnull (strstr (text, "The bass resonance at 100 Hz rises 0.6 dB"));
+      g_assert_nonnull (strstr (text, "Frequency (Hz)"));
+      g_assert_cmpint (strstr (text, "Only 7.9 dB") - text, >, strstr (text, "Frequency (Hz)") - text);
+    }
+}
+
 static void
 test_usage_errors (void)
 {
@@ -376,6 +422,7 @@ main (int    argc,
   g_test_add_func ("/cli-export/comparison", test_comparison);
   g_test_add_func ("/cli-export/verdict", test_verdict);
   g_test_add_func ("/cli-export/circuit", test_circuit);
+  g_test_add_func ("/cli-export/annotate", test_annotate);
   g_test_add_func ("/cli-export/usage-errors", test_usage_errors);
   g_test_add_func ("/cli-export/bad-input", test_bad_input);
   g_test_add_func ("/cli-export/existing-file-kept", test_existing_file_kept);

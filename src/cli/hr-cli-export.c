@@ -22,7 +22,8 @@
  *
  * The subtitle carries the level and the date (hr_chart_export_subtitle());
  * above the charts is the verdict of the first configuration, and its
- * reasons, unless --no-verdict.
+ * reasons, unless --no-verdict; with --annotate, its reasons are marked
+ * on the charts and listed under them instead.
  */
 
 typedef struct
@@ -435,6 +436,10 @@ run_export (const ExportOptions  *options,
    * data of a CSV has no room for it. */
   if (!options->no_verdict && export.format != HR_CHART_FORMAT_CSV)
     hr_chart_view_set_summary (view, n_others > 0 ? hr_chart_trace_get_label (first) : NULL, summary);
+  /* Its reasons numbered on the charts, and under them with the same
+   * numbers. */
+  if (options->annotate && export.format != HR_CHART_FORMAT_CSV)
+    hr_chart_view_set_annotations (view, summary, hr_chart_trace_get_sweep (first));
 
   return hr_chart_export_to_file (view, &export, options->file, error);
 }
@@ -459,7 +464,10 @@ describe (GOptionContext *context)
       "--source-file or --zout, as for sweep; each --compare adds one from the presets, "
       "all at the same level. With --comparison, the configuration and the shown pins of a "
       "comparison saved by the app, and the chart it showed unless --chart. At most 8 in all. "
-      "Above the charts are the first one's verdict and its reasons, unless --no-verdict.\n"
+      "Above the charts are the first one's verdict and its reasons, unless --no-verdict. "
+      "--annotate marks what each reason speaks of on the charts (the band where the response "
+      "changes, where the current peaks, where it clips, the hiss line) with the reason's number, "
+      "and lists the reasons with their numbers under the charts.\n"
       "\n"
       "Exit status: 0 on success, 1 on bad input (files, values, a file that cannot be written), "
       "2 on bad usage."));
@@ -491,6 +499,8 @@ hr_cli_export (int    argc,
       N_("PNG: the resolution; text and lines grow with it (default: 96)"), N_("DPI") },
     { "no-verdict", 0, 0, G_OPTION_ARG_NONE, &options.no_verdict,
       N_("Leave out the verdict and its reasons above the charts"), NULL },
+    { "annotate", 0, 0, G_OPTION_ARG_NONE, &options.annotate,
+      N_("Mark each reason on the charts with its number, the reasons as a caption under them"), NULL },
     { "output-file", 'o', 0, G_OPTION_ARG_FILENAME, &options.file,
       N_("The file to write; its extension gives the format"), N_("FILE") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options.common.help,
