@@ -45,6 +45,8 @@ struct _HrWindow
   GtkStack             *content_stack;
   GtkLabel             *verdict_label;
   GtkLabel             *reason_labels[N_REASONS];
+  GtkWidget            *reason_rows[N_REASONS];
+  GtkLabel             *reason_markers[N_REASONS];
   HrChartWidget        *chart;
   GtkWidget            *pin_button;
   GtkWidget            *pins_bar;
@@ -73,6 +75,8 @@ struct _HrWindow
   GPtrArray            *pins;               /* of HrPin, slot i + 1 each */
   HrComparison         *undo_comparison;    /* the window before a comparison opened */
   gboolean              narrow;             /* the sidebar is a sheet */
+  int                   hovered_reason;     /* the reason row under the pointer, -1 for none */
+  int                   focused_reason;     /* the reason row with the focus, -1 for none */
   guint                 layout_idle_id;
 };
 
@@ -150,6 +154,12 @@ void             hr_window_comparison_init  (HrWindow   *self);
 void             hr_window_comparison_class_init (GtkWidgetClass *widget_class);
 void             hr_window_alternatives_init (HrWindow  *self);
 void             hr_window_alternatives_class_init (GtkWidgetClass *widget_class);
+
+void             hr_window_reasons_init     (HrWindow   *self);
+void             hr_window_reasons_class_init (GtkWidgetClass *widget_class);
+void             hr_window_update_reasons   (HrWindow   *self);
+GtkWidget       *hr_window_get_reason_row   (HrWindow   *self,
+                                             guint       index);
 
 void             hr_window_layout_init      (HrWindow   *self);
 void             hr_window_layout_dispose   (HrWindow   *self);
