@@ -15,15 +15,15 @@
 /* The reasons under the verdict point at the charts: hovering a reason,
  * or focusing it, lights up its region (the one src/core gives for that
  * reason) with its number; leaving it puts the charts back. Each reason
- * carries its marker, outlined when it points nowhere. Under xvfb-run,
- * as the other UI tests. */
+ * carries its marker, outlined when it points nowhere. An export can mark
+ * them all. Under xvfb-run, as the other UI tests. */
 
 static HrPresetDb *db;
 
 static const char *const reset_keys[] = {
   "source-id", "output-id", "headphone-id", "level-db-spl", "cable-ohm",
   "adapter-series-ohm", "adapter-shunt-ohm", "chart-view", "pins", "pinned",
-  "zout-ohm", "headphone-z-ohm",
+  "zout-ohm", "headphone-z-ohm", "export-annotate",
 };
 
 static void
@@ -230,6 +230,38 @@ test_focus (void)
   destroy_window (window);
 }
 
+/* An export marks the reasons when asked, and only then; a reason that
+ * has the focus is on the screen, not in the file. */
+static void
+test_export_annotated (void)
+{
+  HrWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hr-test-reasons-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.png", NULL);
+  g_autofree char *annotated = g_build_filename (dir, "annotated.png", NULL);
+
+  g_assert_true (gtk_widget_grab_focus (hr_window_get_reason_row (window, 0)));
+  spin_main_loop (50);
+  g_assert_true (hr_chart_view_get_highlight (hr_window_get_chart_view (window), NULL, NULL));
+
+  g_assert_true (hr_window_export_to_file_full (window, plain, TRUE, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_png_count_color (plain, 1000, TEST_ACCENT_BG_RGB), ==, 0);
+  g_assert_true (hr_window_export_to_file_full (window, annotated, TRUE, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_png_count_color (annotated, 1000, TEST_ACCENT_BG_RGB), >, 300);
+
+  /* Left as it was: the highlight on, no annotations. */
+  g_assert_true (hr_chart_view_get_highlight (hr_window_get_chart_view (window), NULL, NULL));
+  g_assert_false (hr_chart_view_has_annotations (hr_window_get_chart_view (window)));
+
+  g_unlink (plain);
+  g_unlink (annotated);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +291,7 @@ main (int   argc,
   g_test_add_func ("/ui-reasons/markers", test_markers);
   g_test_add_func ("/ui-reasons/hover", test_hover);
   g_test_add_func ("/ui-reasons/focus", test_focus);
+  g_test_add_func ("/ui-reasons/export-annotated", test_export_annotated);
 
   status = g_test_run ();
   g_clear_object (&db);

@@ -97,6 +97,11 @@ gboolean         hr_window_export_to_file   (HrWindow   *self,
                                              const char *filename,
                                              gboolean    with_verdict,
                                              GError    **error);
+gboolean         hr_window_export_to_file_full (HrWindow *self,
+                                             const char *filename,
+                                             gboolean    with_verdict,
+                                             gboolean    annotate,
+                                             GError    **error);
 void             hr_window_export_action    (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);
