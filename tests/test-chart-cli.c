@@ -238,6 +238,111 @@ test_pdf_svg (void)
   g_assert_nonnull (strstr (contents, "<svg"));
 }
 
+/* --chart circuit: the circuit with its figures, in each format; --freq
+ * moves where they are read; what does not go with a drawing is a usage
+ * error, and leaves no file. */
+static void
+test_circuit (void)
+{
+  static const char *const names[] = { "circuit.png", "circuit.svg", "circuit.pdf" };
+  g_autofree char *hp = data_file ("hp-hd600.json");
+  g_autofree char *source = data_file ("source-iec.json");
+  g_autofree char *csv = out_file ("circuit.csv");
+  g_autofree char *png = out_file ("circuit-usage.png");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = out_file (names[i]);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_cmpint (run_export ("--headphone-file", hp, "--source-file", source, "--spl", "95",
+                                   "--cable", "0.5", "--adapter-series", "47", "--adapter-shunt", "10",
+                                   "--chart", "circuit", "--freq", i == 0 ? "1000" : "50",
+                                   "--width", "800", "--height", "400", "-o", path, NULL),
+                       ==, HR_CLI_EXIT_SUCCESS);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      if (i == 0)
+        {
+          cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+
+          g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+          g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+          g_assert_cmpint (cairo_image_surface_get_height (image), ==, 400);
+          cairo_surface_destroy (image);
+        }
+      else if (i == 1)
+        g_assert_nonnull (strstr (contents, "<svg"));
+      else
+        g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    }
+  /* Presets, the dark theme and --freq's units. */
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "--chart", "circuit", "--freq", "2.5k", "--theme", "dark",
+                               "-o", png, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_cmpint (g_unlink (png), ==, 0);
+
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "10", "--chart", "circuit", "-o", csv, NULL),
+                   ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "10", "--freq", "50", "-o", png, NULL),
+                   ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "10", "--chart", "circuit", "--freq", "loud",
+                               "-o", png, NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "10", "--chart", "circuit", "--freq", "0",
+                               "-o", png, NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_export ("--headphone-file", hp, "--zout", "10", "--chart", "circuit",
+                               "--compare", "akg-k701:rme-fireface-800", "-o", png, NULL), ==, HR_CLI_EXIT_USAGE);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
+/* --annotate: the reasons' numbered markers on the charts, in the
+ * accent's blue, which nothing else draws, and the reasons as a caption,
+ * text as text in a PDF. */
+static void
+test_annotate (void)
+{
+  g_autofree char *png = out_file ("annotated.png");
+  g_autofree char *pdf = out_file ("annotated.pdf");
+  g_autofree char *svg = out_file ("annotated.svg");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "--spl", "110", "--no-verdict", "-o", png, NULL),
+                   ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_cmpuint (test_png_count_color (png, 1000, TEST_ACCENT_BG_RGB), ==, 0);
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "--spl", "110", "--annotate", "-o", png, NULL),
+                   ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_cmpuint (test_png_count_color (png, 1000, TEST_ACCENT_BG_RGB), >, 300);
+
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "--spl", "110", "--annotate", "--theme", "dark",
+                               "-o", svg, NULL), ==, HR_CLI_EXIT_SUCCESS);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  g_assert_cmpint (run_export ("--headphone", "sennheiser-hd-650", "--source", "rme-fireface-800",
+                               "--output", "line", "--spl", "110", "--annotate", "-o", pdf, NULL),
+                   ==, HR_CLI_EXIT_SUCCESS);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, "-raw", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &text, NULL, &status, NULL));
+      /* The caption: every reason, not above the charts but under them. */
+      g_assert_nonnull (strstr (text, "Only 7.9 dB of headroom"));
+      g_assert_nonnull (strstr (text, "The bass resonance at 100 Hz rises 0.6 dB"));
+      g_assert_nonnull (strstr (text, "Frequency (Hz)"));
+      g_assert_cmpint (strstr (text, "Only 7.9 dB") - text, >, strstr (text, "Frequency (Hz)") - text);
+    }
+}
+
 static void
 test_usage_errors (void)
 {
@@ -316,6 +421,8 @@ main (int    argc,
   g_test_add_func ("/cli-export/zma", test_zma);
   g_test_add_func ("/cli-export/comparison", test_comparison);
   g_test_add_func ("/cli-export/verdict", test_verdict);
+  g_test_add_func ("/cli-export/circuit", test_circuit);
+  g_test_add_func ("/cli-export/annotate", test_annotate);
   g_test_add_func ("/cli-export/usage-errors", test_usage_errors);
   g_test_add_func ("/cli-export/bad-input", test_bad_input);
   g_test_add_func ("/cli-export/existing-file-kept", test_existing_file_kept);

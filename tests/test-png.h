@@ -8,6 +8,8 @@
 /* The verdict's colours above exported charts (hr-chart-header.c), light
  * theme: what the tests look for in a PNG. */
 #define TEST_CAVEATS_RGB 0x9c6e03
+/* libadwaita's accent_bg_color: the reasons' markers (hr-chart-marks.c). */
+#define TEST_ACCENT_BG_RGB 0x3584e4
 
 /* Pixels within a small distance of @rgb in the top @rows of a PNG. */
 static inline guint

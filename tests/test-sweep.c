@@ -221,6 +221,47 @@ test_adapter (void)
   assert_close (sweep->spl_max_db[0], 100.0 + 20 * log10 (5e-3 * zlp), 1e-12);
 }
 
+/* Each part on its own: 10 Ω behind 2 Ω of cable and an adapter of
+ * 8 Ω and 20 Ω, into 30 Ω. By hand: 20 Ω in series with 20 ∥ 30 = 12 Ω,
+ * so 1/32 A a volt out of the source, 0.375 V at the load, 12.5 mA
+ * into it and 18.75 mA through the shunt; the drops add up to Voc. */
+static void
+test_circuit_parts (void)
+{
+  g_autoptr(HrHeadphone) hp = resistor_headphone (30.0, 100.0);
+  HrCircuit circuit = { hp, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+  HrCircuitPoint point;
+
+  circuit.source.output_impedance_ohm = 10.0;
+  circuit.connection.cable_ohm = 2.0;
+  circuit.connection.adapter_series_ohm = 8.0;
+  circuit.connection.adapter_shunt_ohm = 20.0;
+  hr_circuit_eval (&circuit, 1000.0, &point);
+
+  assert_close (creal (point.z_source_ohm), 10.0, 1e-12);
+  assert_close (creal (point.i_source_per_v), 1.0 / 32.0, 1e-12);
+  assert_close (creal (point.transfer), 0.375, 1e-12);
+  assert_close (creal (point.i_load_per_v), 0.0125, 1e-12);
+  assert_close (creal (point.i_shunt_per_v), 0.01875, 1e-12);
+  assert_close (creal (point.v_zout_per_v), 0.3125, 1e-12);
+  assert_close (creal (point.v_cable_per_v), 0.0625, 1e-12);
+  assert_close (creal (point.v_series_per_v), 0.25, 1e-12);
+  assert_close (creal (point.v_jack_per_v), 0.6875, 1e-12);
+  assert_close (point.p_load_w_per_v2, 0.0125 * 0.0125 * 30.0, 1e-12);
+  assert_close (cabs (point.v_zout_per_v + point.v_cable_per_v + point.v_series_per_v + point.transfer),
+                1.0, 1e-12);
+
+  /* With a DC-blocking capacitor the source's Zout is complex, and its
+   * drop with it; without an adapter no current is shunted. */
+  circuit.source.dc_block_uf = 47.0;
+  circuit.connection = (HrConnection) HR_CONNECTION_INIT;
+  hr_circuit_eval (&circuit, 20.0, &point);
+  assert_close (cabs (point.z_source_ohm), cabs (10.0 + 1.0 / (I * 2 * G_PI * 20.0 * 47e-6)), 1e-12);
+  g_assert_cmpfloat (cabs (point.i_shunt_per_v), ==, 0.0);
+  assert_close (cabs (point.v_zout_per_v + point.transfer), 1.0, 1e-12);
+  assert_close (cabs (point.v_jack_per_v), cabs (point.transfer), 1e-12);
+}
+
 /* Real power is |I|²·Re(Z), not V²/|Z|. */
 static void
 test_real_power (void)
@@ -391,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/sweep/dc-block", test_dc_block);
   g_test_add_func ("/sweep/adapter", test_adapter);
   g_test_add_func ("/sweep/real-power", test_real_power);
+  g_test_add_func ("/sweep/circuit-parts", test_circuit_parts);
   g_test_add_func ("/sweep/headphone-response", test_headphone_response);
   g_test_add_func ("/sweep/predicted-response", test_predicted_response);
   g_test_add_func ("/source/balanced", test_balanced);

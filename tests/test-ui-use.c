@@ -535,7 +535,8 @@ test_dropdown_tooltips (void)
 /* Every reason line stopped a Tab cycle (selectable labels take the
  * focus), and so did each slider's row besides its slider and its box:
  * Tab went through 37 stops before it came round. Real Tab keys, round
- * the whole window. */
+ * the whole window. Since then a reason's row is a stop on purpose, once
+ * (its label still is not): focused, it shows its region on the charts. */
 static void
 test_tab_cycle (void)
 {
@@ -562,9 +563,18 @@ test_tab_cycle (void)
     }
   g_test_message ("a Tab cycle has %u stops", stops->len);
   g_assert_true (chart_reached);
+  /* Each reason shown is one stop, its row (the focus lights up its
+   * region on the charts), and its label is none. */
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *row = hr_window_get_reason_row (window, i);
+
+      g_assert_true (gtk_widget_get_visible (row));
+      g_assert_true (g_ptr_array_find (stops, row, NULL));
+    }
   /* The header's six controls, the sidebar's six and two per slider,
-   * the five chart buttons and the charts. */
-  g_assert_cmpuint (stops->len, <=, 30);
+   * the five chart buttons, the charts, and the three reasons. */
+  g_assert_cmpuint (stops->len, <=, 33);
   destroy_window (window);
 }
 

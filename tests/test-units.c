@@ -168,6 +168,42 @@ test_power_pairs (void)
   g_assert_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_EMPTY);
 }
 
+/* Figures with the prefix a spec sheet would use, three digits, and
+ * the prefix moved up where rounding reaches 1000. */
+static void
+test_format_prefixed (void)
+{
+  static const struct
+  {
+    char *(*format) (double value);
+    double      value;
+    const char *expected;
+  } cases[] = {
+    { hr_format_voltage, 2.0, "2 V" },
+    { hr_format_voltage, 0.3162, "316 mV" },
+    { hr_format_voltage, 0.99996, "1 V" },
+    { hr_format_voltage, 8e-6, "8 µV" },
+    { hr_format_voltage, NAN, "? V" },
+    { hr_format_current, 33.333, "33.3 mA" },
+    { hr_format_current, 1200.0, "1.2 A" },
+    { hr_format_current, 0.08, "80 µA" },
+    { hr_format_current, NAN, "? mA" },
+    { hr_format_power, 3.333, "3.33 mW" },
+    { hr_format_power, 1500.0, "1.5 W" },
+    { hr_format_power, 0.012, "12 µW" },
+    { hr_format_power, 0.0, "0 W" },
+    { hr_format_capacitance, 47.0, "47 µF" },
+    { hr_format_capacitance, 0.22, "220 nF" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cases[i].format (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -177,6 +213,7 @@ main (int    argc,
   g_test_add_func ("/units/parse", test_parse);
   g_test_add_func ("/units/noise", test_noise);
   g_test_add_func ("/units/power-pairs", test_power_pairs);
+  g_test_add_func ("/units/format-prefixed", test_format_prefixed);
 
   return g_test_run ();
 }

@@ -660,3 +660,24 @@ hr_chart_widget_dup_readout (HrChartWidget *self)
     return hr_chart_readout_text (self->view, axes.kind, self->cursor_freq_hz, FALSE);
   return NULL;
 }
+
+/**
+ * hr_chart_widget_set_highlight:
+ * @region: (nullable): a reason's region to light up, %NULL for none
+ * @number: the reason's marker
+ *
+ * Lights up what a reason speaks of, while it is hovered or focused. It
+ * is in the live layer: the kept base stays.
+ */
+void
+hr_chart_widget_set_highlight (HrChartWidget        *self,
+                               const HrReasonRegion *region,
+                               guint                 number)
+{
+  g_return_if_fail (HR_IS_CHART_WIDGET (self));
+
+  if (region == NULL && !hr_chart_view_get_highlight (self->view, NULL, NULL))
+    return;
+  hr_chart_view_set_highlight (self->view, region, number);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

@@ -17,5 +17,8 @@ void         hr_chart_widget_changed       (HrChartWidget *self);
 gboolean     hr_chart_widget_get_hover_freq (HrChartWidget *self,
                                              double        *freq_hz);
 char        *hr_chart_widget_dup_readout   (HrChartWidget *self);
+void         hr_chart_widget_set_highlight (HrChartWidget        *self,
+                                            const HrReasonRegion *region,
+                                            guint                 number);
 
 G_END_DECLS

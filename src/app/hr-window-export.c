@@ -54,10 +54,28 @@ hr_window_export_to_file (HrWindow    *self,
                           gboolean     with_verdict,
                           GError     **error)
 {
+  return hr_window_export_to_file_full (self, filename, with_verdict, FALSE, error);
+}
+
+/**
+ * hr_window_export_to_file_full:
+ * @annotate: whether the reasons are marked on the charts of a picture,
+ *   with their numbers, and listed under them
+ */
+gboolean
+hr_window_export_to_file_full (HrWindow    *self,
+                               const char  *filename,
+                               gboolean     with_verdict,
+                               gboolean     annotate,
+                               GError     **error)
+{
   g_autofree char *subtitle = NULL;
   HrChartView *view;
   HrChartExportOptions options;
   HrChartFormat format;
+  HrReasonRegion highlight;
+  guint highlight_number = 0;
+  gboolean had_highlight;
   gboolean ok;
 
   g_return_val_if_fail (HR_IS_WINDOW (self), FALSE);
@@ -102,7 +120,15 @@ hr_window_export_to_file (HrWindow    *self,
     hr_chart_view_set_summary (view, hr_chart_view_get_n_traces (view) > 1 && self->live_trace != NULL
                                      ? hr_chart_trace_get_label (self->live_trace) : NULL,
                                self->summary);
+  if (annotate && format != HR_CHART_FORMAT_CSV && self->summary != NULL)
+    hr_chart_view_set_annotations (view, self->summary, self->sweep);
+  /* A reason that has the focus lights up the screen, not the file. */
+  had_highlight = hr_chart_view_get_highlight (view, &highlight, &highlight_number);
+  hr_chart_view_set_highlight (view, NULL, 0);
   ok = hr_chart_export_to_file (view, &options, filename, error);
+  if (had_highlight)
+    hr_chart_view_set_highlight (view, &highlight, highlight_number);
+  hr_chart_view_set_annotations (view, NULL, NULL);
   hr_chart_view_set_summary (view, NULL, NULL);
   hr_chart_view_set_subtitle (view, NULL);
   hr_chart_view_set_title (view, NULL);
@@ -120,17 +146,23 @@ on_chooser_response (GtkNativeDialog *chooser,
   g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
   gboolean with_verdict;
+  gboolean annotate;
 
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
-  /* No choice in a .zma's chooser, which leaves the saved one alone. */
+  /* No choice in a .zma's chooser, which leaves the saved ones alone. */
   if (g_object_get_data (G_OBJECT (chooser), "offers-verdict") != NULL)
     {
       with_verdict = g_str_equal (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "verdict"), "true");
+      annotate = g_str_equal (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "annotate"), "true");
       g_settings_set_boolean (self->settings, "export-verdict", with_verdict);
+      g_settings_set_boolean (self->settings, "export-annotate", annotate);
     }
   else
-    with_verdict = g_settings_get_boolean (self->settings, "export-verdict");
+    {
+      with_verdict = g_settings_get_boolean (self->settings, "export-verdict");
+      annotate = g_settings_get_boolean (self->settings, "export-annotate");
+    }
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   path = file != NULL ? g_file_get_path (file) : NULL;
   if (path == NULL)
@@ -139,7 +171,7 @@ on_chooser_response (GtkNativeDialog *chooser,
                           _("The charts can only be saved to a local file."));
       goto out;
     }
-  if (!hr_window_export_to_file (self, path, with_verdict, &error))
+  if (!hr_window_export_to_file_full (self, path, with_verdict, annotate, &error))
     {
       hr_form_show_error (GTK_WINDOW (self), _("Could Not Export"), error->message);
       goto out;
@@ -197,7 +229,8 @@ hr_window_export_action (GtkWidget  *widget,
     name = g_strconcat (_("headroom-charts"), format->extension, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   /* A picture may carry the verdict above the charts, so that it answers
-   * on its own where it is posted; the choice is kept. A CSV or a .zma
+   * on its own where it is posted, and the reasons marked on the charts;
+   * the choices are kept. A CSV or a .zma
    * ignores it, and a .zma's chooser does not offer it. */
   if (!g_str_equal (format->id, "zma"))
     {
@@ -205,6 +238,10 @@ hr_window_export_action (GtkWidget  *widget,
                                    _("Verdict and reasons above the charts"), NULL, NULL);
       gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "verdict",
                                    g_settings_get_boolean (self->settings, "export-verdict") ? "true" : "false");
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "annotate",
+                                   _("Mark the reasons on the charts"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "annotate",
+                                   g_settings_get_boolean (self->settings, "export-annotate") ? "true" : "false");
       g_object_set_data (G_OBJECT (chooser), "offers-verdict", GINT_TO_POINTER (TRUE));
     }
 

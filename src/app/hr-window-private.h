@@ -45,6 +45,8 @@ struct _HrWindow
   GtkStack             *content_stack;
   GtkLabel             *verdict_label;
   GtkLabel             *reason_labels[N_REASONS];
+  GtkWidget            *reason_rows[N_REASONS];
+  GtkLabel             *reason_markers[N_REASONS];
   HrChartWidget        *chart;
   GtkWidget            *pin_button;
   GtkWidget            *pins_bar;
@@ -74,6 +76,8 @@ struct _HrWindow
   GPtrArray            *pins;               /* of HrPin, slot i + 1 each */
   HrComparison         *undo_comparison;    /* the window before a comparison opened */
   gboolean              narrow;             /* the sidebar is a sheet */
+  int                   hovered_reason;     /* the reason row under the pointer, -1 for none */
+  int                   focused_reason;     /* the reason row with the focus, -1 for none */
   guint                 layout_idle_id;
 };
 
@@ -93,6 +97,11 @@ AdwToastOverlay *hr_window_get_toast_overlay (HrWindow  *self);
 gboolean         hr_window_export_to_file   (HrWindow   *self,
                                              const char *filename,
                                              gboolean    with_verdict,
+                                             GError    **error);
+gboolean         hr_window_export_to_file_full (HrWindow *self,
+                                             const char *filename,
+                                             gboolean    with_verdict,
+                                             gboolean    annotate,
                                              GError    **error);
 void             hr_window_export_action    (GtkWidget  *widget,
                                              const char *action_name,
@@ -151,6 +160,12 @@ void             hr_window_comparison_init  (HrWindow   *self);
 void             hr_window_comparison_class_init (GtkWidgetClass *widget_class);
 void             hr_window_alternatives_init (HrWindow  *self);
 void             hr_window_alternatives_class_init (GtkWidgetClass *widget_class);
+
+void             hr_window_reasons_init     (HrWindow   *self);
+void             hr_window_reasons_class_init (GtkWidgetClass *widget_class);
+void             hr_window_update_reasons   (HrWindow   *self);
+GtkWidget       *hr_window_get_reason_row   (HrWindow   *self,
+                                             guint       index);
 
 void             hr_window_layout_init      (HrWindow   *self);
 void             hr_window_layout_dispose   (HrWindow   *self);

@@ -84,8 +84,9 @@ show_verdict (HrWindow   *self,
       gboolean shown = reasons != NULL && i < reasons->len;
 
       gtk_label_set_text (self->reason_labels[i], shown ? g_ptr_array_index (reasons, i) : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->reason_labels[i]), shown);
+      gtk_widget_set_visible (self->reason_rows[i], shown);
     }
+  hr_window_update_reasons (self);
 }
 
 static void
@@ -714,6 +715,7 @@ hr_window_class_init (HrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-eq", NULL, hr_window_export_eq_action);
   hr_window_comparison_class_init (widget_class);
   hr_window_alternatives_class_init (widget_class);
+  hr_window_reasons_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.pin", NULL, hr_window_pin_action);
   gtk_widget_class_install_action (widget_class, "win.search-headphones", NULL, search_headphones_action);
   gtk_widget_class_install_action (widget_class, "win.search-sources", NULL, search_sources_action);
@@ -733,6 +735,7 @@ hr_window_init (HrWindow *self)
   self->pins = g_ptr_array_new_with_free_func ((GDestroyNotify) hr_pin_free);
   self->scenario = hr_scenario_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  hr_window_reasons_init (self);
 }
 
 HrWindow *

@@ -139,24 +139,39 @@ check_status (cairo_status_t   status,
   return FALSE;
 }
 
-/* Draws at a scale multiplied by @factor for this once, since the view
- * belongs to the app and may be on the screen at its own scale. */
-static void
-render_scaled (cairo_t     *cr,
-               HrChartView *view,
-               double       width,
-               double       height,
-               double       factor)
+/* What export draws: the charts of a view, or the circuit. @factor
+ * multiplies the scale of text and lines, for a PNG's resolution. */
+typedef struct
 {
-  double saved_scale = view->scale;
+  HrChartView          *view;
+  const HrChartCircuit *circuit;
+  HrChartTheme          theme;
+  const char           *title;
+} Drawing;
 
-  view->scale = saved_scale * factor;
-  hr_chart_render (cr, view, width, height);
-  view->scale = saved_scale;
+static void
+draw (const Drawing *drawing,
+      cairo_t       *cr,
+      double         width,
+      double         height,
+      double         factor)
+{
+  if (drawing->view != NULL)
+    {
+      /* The view belongs to the app and may be on the screen at its own
+       * scale: scaled for this once. */
+      double saved_scale = drawing->view->scale;
+
+      drawing->view->scale = saved_scale * factor;
+      hr_chart_render (cr, drawing->view, width, height);
+      drawing->view->scale = saved_scale;
+    }
+  else
+    hr_chart_circuit_render (cr, drawing->circuit, drawing->theme, factor, width, height);
 }
 
 static gboolean
-render_vector (HrChartView                 *view,
+render_vector (const Drawing               *drawing,
                const HrChartExportOptions  *options,
                GByteArray                  *out,
                GError                     **error)
@@ -179,13 +194,13 @@ render_vector (HrChartView                 *view,
                                                      options->width_px * pt_per_px,
                                                      options->height_px * pt_per_px);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Headroom");
-      if (view->title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, view->title);
+      if (drawing->title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, drawing->title);
     }
 
   cr = cairo_create (surface);
   cairo_scale (cr, pt_per_px, pt_per_px);
-  hr_chart_render (cr, view, options->width_px, options->height_px);
+  draw (drawing, cr, options->width_px, options->height_px, 1.0);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -197,7 +212,7 @@ render_vector (HrChartView                 *view,
 }
 
 static gboolean
-render_png (HrChartView                 *view,
+render_png (const Drawing               *drawing,
             const HrChartExportOptions  *options,
             GByteArray                  *out,
             GError                     **error)
@@ -211,8 +226,7 @@ render_png (HrChartView                 *view,
   if (status == CAIRO_STATUS_SUCCESS)
     {
       cr = cairo_create (surface);
-      render_scaled (cr, view, options->width_px, options->height_px,
-                     options->dpi / CSS_PX_PER_INCH);
+      draw (drawing, cr, options->width_px, options->height_px, options->dpi / CSS_PX_PER_INCH);
       status = cairo_status (cr);
       cairo_destroy (cr);
     }
@@ -226,17 +240,10 @@ render_png (HrChartView                 *view,
   return TRUE;
 }
 
-GBytes *
-hr_chart_export_to_bytes (HrChartView                 *view,
-                          const HrChartExportOptions  *options,
-                          GError                     **error)
+static gboolean
+check_size (const HrChartExportOptions  *options,
+            GError                     **error)
 {
-  g_autoptr(GByteArray) out = NULL;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (view != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-
   if (options->format != HR_CHART_FORMAT_CSV &&
       (options->width_px < 16 || options->height_px < 16 ||
        options->width_px > 32768 || options->height_px > 32768 ||
@@ -246,27 +253,29 @@ hr_chart_export_to_bytes (HrChartView                 *view,
                    _("the size must be 16 to 32768 pixels a side and the resolution 24 to 2400 dpi, "
                      "got %d × %d at %g dpi"),
                    options->width_px, options->height_px, options->dpi);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
 
-  out = g_byte_array_new ();
+static GBytes *
+render_drawing (const Drawing               *drawing,
+                const HrChartExportOptions  *options,
+                GError                     **error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  gboolean ok = FALSE;
+
   switch (options->format)
     {
     case HR_CHART_FORMAT_PNG:
-      ok = render_png (view, options, out, error);
+      ok = render_png (drawing, options, out, error);
       break;
     case HR_CHART_FORMAT_SVG:
     case HR_CHART_FORMAT_PDF:
-      ok = render_vector (view, options, out, error);
+      ok = render_vector (drawing, options, out, error);
       break;
     case HR_CHART_FORMAT_CSV:
-      {
-        g_autofree char *csv = hr_chart_export_csv (view);
-
-        g_byte_array_append (out, (const guint8 *) csv, strlen (csv));
-        ok = TRUE;
-      }
-      break;
     default:
       g_assert_not_reached ();
     }
@@ -276,22 +285,65 @@ hr_chart_export_to_bytes (HrChartView                 *view,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
-gboolean
-hr_chart_export_to_file (HrChartView                 *view,
-                         const HrChartExportOptions  *options,
-                         const char                  *filename,
-                         GError                     **error)
+GBytes *
+hr_chart_export_to_bytes (HrChartView                 *view,
+                          const HrChartExportOptions  *options,
+                          GError                     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  Drawing drawing = { 0 };
+
+  g_return_val_if_fail (view != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!check_size (options, error))
+    return NULL;
+  if (options->format == HR_CHART_FORMAT_CSV)
+    {
+      char *csv = hr_chart_export_csv (view);
+
+      return g_bytes_new_take (csv, strlen (csv));
+    }
+  drawing.view = view;
+  drawing.title = view->title;
+  return render_drawing (&drawing, options, error);
+}
+
+/**
+ * hr_chart_export_circuit_to_bytes:
+ *
+ * The circuit's drawing (hr_chart_circuit_render()) as PNG, SVG or PDF.
+ * A drawing has no data of its own to write as CSV.
+ */
+GBytes *
+hr_chart_export_circuit_to_bytes (const HrChartCircuit        *circuit,
+                                  HrChartTheme                 theme,
+                                  const HrChartExportOptions  *options,
+                                  GError                     **error)
+{
+  Drawing drawing = { NULL, circuit, theme, NULL };
+
+  g_return_val_if_fail (circuit != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (options->format == HR_CHART_FORMAT_CSV)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("the circuit is a drawing: it can be written as .png, .svg or .pdf, not as .csv"));
+      return NULL;
+    }
+  if (!check_size (options, error))
+    return NULL;
+  return render_drawing (&drawing, options, error);
+}
+
+static gboolean
+write_bytes (GBytes      *bytes,
+             const char  *filename,
+             GError     **error)
+{
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data;
-
-  g_return_val_if_fail (filename != NULL, FALSE);
-
-  bytes = hr_chart_export_to_bytes (view, options, error);
-  if (bytes == NULL)
-    return FALSE;
 
   data = g_bytes_get_data (bytes, &size);
   if (!g_file_set_contents_full (filename, data, size,
@@ -302,6 +354,35 @@ hr_chart_export_to_file (HrChartView                 *view,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+hr_chart_export_to_file (HrChartView                 *view,
+                         const HrChartExportOptions  *options,
+                         const char                  *filename,
+                         GError                     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  bytes = hr_chart_export_to_bytes (view, options, error);
+  return bytes != NULL && write_bytes (bytes, filename, error);
+}
+
+gboolean
+hr_chart_export_circuit_to_file (const HrChartCircuit        *circuit,
+                                 HrChartTheme                 theme,
+                                 const HrChartExportOptions  *options,
+                                 const char                  *filename,
+                                 GError                     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  bytes = hr_chart_export_circuit_to_bytes (circuit, theme, options, error);
+  return bytes != NULL && write_bytes (bytes, filename, error);
 }
 
 /**

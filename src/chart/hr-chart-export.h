@@ -4,11 +4,13 @@
 #include <gio/gio.h>
 
 #include "hr-chart.h"
+#include "hr-chart-circuit.h"
 
 G_BEGIN_DECLS
 
 /* Export: the figure as the screen shows it, through hr_chart_render(),
- * into PNG, SVG or PDF; or the data behind it as CSV. Files are replaced
+ * into PNG, SVG or PDF; or the data behind it as CSV; or the circuit's
+ * drawing, through hr_chart_circuit_render(). Files are replaced
  * atomically: a new file is written beside the old one and renamed over
  * it, so that a failure leaves the old file as it was and never a half
  * one. Errors are G_FILE_ERROR (writing) or G_IO_ERROR (a format the file
@@ -47,6 +49,15 @@ GBytes   *hr_chart_export_to_bytes        (HrChartView                 *view,
                                            const HrChartExportOptions  *options,
                                            GError                     **error);
 gboolean  hr_chart_export_to_file         (HrChartView                 *view,
+                                           const HrChartExportOptions  *options,
+                                           const char                  *filename,
+                                           GError                     **error);
+GBytes   *hr_chart_export_circuit_to_bytes (const HrChartCircuit       *circuit,
+                                           HrChartTheme                 theme,
+                                           const HrChartExportOptions  *options,
+                                           GError                     **error);
+gboolean  hr_chart_export_circuit_to_file (const HrChartCircuit        *circuit,
+                                           HrChartTheme                 theme,
                                            const HrChartExportOptions  *options,
                                            const char                  *filename,
                                            GError                     **error);

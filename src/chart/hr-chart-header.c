@@ -79,10 +79,10 @@ hr_chart_view_has_summary (HrChartView *self)
 /* @text cut at spaces into lines no wider than @max_width, as the font
  * selected on @cr draws them; a word wider than that alone on its line,
  * cut with "…". */
-static GPtrArray *
-wrap_text (cairo_t    *cr,
-           const char *text,
-           double      max_width)
+GPtrArray *
+hr_chart_wrap_text (cairo_t    *cr,
+                    const char *text,
+                    double      max_width)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
@@ -126,16 +126,20 @@ hr_chart_header_height (cairo_t     *cr,
   hr_chart_select_font (cr, HR_CHART_FONT_REASON, scale);
   for (guint i = 0; i < MIN (n_reasons, view->verdict_lines->len); i++)
     {
-      g_autoptr(GPtrArray) lines = wrap_text (cr, g_ptr_array_index (view->verdict_lines, i), width);
+      g_autoptr(GPtrArray) lines = hr_chart_wrap_text (cr, g_ptr_array_index (view->verdict_lines, i), width);
 
       height += lines->len * hr_chart_font_height (cr) + 2.0 * scale;
     }
   return height;
 }
 
+/* With annotations, the reasons are the caption under the charts, with
+ * their numbers: the verdict stands alone above them. */
 guint
 hr_chart_header_n_reasons (HrChartView *view)
 {
+  if (hr_chart_n_annotations (view) > 0)
+    return 0;
   return view->verdict_lines != NULL ? view->verdict_lines->len : 0;
 }
 
@@ -166,7 +170,7 @@ hr_chart_draw_header (HrChartPainter    *painter,
   hr_chart_set_source (cr, painter->style->foreground, painter->style->text_alpha);
   for (guint i = 0; i < MIN (n_reasons, view->verdict_lines->len); i++)
     {
-      g_autoptr(GPtrArray) lines = wrap_text (cr, g_ptr_array_index (view->verdict_lines, i), area->width);
+      g_autoptr(GPtrArray) lines = hr_chart_wrap_text (cr, g_ptr_array_index (view->verdict_lines, i), area->width);
 
       for (guint j = 0; j < lines->len; j++)
         {

@@ -161,6 +161,8 @@ hash_figure (Hasher              *hasher,
   hash_double (hasher, figure->subtitle_baseline);
   hash_double (hasher, figure->header.height);
   hash_double (hasher, (double) figure->header_reasons);
+  hash_rect (hasher, &figure->caption);
+  hash_double (hasher, (double) figure->caption_reasons);
   hash_rect (hasher, &figure->charts);
   hash_rect (hasher, &figure->legend);
   for (guint kind = 0; kind < HR_CHART_N_KINDS; kind++)
@@ -265,6 +267,13 @@ hr_chart_view_get_base_key (HrChartView *self,
   hash_string (&hasher, self->verdict);
   for (guint i = 0; self->verdict_lines != NULL && i < self->verdict_lines->len; i++)
     hash_string (&hasher, g_ptr_array_index (self->verdict_lines, i));
+  /* The caption is the base's; whether its markers are filled depends on
+   * the charts shown, which the figure's key has. */
+  for (guint i = 0; i < hr_chart_n_annotations (self); i++)
+    {
+      hash_string (&hasher, hr_chart_annotation_text (self, i));
+      hash_u64 (&hasher, hr_chart_annotation_chart (self, i));
+    }
   hash_figure (&hasher, &figure);
   for (guint kind = 0; kind < HR_CHART_N_KINDS; kind++)
     if (figure.shown[kind] && x_title_leaves_frame (&figure.cells[kind], figure.scale))

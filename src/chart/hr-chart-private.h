@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hr-chart.h"
+#include "hr-chart-circuit.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,13 @@ struct _HrChartView
   HrChartRange   resp_db;
   guint          n_with_response;   /* drawn traces with a frequency response */
   guint          n_limited;         /* visible traces with a finite ceiling somewhere */
+
+  /* The reason under the pointer or the focus, lit up (hr-chart-marks.c). */
+  gboolean       has_highlight;
+  HrReasonRegion highlight;
+  guint          highlight_number;
+  /* Every reason marked, with a caption under the charts; NULL for none. */
+  GArray        *annotations;
 };
 
 typedef enum
@@ -65,6 +73,10 @@ typedef enum
   HR_CHART_TEXT_TICK,
   HR_CHART_TEXT_LEGEND,
   HR_CHART_TEXT_NOTE,
+  HR_CHART_TEXT_PART,         /* the circuit: a part's name or value */
+  HR_CHART_TEXT_FIGURE,       /* the circuit: a figure at the frequency drawn */
+  HR_CHART_TEXT_MARKER,       /* a reason's number in its marker */
+  HR_CHART_TEXT_CAPTION,      /* a reason under the charts */
 } HrChartTextRole;
 
 /* A piece of text as drawn: its logical box (advance by ascent + descent),
@@ -85,6 +97,7 @@ typedef enum
   HR_CHART_FONT_CHART_TITLE,
   HR_CHART_FONT_LABEL,
   HR_CHART_FONT_TICK,
+  HR_CHART_FONT_MARKER,
 } HrChartFont;
 
 typedef struct
@@ -97,6 +110,8 @@ typedef struct
   double       grid_minor_alpha;
   double       frame_alpha;
   double       band_alpha;
+  HrChartColor accent;        /* libadwaita's accent_color: lines and text */
+  HrChartColor accent_bg;     /* its accent_bg_color: filled markers, behind white text */
 } HrChartStyle;
 
 /* One render in progress: where to draw, the style, and every box of text
@@ -140,6 +155,8 @@ typedef struct
   double       subtitle_baseline;
   HrChartRect  header;              /* the verdict; empty without */
   guint        header_reasons;      /* how many of its reasons fit */
+  HrChartRect  caption;             /* the annotations' reasons; empty without */
+  guint        caption_reasons;     /* how many of them fit */
   HrChartRect  charts;
   HrChartRect  legend;
   HrChartCell  cells[HR_CHART_N_KINDS];
@@ -168,6 +185,26 @@ guint               hr_chart_header_n_reasons   (HrChartView        *view);
 void                hr_chart_draw_header        (HrChartPainter     *painter,
                                                  const HrChartRect  *area,
                                                  guint               n_reasons);
+GPtrArray          *hr_chart_wrap_text          (cairo_t            *cr,
+                                                 const char         *text,
+                                                 double              max_width);
+
+/* hr-chart-marks.c */
+guint               hr_chart_n_annotations      (HrChartView        *view);
+const char         *hr_chart_annotation_text    (HrChartView        *view,
+                                                 guint               index);
+HrRegionChart       hr_chart_annotation_chart   (HrChartView        *view,
+                                                 guint               index);
+double              hr_chart_caption_height     (cairo_t            *cr,
+                                                 HrChartView        *view,
+                                                 double              width,
+                                                 double              scale,
+                                                 guint               n_reasons);
+void                hr_chart_draw_caption       (HrChartPainter     *painter,
+                                                 const HrChartFigure *figure);
+void                hr_chart_draw_cell_marks    (HrChartPainter     *painter,
+                                                 const HrChartFigure *figure,
+                                                 const HrChartCell  *cell);
 
 /* hr-chart-text.c */
 void                hr_chart_select_font        (cairo_t            *cr,
@@ -188,6 +225,12 @@ gboolean            hr_chart_text_fits          (HrChartPainter     *painter,
 void                hr_chart_draw_text          (HrChartPainter     *painter,
                                                  HrChartTextRole     role,
                                                  const char         *text,
+                                                 double              x,
+                                                 double              baseline);
+void                hr_chart_record_text        (HrChartPainter     *painter,
+                                                 HrChartTextRole     role,
+                                                 const char         *text,
+                                                 HrChartRect         rect,
                                                  double              x,
                                                  double              baseline);
 gboolean            hr_chart_draw_text_if_room  (HrChartPainter     *painter,
@@ -256,6 +299,15 @@ gboolean            hr_chart_view_layout_figure (HrChartView        *self,
                                                  double              width,
                                                  double              height,
                                                  HrChartFigure      *figure);
+
+/* hr-chart-circuit.c */
+void                hr_chart_circuit_render_boxes (cairo_t          *cr,
+                                                 const HrChartCircuit *circuit,
+                                                 HrChartTheme        theme,
+                                                 double              scale,
+                                                 double              width,
+                                                 double              height,
+                                                 GArray             *boxes);
 
 /* hr-chart-layers.c */
 gboolean            hr_chart_painter_paints     (HrChartPainter     *painter,

@@ -9,7 +9,8 @@
 
 /* The figure: a title and a subtitle (the level and the date), the
  * verdict when the figure stands alone (hr-chart-header.c), one chart
- * or four in a 2 × 2 grid, and the legend under them. hr_chart_render()
+ * or four in a 2 × 2 grid, the legend under them, and the reasons
+ * marked on them as a caption (hr-chart-marks.c). hr_chart_render()
  * is the one drawing function of the app and of export; it draws inside
  * (0, 0, width, height) of the cairo_t as it is handed over, whatever
  * transform or clip the caller set, and never outside.
@@ -103,6 +104,7 @@ hr_chart_layout_figure (cairo_t       *cr,
   double pad = 12.0 * s;
   double y = pad;
   double legend_h;
+  double bottom;
   cairo_font_extents_t fe;
 
   memset (figure, 0, sizeof *figure);
@@ -147,17 +149,40 @@ hr_chart_layout_figure (cairo_t       *cr,
       y += figure->header.height + 8.0 * s;
     }
 
+  if (hr_chart_n_annotations (view) > 0)
+    {
+      /* The reasons under the charts, as many as leave the charts their
+       * rows, the least weighty going first, as above. */
+      double room = height - y - pad - legend_h - 16.0 * s
+                    - (view->layout == HR_CHART_LAYOUT_GRID ? hr_chart_view_grid_rows (view) : 1)
+                      * CHART_MIN_ROW_PX * s;
+
+      figure->caption_reasons = hr_chart_n_annotations (view);
+      figure->caption.height = hr_chart_caption_height (cr, view, MAX (width - 2.0 * pad, 1.0), s,
+                                                        figure->caption_reasons);
+      while (figure->caption_reasons > 0 && figure->caption.height > room)
+        {
+          figure->caption_reasons--;
+          figure->caption.height = hr_chart_caption_height (cr, view, MAX (width - 2.0 * pad, 1.0), s,
+                                                            figure->caption_reasons);
+        }
+      figure->caption.x = pad;
+      figure->caption.width = MAX (width - 2.0 * pad, 1.0);
+      figure->caption.y = height - pad - figure->caption.height;
+    }
+  bottom = figure->caption.height > 0.0 ? figure->caption.y - 8.0 * s : height - pad;
+
   figure->legend.x = pad;
   figure->legend.width = MAX (width - 2.0 * pad, 1.0);
   figure->legend.height = legend_h;
-  figure->legend.y = height - pad - legend_h;
+  figure->legend.y = bottom - legend_h;
 
   figure->charts.x = pad / 2.0;
   figure->charts.y = y;
   figure->charts.width = MAX (width - pad, 1.0);
   figure->charts.height = MAX (figure->legend.y - (legend_h > 0.0 ? 8.0 * s : 0.0) - y, 1.0);
   if (legend_h == 0.0)
-    figure->charts.height = MAX (height - pad / 2.0 - y, 1.0);
+    figure->charts.height = MAX ((figure->caption.height > 0.0 ? bottom : height - pad / 2.0) - y, 1.0);
 
   layout_cells (cr, view, figure);
 }
@@ -221,6 +246,7 @@ draw_cell (HrChartPainter      *painter,
   hr_chart_draw_cell_key (painter, cell);
   hr_chart_painter_end (painter, HR_CHART_LAYER_BASE);
   hr_chart_draw_cell_data (painter, cell);
+  hr_chart_draw_cell_marks (painter, figure, cell);
   cairo_restore (cr);
 }
 
@@ -273,6 +299,7 @@ hr_chart_render_boxes (cairo_t       *cr,
       draw_cell (&painter, &figure, &figure.cells[kind]);
   hr_chart_painter_begin (&painter, HR_CHART_LAYER_BASE);
   hr_chart_draw_legend (&painter, figure.legend);
+  hr_chart_draw_caption (&painter, &figure);
   hr_chart_painter_end (&painter, HR_CHART_LAYER_BASE);
 
   cairo_restore (cr);

@@ -17,7 +17,9 @@
  * light one (#F0E442 on white has a contrast of 1.3:1).
  *
  * The neutral colours are those of libadwaita's views: white and #1e1e1e
- * behind, near-black and near-white text.
+ * behind, near-black and near-white text; the accent is libadwaita's
+ * blue, for what the app points at (a reason's region, the circuit's
+ * figures), as its own widgets do.
  */
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
@@ -79,6 +81,8 @@ static const HrChartStyle light_style = {
   .grid_minor_alpha = 0.07,
   .frame_alpha = 0.45,
   .band_alpha = 0.06,
+  .accent = RGB (0x1C71D8),
+  .accent_bg = RGB (0x3584E4),
 };
 
 static const HrChartStyle dark_style = {
@@ -90,6 +94,8 @@ static const HrChartStyle dark_style = {
   .grid_minor_alpha = 0.07,
   .frame_alpha = 0.45,
   .band_alpha = 0.08,
+  .accent = RGB (0x78AEED),
+  .accent_bg = RGB (0x3584E4),
 };
 
 const HrChartStyle *

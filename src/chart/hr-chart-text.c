@@ -28,6 +28,7 @@ static const struct
   [HR_CHART_FONT_CHART_TITLE] = { 13.0, CAIRO_FONT_WEIGHT_BOLD },
   [HR_CHART_FONT_LABEL] = { 11.5, CAIRO_FONT_WEIGHT_NORMAL },
   [HR_CHART_FONT_TICK] = { 11.0, CAIRO_FONT_WEIGHT_NORMAL },
+  [HR_CHART_FONT_MARKER] = { 10.5, CAIRO_FONT_WEIGHT_BOLD },
 };
 
 void
@@ -156,6 +157,20 @@ hr_chart_draw_text (HrChartPainter  *painter,
 {
   HrChartRect rect = hr_chart_text_box_at (painter->cr, text, x, baseline);
 
+  record_and_show (painter, role, text, rect, x, baseline);
+}
+
+/* @text drawn at @x, @baseline, with @rect recorded as its box: a
+ * marker's number is text inside a circle, and the circle is what must
+ * not touch other text. */
+void
+hr_chart_record_text (HrChartPainter  *painter,
+                      HrChartTextRole  role,
+                      const char      *text,
+                      HrChartRect      rect,
+                      double           x,
+                      double           baseline)
+{
   record_and_show (painter, role, text, rect, x, baseline);
 }
 

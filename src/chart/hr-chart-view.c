@@ -35,6 +35,7 @@ hr_chart_view_free (HrChartView *self)
   g_free (self->subtitle);
   g_free (self->verdict);
   g_clear_pointer (&self->verdict_lines, g_ptr_array_unref);
+  g_clear_pointer (&self->annotations, g_array_unref);
   g_free (self);
 }
 

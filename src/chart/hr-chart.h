@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "hr-reason-region.h"
 #include "hr-summary.h"
 #include "hr-sweep.h"
 
@@ -172,6 +173,18 @@ void                hr_chart_view_set_summary         (HrChartView       *self,
                                                        const char        *name,
                                                        const HrSummary   *summary);
 gboolean            hr_chart_view_has_summary         (HrChartView       *self);
+void                hr_chart_view_set_highlight       (HrChartView       *self,
+                                                       const HrReasonRegion *region,
+                                                       guint              number);
+gboolean            hr_chart_view_get_highlight       (HrChartView       *self,
+                                                       HrReasonRegion    *region,
+                                                       guint             *number);
+void                hr_chart_view_set_annotations     (HrChartView       *self,
+                                                       const HrSummary   *summary,
+                                                       const HrSweep     *sweep);
+gboolean            hr_chart_view_has_annotations     (HrChartView       *self);
+gboolean            hr_chart_kind_from_region         (HrRegionChart      chart,
+                                                       HrChartKind       *kind);
 
 guint               hr_chart_view_grid_rows           (HrChartView       *self);
 gboolean            hr_chart_view_has_response        (HrChartView       *self);

@@ -22,7 +22,8 @@
  *
  * The subtitle carries the level and the date (hr_chart_export_subtitle());
  * above the charts is the verdict of the first configuration, and its
- * reasons, unless --no-verdict.
+ * reasons, unless --no-verdict; with --annotate, its reasons are marked
+ * on the charts and listed under them instead.
  */
 
 typedef struct
@@ -34,8 +35,10 @@ typedef struct
   char          *width_text;
   char          *height_text;
   char          *dpi_text;
+  char          *freq_text;
   char          *file;
   gboolean       no_verdict;
+  gboolean       annotate;
 } ExportOptions;
 
 static void
@@ -48,6 +51,7 @@ export_options_clear (ExportOptions *options)
   g_clear_pointer (&options->width_text, g_free);
   g_clear_pointer (&options->height_text, g_free);
   g_clear_pointer (&options->dpi_text, g_free);
+  g_clear_pointer (&options->freq_text, g_free);
   g_clear_pointer (&options->file, g_free);
 }
 
@@ -105,13 +109,14 @@ parse_int (const char  *option,
   return TRUE;
 }
 
+/* What any picture needs: its format from the file's name, the theme,
+ * the size and the resolution. */
 static gboolean
-configure_view (const ExportOptions   *options,
-                HrChartView           *view,
-                HrChartExportOptions  *export,
-                GError               **error)
+configure_export (const ExportOptions   *options,
+                  HrChartExportOptions  *export,
+                  HrChartTheme          *theme,
+                  GError               **error)
 {
-  HrChartKind kind = HR_CHART_IMPEDANCE;
   HrChartFormat format;
   char *end = NULL;
 
@@ -131,25 +136,10 @@ configure_view (const ExportOptions   *options,
     }
   hr_chart_export_options_init (export, format);
 
-  if (options->chart == NULL || g_str_equal (options->chart, "all"))
-    hr_chart_view_set_layout (view, HR_CHART_LAYOUT_GRID);
-  else if (hr_chart_kind_from_string (options->chart, &kind))
-    {
-      hr_chart_view_set_layout (view, HR_CHART_LAYOUT_SINGLE);
-      hr_chart_view_set_kind (view, kind);
-    }
-  else
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--chart must be all, impedance, current, spl, deviation or response, got “%s”"),
-                   options->chart);
-      return FALSE;
-    }
-
   if (options->theme == NULL || g_str_equal (options->theme, "light"))
-    hr_chart_view_set_theme (view, HR_CHART_THEME_LIGHT);
+    *theme = HR_CHART_THEME_LIGHT;
   else if (g_str_equal (options->theme, "dark"))
-    hr_chart_view_set_theme (view, HR_CHART_THEME_DARK);
+    *theme = HR_CHART_THEME_DARK;
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -172,6 +162,108 @@ configure_view (const ExportOptions   *options,
         }
     }
   return TRUE;
+}
+
+static gboolean
+configure_view (const ExportOptions   *options,
+                HrChartView           *view,
+                HrChartExportOptions  *export,
+                GError               **error)
+{
+  HrChartKind kind = HR_CHART_IMPEDANCE;
+  HrChartTheme theme;
+
+  if (!configure_export (options, export, &theme, error))
+    return FALSE;
+  hr_chart_view_set_theme (view, theme);
+
+  if (options->chart == NULL || g_str_equal (options->chart, "all"))
+    hr_chart_view_set_layout (view, HR_CHART_LAYOUT_GRID);
+  else if (hr_chart_kind_from_string (options->chart, &kind))
+    {
+      hr_chart_view_set_layout (view, HR_CHART_LAYOUT_SINGLE);
+      hr_chart_view_set_kind (view, kind);
+    }
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--chart must be all, impedance, current, spl, deviation, response or circuit, got “%s”"),
+                   options->chart);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_circuit (const ExportOptions *options)
+{
+  return options->chart != NULL && g_str_equal (options->chart, "circuit");
+}
+
+/* The circuit, drawn with its figures at --freq (1 kHz unless given):
+ * one configuration, the one of the options or of --comparison. */
+static gboolean
+run_export_circuit (const ExportOptions  *options,
+                    const HrCliRequest   *request,
+                    GError              **error)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autoptr(HrComparison) comparison = NULL;
+  g_autoptr(HrScenario) scenario = NULL;
+  g_autoptr(HrSweep) sweep = NULL;
+  g_autoptr(HrSummary) summary = NULL;
+  g_autoptr(HrScenarioCircuit) resolved = NULL;
+  HrChartExportOptions export;
+  HrChartTheme theme;
+  HrChartCircuit circuit;
+  double freq_hz = HR_CHART_CIRCUIT_DEFAULT_FREQ_HZ;
+
+  if (options->compare != NULL || options->annotate)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("the circuit is drawn for one configuration: --compare and --annotate are for the charts"));
+      return FALSE;
+    }
+  if (!configure_export (options, &export, &theme, error))
+    return FALSE;
+  if (export.format == HR_CHART_FORMAT_CSV)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("the circuit is a drawing: its file must end in .png, .svg or .pdf, got “%s”"),
+                   options->file);
+      return FALSE;
+    }
+  if (options->freq_text != NULL
+      && (!hr_units_parse (options->freq_text, HR_UNIT_HERTZ, &freq_hz) || !(freq_hz >= 1.0 && freq_hz <= 1e6)))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--freq needs a frequency from 1 Hz to 1 MHz, such as 1000 or 2.5k, got “%s”"),
+                   options->freq_text);
+      return FALSE;
+    }
+
+  comparison = hr_cli_load_comparison (&options->common, error);
+  if (comparison == NULL && options->common.comparison_file != NULL)
+    return FALSE;
+  scenario = comparison != NULL ? hr_scenario_copy (hr_comparison_get_scenario (comparison))
+                                : hr_cli_build_scenario (&options->common, request, error);
+  if (scenario == NULL)
+    return FALSE;
+  /* Computed as for the charts, for the drive the level asks of it and
+   * for the same checks and messages. */
+  sweep = hr_sweep_new_log (request->fmin_hz, request->fmax_hz, request->n_points, error);
+  if (sweep == NULL)
+    return FALSE;
+  summary = hr_cli_compute (scenario, &db, sweep, &resolved, error);
+  if (summary == NULL)
+    return FALSE;
+
+  circuit.circuit = &resolved->circuit;
+  circuit.voc_vrms = sweep->level_unknown ? NAN : sweep->voc_vrms;
+  circuit.freq_hz = freq_hz;
+  circuit.source_name = resolved->source_name;
+  circuit.headphone_name = resolved->headphone_name;
+  return hr_chart_export_circuit_to_file (&circuit, theme, &export, options->file, error);
 }
 
 static gboolean
@@ -237,8 +329,16 @@ run_export (const ExportOptions  *options,
   /* Finer than sweep's default: a resonance's peak must look round. */
   if (options->common.points_text == NULL)
     request.n_points = HR_SUMMARY_DEFAULT_POINTS;
+  if (options->freq_text != NULL && !is_circuit (options))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--freq is where the circuit's figures are read: it goes with --chart circuit"));
+      return FALSE;
+    }
   if (is_zma (options->file))
     return run_export_zma (options, &request, error);
+  if (is_circuit (options))
+    return run_export_circuit (options, &request, error);
   if (!configure_view (options, view, &export, error))
     return FALSE;
   if (n_compare >= HR_CHART_N_SLOTS)
@@ -336,6 +436,10 @@ run_export (const ExportOptions  *options,
    * data of a CSV has no room for it. */
   if (!options->no_verdict && export.format != HR_CHART_FORMAT_CSV)
     hr_chart_view_set_summary (view, n_others > 0 ? hr_chart_trace_get_label (first) : NULL, summary);
+  /* Its reasons numbered on the charts, and under them with the same
+   * numbers. */
+  if (options->annotate && export.format != HR_CHART_FORMAT_CSV)
+    hr_chart_view_set_annotations (view, summary, hr_chart_trace_get_sweep (first));
 
   return hr_chart_export_to_file (view, &export, options->file, error);
 }
@@ -353,11 +457,17 @@ describe (GOptionContext *context)
       "--chart response draws the headphones' frequency response as measured and as it will be "
       "on each configuration; it needs a response (--fr FILE, or one attached to the preset). "
       "--fr also holds for a --compare with the same headphones.\n"
+      "--chart circuit draws the circuit (the source behind its output impedance, the cable, "
+      "the adapter and the headphones) with the voltage, current and power at each part at "
+      "--freq; one configuration, as .png, .svg or .pdf.\n"
       "The first configuration is the one of --headphone or --headphone-file and --source, "
       "--source-file or --zout, as for sweep; each --compare adds one from the presets, "
       "all at the same level. With --comparison, the configuration and the shown pins of a "
       "comparison saved by the app, and the chart it showed unless --chart. At most 8 in all. "
-      "Above the charts are the first one's verdict and its reasons, unless --no-verdict.\n"
+      "Above the charts are the first one's verdict and its reasons, unless --no-verdict. "
+      "--annotate marks what each reason speaks of on the charts (the band where the response "
+      "changes, where the current peaks, where it clips, the hiss line) with the reason's number, "
+      "and lists the reasons with their numbers under the charts.\n"
       "\n"
       "Exit status: 0 on success, 1 on bad input (files, values, a file that cannot be written), "
       "2 on bad usage."));
@@ -376,7 +486,9 @@ hr_cli_export (int    argc,
     { "compare", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.compare,
       N_("Add a configuration from the presets; may be repeated"), N_("HEADPHONE:SOURCE[:OUTPUT]") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &options.chart,
-      N_("all (default), impedance, current, spl, deviation or response"), N_("CHART") },
+      N_("all (default), impedance, current, spl, deviation, response or circuit"), N_("CHART") },
+    { "freq", 0, 0, G_OPTION_ARG_STRING, &options.freq_text,
+      N_("With --chart circuit: the frequency its figures are read at (default: 1000)"), N_("HZ") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme,
       N_("light (default) or dark"), N_("THEME") },
     { "width", 0, 0, G_OPTION_ARG_STRING, &options.width_text,
@@ -387,6 +499,8 @@ hr_cli_export (int    argc,
       N_("PNG: the resolution; text and lines grow with it (default: 96)"), N_("DPI") },
     { "no-verdict", 0, 0, G_OPTION_ARG_NONE, &options.no_verdict,
       N_("Leave out the verdict and its reasons above the charts"), NULL },
+    { "annotate", 0, 0, G_OPTION_ARG_NONE, &options.annotate,
+      N_("Mark each reason on the charts with its number, the reasons as a caption under them"), NULL },
     { "output-file", 'o', 0, G_OPTION_ARG_FILENAME, &options.file,
       N_("The file to write; its extension gives the format"), N_("FILE") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options.common.help,

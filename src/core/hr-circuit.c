@@ -41,14 +41,15 @@ hr_circuit_eval_at_z (const HrCircuit *circuit,
   const HrSource *source = &circuit->source;
   const HrConnection *connection = &circuit->connection;
   const double shunt_ohm = connection->adapter_shunt_ohm;
+  double complex zout_ohm;
   double complex zs_ohm;
   double complex divider = 1.0;
   double complex zth_ohm;
   double v_max_by_voltage = INFINITY;
   double v_max_by_current = INFINITY;
 
-  zs_ohm = hr_source_eval_zout (source, freq_hz)
-         + connection->cable_ohm + connection->adapter_series_ohm;
+  zout_ohm = hr_source_eval_zout (source, freq_hz);
+  zs_ohm = zout_ohm + connection->cable_ohm + connection->adapter_series_ohm;
   zth_ohm = zs_ohm;
   if (isfinite (shunt_ohm))
     {
@@ -62,8 +63,21 @@ hr_circuit_eval_at_z (const HrCircuit *circuit,
   point->i_load_per_v = divider / (z_load_ohm + zth_ohm);
   point->transfer = z_load_ohm * point->i_load_per_v;
   point->i_source_per_v = point->i_load_per_v;
+  point->i_shunt_per_v = 0.0;
   if (isfinite (shunt_ohm))
-    point->i_source_per_v += point->transfer / shunt_ohm;
+    {
+      point->i_shunt_per_v = point->transfer / shunt_ohm;
+      point->i_source_per_v += point->i_shunt_per_v;
+    }
+  /* The source current flows through every series part; what each
+   * drops, and the load voltage, add up to Voc. */
+  point->z_source_ohm = zout_ohm;
+  point->v_zout_per_v = zout_ohm * point->i_source_per_v;
+  point->v_cable_per_v = connection->cable_ohm * point->i_source_per_v;
+  point->v_series_per_v = connection->adapter_series_ohm * point->i_source_per_v;
+  point->v_jack_per_v = 1.0 - point->v_zout_per_v;
+  /* Real power: |I|²·Re(Zl). V²/|Z| would be apparent power. */
+  point->p_load_w_per_v2 = hr_cabs2 (point->i_load_per_v) * creal (z_load_ohm);
 
   /* The load voltage is capped twice: by the swing the source has, which
    * the divider scales, and by the current it can deliver, which the load

@@ -32,6 +32,19 @@ typedef struct
   double complex i_source_per_v; /* source current per volt of Voc, in A/V */
   double         v_load_max_vrms;/* the clean ceiling of |V_L|, INFINITY if none */
   HrLimit        limit;
+  /* Each part of the circuit on its own, for a drawing of it that puts
+   * a figure beside every part: the source's own Zout(f) (its
+   * DC-blocking capacitor included), the voltage across each series part
+   * and at the source's terminals, per volt of Voc, the current through
+   * the adapter's shunt in A/V (0 without one), and the real power in
+   * the headphone, |I_L|²·Re(Zl), in W per Vrms² of Voc. */
+  double complex z_source_ohm;
+  double complex v_zout_per_v;
+  double complex v_cable_per_v;
+  double complex v_series_per_v;
+  double complex v_jack_per_v;
+  double complex i_shunt_per_v;
+  double         p_load_w_per_v2;
 } HrCircuitPoint;
 
 typedef struct

@@ -12,6 +12,7 @@
 #include "hr-reason.h"
 #include "hr-sweep.h"
 #include "hr-summary.h"
+#include "hr-reason-region.h"
 #include "hr-rank.h"
 #include "hr-explain.h"
 #include "hr-infer.h"

@@ -16,5 +16,9 @@ char       *hr_format_number    (const char  *printf_format,
                                  gboolean     translate);
 const char *hr_format_text      (const char  *msgid,
                                  gboolean     translate) G_GNUC_FORMAT (1);
+char       *hr_format_voltage   (double       vrms);
+char       *hr_format_current   (double       ma);
+char       *hr_format_power     (double       mw);
+char       *hr_format_capacitance (double     uf);
 
 G_END_DECLS

@@ -335,8 +335,7 @@ hr_sweep_compute (HrSweep          *self,
       self->v_load_vrms[i] = voc_vrms * sqrt (transfer_mag2);
       self->i_ma[i] = 1e3 * i_load_a;
       self->i_source_ma[i] = 1e3 * voc_vrms * hr_cabs (point.i_source_per_v);
-      /* Real power: |I|²·Re(Z). V²/|Z| would be apparent power. */
-      self->p_mw[i] = 1e3 * i_load_a * i_load_a * creal (z);
+      self->p_mw[i] = 1e3 * voc_vrms * voc_vrms * point.p_load_w_per_v2;
       self->atten_db[i] = atten_db;
       self->dev_db[i] = atten_db - self->atten_1k_db;
       self->spl_db[i] = sensitivity_db_per_v + voc_db + atten_db;

@@ -40,10 +40,6 @@
  * the app shows only the first three.
  */
 
-#define DEVIATION_INAUDIBLE_DB 0.2
-#define DEVIATION_CAVEAT_DB    0.5
-#define DEVIATION_AUDIBLE_DB   1.0
-
 static void
 judge_level (HrSummary       *self,
              const HrCircuit *circuit,
@@ -190,7 +186,7 @@ judge_deviation (HrSummary       *self,
   const double freq_hz = rise_is_larger ? self->dev_max_freq_hz : self->dev_min_freq_hz;
   HrReason reason;
 
-  if (span_db >= DEVIATION_CAVEAT_DB)
+  if (span_db >= HR_DEVIATION_CAVEAT_DB)
     {
       /* A rise at the bass resonance is what the user would hear as more
        * bass: said so when the rise sits at the impedance's peak. */
@@ -206,7 +202,7 @@ judge_deviation (HrSummary       *self,
       hr_reason_add_boolean (&reason, "at_resonance", at_resonance);
       add_deviation_cause (self, circuit, freq_hz, &reason);
       g_array_append_val (reasons, reason);
-      if (span_db < DEVIATION_AUDIBLE_DB)
+      if (span_db < HR_DEVIATION_AUDIBLE_DB)
         {
           hr_reason_init (&reason, HR_REASON_DEVIATION_EDGE, HR_REASON_SEVERITY_DETAIL);
           hr_reason_add_number (&reason, "span_db", span_db);
@@ -226,7 +222,7 @@ judge_deviation (HrSummary       *self,
     }
 
   hr_reason_init (&reason,
-                  span_db >= DEVIATION_INAUDIBLE_DB ? HR_REASON_DEVIATION_SLIGHT
+                  span_db >= HR_DEVIATION_INAUDIBLE_DB ? HR_REASON_DEVIATION_SLIGHT
                                                     : HR_REASON_DEVIATION_INAUDIBLE,
                   HR_REASON_SEVERITY_NOTE);
   hr_reason_add_number (&reason, "span_db", span_db);

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hr-window-reasons"
+
+#include "config.h"
+
+#include "hr-window-private.h"
+
+/* The reasons under the verdict point at the charts. Each row carries a
+ * small marker with its number, in the accent, as the chart draws it;
+ * hovering a row, or giving it the focus with Tab, lights up on the
+ * charts what the reason speaks of (hr_reason_get_region(): the band
+ * where the response moves, where the current peaks, where it clips,
+ * the hiss line) with the same numbered marker. The pointer wins over
+ * the focus while it is on a row; leaving both puts the charts back.
+ *
+ * A reason that speaks of no place on the charts (a figure that is not
+ * known) has its number in an outlined circle, which lights up nothing.
+ * The labels themselves stay out of the Tab cycle (see the .ui): the row
+ * around each is the stop, one per reason shown. */
+
+/* A GtkBox hands the focus on to its children and never takes it, even
+ * focusable; a reason's row takes it itself, and is one stop: its label
+ * is not one, its marker neither. */
+#define HR_TYPE_REASON_ROW (hr_reason_row_get_type ())
+G_DECLARE_FINAL_TYPE (HrReasonRow, hr_reason_row, HR, REASON_ROW, GtkBox)
+
+struct _HrReasonRow
+{
+  GtkBox parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (HrReasonRow, hr_reason_row, GTK_TYPE_BOX)
+
+static gboolean
+hr_reason_row_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  if (gtk_widget_is_focus (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+  return gtk_widget_grab_focus (widget);
+}
+
+static gboolean
+hr_reason_row_grab_focus (GtkWidget *widget)
+{
+  /* GtkWidget's own, which focuses the widget, not GtkBox's. */
+  GtkWidgetClass *widget_class = g_type_class_peek (GTK_TYPE_WIDGET);
+
+  return widget_class->grab_focus (widget);
+}
+
+static void
+hr_reason_row_class_init (HrReasonRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->focus = hr_reason_row_focus;
+  widget_class->grab_focus = hr_reason_row_grab_focus;
+}
+
+static void
+hr_reason_row_init (HrReasonRow *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+}
+
+/* The region of the reason at @index of the live summary; FALSE where it
+ * has none, or there is no summary (an error shows in its place). */
+static gboolean
+reason_region (HrWindow       *self,
+               guint           index,
+               HrReasonRegion *region)
+{
+  g_assert (HR_IS_WINDOW (self));
+
+  if (self->summary == NULL || self->sweep == NULL || index >= self->summary->reasons->len)
+    return FALSE;
+  return hr_reason_get_region (&g_array_index (self->summary->reasons, HrReason, index),
+                               self->summary, self->sweep, region);
+}
+
+static void
+update_highlight (HrWindow *self)
+{
+  int active = self->hovered_reason >= 0 ? self->hovered_reason : self->focused_reason;
+  HrReasonRegion region;
+
+  g_assert (HR_IS_WINDOW (self));
+
+  /* The focus leaves a row as the window goes, after its charts. */
+  if (self->chart == NULL)
+    return;
+  if (active >= 0 && self->reason_rows[active] != NULL && gtk_widget_get_visible (self->reason_rows[active])
+      && reason_region (self, active, &region))
+    hr_chart_widget_set_highlight (self->chart, &region, active + 1);
+  else
+    hr_chart_widget_set_highlight (self->chart, NULL, 0);
+}
+
+/**
+ * hr_window_update_reasons:
+ *
+ * After the reasons changed: their markers, what a screen reader says of
+ * each row, and the highlight of the one hovered or focused, whose
+ * region moves with the configuration.
+ */
+void
+hr_window_update_reasons (HrWindow *self)
+{
+  g_return_if_fail (HR_IS_WINDOW (self));
+
+  for (guint i = 0; i < N_REASONS; i++)
+    {
+      GtkWidget *marker = GTK_WIDGET (self->reason_markers[i]);
+      HrReasonRegion region;
+      gboolean on_charts = reason_region (self, i, &region);
+      gboolean is_reason = self->summary != NULL && i < self->summary->reasons->len;
+
+      /* An error in the reasons' place is not a reason: no number. */
+      gtk_widget_set_visible (marker, is_reason);
+      if (on_charts)
+        gtk_widget_remove_css_class (marker, "off-charts");
+      else
+        gtk_widget_add_css_class (marker, "off-charts");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->reason_rows[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_label_get_text (self->reason_labels[i]),
+                                      -1);
+    }
+  update_highlight (self);
+}
+
+static guint
+row_index (GtkEventController *controller)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (controller), "hr-reason-index"));
+}
+
+static void
+on_row_enter (GtkEventControllerMotion *motion,
+              double                    x,
+              double                    y,
+              HrWindow                 *self)
+{
+  self->hovered_reason = (int) row_index (GTK_EVENT_CONTROLLER (motion));
+  update_highlight (self);
+}
+
+static void
+on_row_leave (GtkEventControllerMotion *motion,
+              HrWindow                 *self)
+{
+  if (self->hovered_reason == (int) row_index (GTK_EVENT_CONTROLLER (motion)))
+    self->hovered_reason = -1;
+  update_highlight (self);
+}
+
+static void
+on_row_focus_enter (GtkEventControllerFocus *focus,
+                    HrWindow                *self)
+{
+  self->focused_reason = (int) row_index (GTK_EVENT_CONTROLLER (focus));
+  update_highlight (self);
+}
+
+static void
+on_row_focus_leave (GtkEventControllerFocus *focus,
+                    HrWindow                *self)
+{
+  if (self->focused_reason == (int) row_index (GTK_EVENT_CONTROLLER (focus)))
+    self->focused_reason = -1;
+  update_highlight (self);
+}
+
+void
+hr_window_reasons_init (HrWindow *self)
+{
+  g_return_if_fail (HR_IS_WINDOW (self));
+
+  self->hovered_reason = -1;
+  self->focused_reason = -1;
+  for (guint i = 0; i < N_REASONS; i++)
+    {
+      GtkEventController *motion = gtk_event_controller_motion_new ();
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_object_set_data (G_OBJECT (motion), "hr-reason-index", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (focus), "hr-reason-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (motion, "enter", G_CALLBACK (on_row_enter), self, 0);
+      g_signal_connect_object (motion, "leave", G_CALLBACK (on_row_leave), self, 0);
+      g_signal_connect_object (focus, "enter", G_CALLBACK (on_row_focus_enter), self, 0);
+      g_signal_connect_object (focus, "leave", G_CALLBACK (on_row_focus_leave), self, 0);
+      gtk_widget_add_controller (self->reason_rows[i], motion);
+      gtk_widget_add_controller (self->reason_rows[i], focus);
+    }
+}
+
+void
+hr_window_reasons_class_init (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (HR_TYPE_REASON_ROW);
+  gtk_widget_class_bind_template_child_full (widget_class, "reason_row_1", FALSE,
+                                             G_STRUCT_OFFSET (HrWindow, reason_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "reason_row_2", FALSE,
+                                             G_STRUCT_OFFSET (HrWindow, reason_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "reason_row_3", FALSE,
+                                             G_STRUCT_OFFSET (HrWindow, reason_rows[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "reason_marker_1", FALSE,
+                                             G_STRUCT_OFFSET (HrWindow, reason_markers[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "reason_marker_2", FALSE,
+                                             G_STRUCT_OFFSET (HrWindow, reason_markers[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "reason_marker_3", FALSE,
+                                             G_STRUCT_OFFSET (HrWindow, reason_markers[2]));
+}
+
+/* The row of the reason at @index, for the tests. */
+GtkWidget *
+hr_window_get_reason_row (HrWindow *self,
+                          guint     index)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (index < N_REASONS, NULL);
+
+  return self->reason_rows[index];
+}
