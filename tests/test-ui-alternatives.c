@@ -188,6 +188,58 @@ find_step (HrWhyWindow   *why,
   g_error ("no step %s", hr_explain_code_to_string (code));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* How many pixels of the widget as the window paints it are not clear:
+ * the circuit's lines and figures, or none where nothing is drawn. */
+static guint
+count_painted_pixels (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const guint8 *data;
+  int stride;
+  guint painted = 0;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      painted += ((const guint32 *) (data + y * stride))[x] != 0;
+  cairo_surface_destroy (surface);
+  return painted;
+}
+
 static void
 test_why (void)
 {
@@ -195,6 +247,7 @@ test_why (void)
   HrWindow *window = new_window (&db);
   HrScenario *scenario = hr_window_get_scenario (window);
   HrWhyWindow *why;
+  GtkWidget *circuit_area;
   GPtrArray *fixes;
   const HrExplainFix *first;
 
@@ -206,8 +259,12 @@ test_why (void)
   why = find_why_window (window);
   g_assert_nonnull (why);
 
-  /* The window's own figures, at 1 kHz. */
+  /* The window's own figures, at 1 kHz, and the circuit drawn above them. */
   g_assert_cmpfloat (hr_why_window_get_freq (why), ==, 1000.0);
+  circuit_area = find_descendant (GTK_WIDGET (why), GTK_TYPE_DRAWING_AREA);
+  g_assert_nonnull (circuit_area);
+  g_assert_true (gtk_widget_get_visible (circuit_area));
+  g_assert_cmpuint (count_painted_pixels (circuit_area), >, 1000);
   g_assert_cmpfloat_with_epsilon (hr_explain_step_get_number (find_step (why, HR_EXPLAIN_DIVIDER), "zsource_ohm"),
                                   75.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (hr_explain_step_get_number (find_step (why, HR_EXPLAIN_DRIVE), "level_db_spl"),

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "hr-chart-circuit.h"
 #include "hr-explain-fixes.h"
 #include "hr-why-window.h"
 #include "hr-window-private.h"
@@ -179,6 +180,37 @@ find_fixes (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The circuit is the chart library's drawing, the one export writes: the
+ * window passes it the live circuit, the drive and the frequency the
+ * pointer reads, and the theme the style manager has. */
+static void
+draw_circuit (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  HrWhyWindow *self = user_data;
+  const HrSweep *sweep;
+  HrChartCircuit circuit = { 0 };
+
+  if (self->window == NULL || self->window->resolved == NULL)
+    return;
+  sweep = hr_window_get_sweep (self->window);
+  if (sweep == NULL)
+    return;
+
+  circuit.circuit = &self->window->resolved->circuit;
+  circuit.voc_vrms = sweep->level_unknown ? NAN : sweep->voc_vrms;
+  circuit.freq_hz = self->freq_hz;
+  circuit.source_name = self->window->resolved->source_name;
+  circuit.headphone_name = self->window->resolved->headphone_name;
+  hr_chart_circuit_render (cr, &circuit,
+                           adw_style_manager_get_dark (adw_style_manager_get_default ())
+                           ? HR_CHART_THEME_DARK : HR_CHART_THEME_LIGHT,
+                           1.0, width, height);
+}
+
 static void
 show_freq (HrWhyWindow *self)
 {
@@ -209,6 +241,7 @@ hr_why_window_update (HrWhyWindow *self)
   if (summary == NULL || self->window->resolved == NULL)
     {
       gtk_label_set_label (self->verdict_label, _("Choose a source and headphones to see why."));
+      gtk_widget_set_visible (GTK_WIDGET (self->circuit_area), FALSE);
       adw_window_title_set_subtitle (self->window_title, "");
       show_steps (self);
       g_clear_pointer (&self->fixes, g_ptr_array_unref);
@@ -227,6 +260,7 @@ hr_why_window_update (HrWhyWindow *self)
   self->steps = hr_explain_steps (hr_window_get_sweep (self->window), summary, &self->window->resolved->circuit,
                                   self->freq_hz, output_kind);
   show_steps (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->circuit_area), TRUE);
   show_freq (self);
 
   g_clear_handle_id (&self->fixes_timeout_id, g_source_remove);
@@ -291,6 +325,10 @@ hr_why_window_init (HrWhyWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->freq_hz = 1000.0;
   self->fix_rows = g_ptr_array_new ();
+  gtk_drawing_area_set_draw_func (self->circuit_area, draw_circuit, self, NULL);
+  /* The drawing is cairo, not CSS: a change of style is told to it. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->circuit_area, G_CONNECT_SWAPPED);
 }
 
 /**
