@@ -235,7 +235,11 @@ count_painted_pixels (GtkWidget *widget)
   stride = cairo_image_surface_get_stride (surface);
   for (int y = 0; y < height; y++)
     for (int x = 0; x < width; x++)
-      painted += ((const guint32 *) (data + y * stride))[x] != 0;
+      {
+        const guint8 *pixel = data + y * stride + 4 * x;
+
+        painted += (pixel[0] | pixel[1] | pixel[2] | pixel[3]) != 0;
+      }
   cairo_surface_destroy (surface);
   return painted;
 }
