@@ -7,7 +7,6 @@
 G_BEGIN_DECLS
 
 void hr_impedance_eval_grid (HrImpedance       *self,
-                             const double      *freq_hz,
                              const HrSweepGrid *grid,
                              guint              n_freqs,
                              double            *z_re_ohm,

@@ -8,6 +8,7 @@
 #include "hr-complex-private.h"
 #include "hr-impedance-private.h"
 #include "hr-model-error.h"
+#include "hr-network-private.h"
 #include "hr-simd-private.h"
 
 /* A headphone's impedance against frequency. The four models share one
@@ -464,22 +465,22 @@ eval_thiele_small_grid (const HrImpedance *self,
 }
 
 /* A measured curve over a grid: the table walked once for log|Z| and the
- * phase (eval_points()), then |Z|·e^{jφ} in a loop of its own, which
- * vectorises. */
+ * phase (eval_points_grid()), then |Z|·e^{jφ} in loops of their own,
+ * which vectorise: one a function, since gcc would otherwise merge sin
+ * and cos into a sincos() that it cannot vectorise. */
 static HR_SIMD_CLONES void
-polar_to_parts (double   scale,
-                guint    n_freqs,
-                double  *restrict z_re_ohm,
-                double  *restrict z_im_ohm)
+polar_to_parts (double        scale,
+                guint         n_freqs,
+                const double *restrict phase_rad,
+                double       *restrict z_re_ohm,
+                double       *restrict z_im_ohm)
 {
   for (guint i = 0; i < n_freqs; i++)
-    {
-      const double mag = scale * exp (z_re_ohm[i]);
-      const double phase_rad = z_im_ohm[i];
-
-      z_re_ohm[i] = mag * cos (phase_rad);
-      z_im_ohm[i] = mag * sin (phase_rad);
-    }
+    z_re_ohm[i] = scale * exp (z_re_ohm[i]);
+  for (guint i = 0; i < n_freqs; i++)
+    z_im_ohm[i] = z_re_ohm[i] * sin (phase_rad[i]);
+  for (guint i = 0; i < n_freqs; i++)
+    z_re_ohm[i] = z_re_ohm[i] * cos (phase_rad[i]);
 }
 
 static void
@@ -528,8 +529,7 @@ eval_points_grid (const HrImpedance *self,
 
 /**
  * hr_impedance_eval_grid:
- * @freq_hz: (array length=n_freqs): the grid's frequencies
- * @grid: their constants
+ * @grid: the constants of a sweep's grid
  * @z_re_ohm: (out caller-allocates) (array length=n_freqs): Re Z
  * @z_im_ohm: (out caller-allocates) (array length=n_freqs): Im Z
  *
@@ -539,7 +539,6 @@ eval_points_grid (const HrImpedance *self,
  */
 void
 hr_impedance_eval_grid (HrImpedance       *self,
-                        const double      *freq_hz,
                         const HrSweepGrid *grid,
                         guint              n_freqs,
                         double            *z_re_ohm,
@@ -562,18 +561,17 @@ hr_impedance_eval_grid (HrImpedance       *self,
       break;
 
     case HR_IMPEDANCE_NETWORK:
+      hr_network_eval_grid (self->network, grid->omega_rad_s, grid->inv_omega, n_freqs, z_re_ohm, z_im_ohm);
       for (guint i = 0; i < n_freqs; i++)
         {
-          const double complex z = self->scale * hr_network_eval (self->network, freq_hz[i]);
-
-          z_re_ohm[i] = creal (z);
-          z_im_ohm[i] = cimag (z);
+          z_re_ohm[i] *= self->scale;
+          z_im_ohm[i] *= self->scale;
         }
       break;
 
     case HR_IMPEDANCE_POINTS:
-      eval_points_grid (self, grid->log_freq, n_freqs, z_re_ohm, z_im_ohm);
-      polar_to_parts (self->scale, n_freqs, z_re_ohm, z_im_ohm);
+      eval_points_grid (self, grid->log_freq, n_freqs, z_re_ohm, grid->scratch);
+      polar_to_parts (self->scale, n_freqs, grid->scratch, z_re_ohm, z_im_ohm);
       break;
 
     default:

@@ -99,6 +99,7 @@ hr_sweep_alloc (guint n_points)
   self->grid->log_freq = g_new0 (double, n_points);
   self->grid->z_re_ohm = g_new0 (double, n_points);
   self->grid->z_im_ohm = g_new0 (double, n_points);
+  self->grid->scratch = g_new0 (double, n_points);
   return self;
 }
 
@@ -129,6 +130,7 @@ hr_sweep_free (HrSweep *self)
   g_free (self->grid->log_freq);
   g_free (self->grid->z_re_ohm);
   g_free (self->grid->z_im_ohm);
+  g_free (self->grid->scratch);
   g_free (self->grid);
   g_free (self);
 }
@@ -512,7 +514,7 @@ hr_sweep_compute (HrSweep          *self,
   constants.limited = isfinite (circuit->source.max_voltage_vrms)
                       || isfinite (circuit->source.max_current_ma);
 
-  hr_impedance_eval_grid (hr_headphone_get_impedance (circuit->headphone), self->freq_hz, self->grid,
+  hr_impedance_eval_grid (hr_headphone_get_impedance (circuit->headphone), self->grid,
                           self->n_points, self->grid->z_re_ohm, self->grid->z_im_ohm);
   n_current = compute_points (&constants, self->n_points, self->grid->inv_omega,
                               self->grid->z_re_ohm, self->grid->z_im_ohm,
