@@ -16,7 +16,7 @@ struct _HrSweepGrid
   double *log_freq;      /* ln f, where a measured curve is interpolated */
   double *z_re_ohm;      /* the load, real part */
   double *z_im_ohm;      /* and imaginary */
-  double *scratch;       /* for the models' own steps */
+  double *scratch;       /* for the models' own steps, then the limit flags */
 };
 
 G_END_DECLS

@@ -349,9 +349,14 @@ compute_response (HrSweep              *self,
  * equivalent multiplied out (Gp = 0 leaves w = 1 exactly), which the
  * ngspice cross-check and test-sweep hold against it. The clean ceiling
  * under the current limit is Imax·|H|/|I_source per volt| = Imax·|Z|/|w|.
- *
- * Returns: how many points the current limit binds at */
-static HR_SIMD_CLONES guint
+ * Which limit binds is left as a double, 1 where it is the current, for
+ * set_limits(): an integer array in this loop would make gcc take four
+ * points a step, which the baseline x86-64's two-point vector logarithm
+ * cannot. For the same reason nothing here is chosen by a condition that
+ * holds for the whole loop, such as which limits are known: gcc 12 cannot
+ * vectorise a select on one, so those choices are weights of 0 or 1, and
+ * the ceiling of a source without limits is left to the caller. */
+static HR_SIMD_CLONES void
 compute_points (const PointConstants *k,
                 guint                 n_points,
                 const double         *restrict inv_omega,
@@ -368,7 +373,7 @@ compute_points (const PointConstants *k,
                 double               *restrict dev_db,
                 double               *restrict spl_db,
                 double               *restrict spl_max_db,
-                HrLimit              *restrict limit,
+                double               *restrict by_current_flag,
                 double               *restrict zth_ohm)
 {
   const double rs_ohm = k->rs_ohm;
@@ -380,11 +385,12 @@ compute_points (const PointConstants *k,
   const double max_current_a = k->max_current_a;
   const gboolean voltage_known = isfinite (max_voltage_vrms);
   const gboolean current_known = isfinite (max_current_a);
-  const gboolean limited = k->limited;
+  const double both_known = voltage_known && current_known ? 1.0 : 0.0;
+  const double voltage_only = voltage_known && !current_known ? 1.0 : 0.0;
+  const double current_only = !voltage_known && current_known ? 1.0 : 0.0;
   const double atten_1k_db = k->atten_1k_db;
   const double spl_offset_db = k->spl_offset_db;
   const double clip_offset_db = k->clip_offset_db;
-  guint n_current = 0;
 
   /* gsize, so that 2·i cannot wrap and the complex store stays affine. */
   for (gsize i = 0; i < n_points; i++)
@@ -404,10 +410,14 @@ compute_points (const PointConstants *k,
       const double zth_r = 1.0 + gp * rs_ohm;
       const double zth_i = gp * xs;
       const double atten = DB_PER_NEPER_POWER * log (transfer2);
-      /* A limit nobody gave is no limit, not ∞·0 where a short makes |H| 0. */
-      const double by_voltage = voltage_known ? max_voltage_vrms * transfer : INFINITY;
-      const double by_current = current_known ? max_current_a * sqrt (z2 / w2) : INFINITY;
-      const gboolean current = !(by_voltage <= by_current);
+      /* A limit nobody gave is no limit, not ∞·0 where a short makes |H|
+       * 0: its product is weighed out, and compared as ∞ where the other
+       * limit is known. With neither, no limit binds and the flag is 0. */
+      const double by_voltage = max_voltage_vrms * transfer;
+      const double by_current = max_current_a * sqrt (z2 / w2);
+      const double current = both_known * (by_voltage <= by_current ? 0.0 : 1.0)
+                           + voltage_only * (by_voltage <= INFINITY ? 0.0 : 1.0)
+                           + current_only * (INFINITY <= by_current ? 0.0 : 1.0);
 
       z_parts_ohm[2 * i] = zr;
       z_parts_ohm[2 * i + 1] = zi;
@@ -424,10 +434,44 @@ compute_points (const PointConstants *k,
       zth_ohm[i] = sqrt ((rs_ohm * rs_ohm + xs * xs) / (zth_r * zth_r + zth_i * zth_i));
       /* Under the voltage limit the ceiling is the swing through the same
        * divider, so it follows the attenuation without another logarithm;
-       * under the current limit it is left for finish_current_limit(). */
-      limit[i] = limited ? HR_LIMIT_VOLTAGE + (HrLimit) current : HR_LIMIT_NONE;
-      spl_max_db[i] = !limited ? INFINITY : clip_offset_db + atten;
-      n_current += limited && current;
+       * under the current limit it is left for finish_current_limit(),
+       * and without either for hr_sweep_compute(). */
+      spl_max_db[i] = clip_offset_db + atten;
+      by_current_flag[i] = current;
+    }
+}
+
+/* The limit that binds at each point, from compute_points()'s flags, and
+ * a source without limits' ceiling, which compute_points() leaves.
+ *
+ * Returns: how many points the current limit binds at */
+static HR_SIMD_CLONES guint
+set_limits (gboolean      limited,
+            guint         n_points,
+            const double *restrict by_current_flag,
+            HrLimit      *restrict limit,
+            double       *restrict spl_max_db)
+{
+  guint n_current = 0;
+
+  if (!limited)
+    {
+      for (guint i = 0; i < n_points; i++)
+        {
+          limit[i] = HR_LIMIT_NONE;
+          spl_max_db[i] = INFINITY;
+        }
+      return 0;
+    }
+
+  /* The flag converted rather than tested, so that this loop vectorises
+   * too: it is 0 or 1 exactly. */
+  for (guint i = 0; i < n_points; i++)
+    {
+      const guint current = (guint) by_current_flag[i];
+
+      limit[i] = HR_LIMIT_VOLTAGE + (HrLimit) current;
+      n_current += current;
     }
   return n_current;
 }
@@ -440,7 +484,7 @@ finish_current_limit (const PointConstants *k,
                       guint                 n_points,
                       const double         *restrict z_re_ohm,
                       const double         *restrict z_im_ohm,
-                      const HrLimit        *restrict limit,
+                      const double         *restrict by_current_flag,
                       double               *restrict spl_max_db)
 {
   const double gp = k->g_shunt_s;
@@ -455,7 +499,7 @@ finish_current_limit (const PointConstants *k,
       const double v_max2 = max_current2 * (zr * zr + zi * zi) / (wr * wr + wi * wi);
       const double ceiling_db = sensitivity_db_per_v + DB_PER_NEPER_POWER * log (v_max2);
 
-      spl_max_db[i] = limit[i] == HR_LIMIT_CURRENT ? ceiling_db : spl_max_db[i];
+      spl_max_db[i] = by_current_flag[i] != 0.0 ? ceiling_db : spl_max_db[i];
     }
 }
 
@@ -516,15 +560,17 @@ hr_sweep_compute (HrSweep          *self,
 
   hr_impedance_eval_grid (hr_headphone_get_impedance (circuit->headphone), self->grid,
                           self->n_points, self->grid->z_re_ohm, self->grid->z_im_ohm);
-  n_current = compute_points (&constants, self->n_points, self->grid->inv_omega,
-                              self->grid->z_re_ohm, self->grid->z_im_ohm,
-                              (double *) self->z_load_ohm, self->z_mag_ohm, self->z_phase_deg,
-                              self->v_load_vrms, self->i_ma, self->i_source_ma, self->p_mw,
-                              self->atten_db, self->dev_db, self->spl_db, self->spl_max_db,
-                              self->limit, self->zth_ohm);
+  compute_points (&constants, self->n_points, self->grid->inv_omega,
+                  self->grid->z_re_ohm, self->grid->z_im_ohm,
+                  (double *) self->z_load_ohm, self->z_mag_ohm, self->z_phase_deg,
+                  self->v_load_vrms, self->i_ma, self->i_source_ma, self->p_mw,
+                  self->atten_db, self->dev_db, self->spl_db, self->spl_max_db,
+                  self->grid->scratch, self->zth_ohm);
+  n_current = set_limits (constants.limited, self->n_points, self->grid->scratch,
+                          self->limit, self->spl_max_db);
   if (n_current > 0)
     finish_current_limit (&constants, sensitivity_db_per_v, self->n_points,
-                          self->grid->z_re_ohm, self->grid->z_im_ohm, self->limit, self->spl_max_db);
+                          self->grid->z_re_ohm, self->grid->z_im_ohm, self->grid->scratch, self->spl_max_db);
 
   /* Without a sensitivity, the level and what depends on it are unknown,
    * not a made-up figure: a level asked in dB SPL gives no voltage. */
