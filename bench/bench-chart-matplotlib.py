@@ -4,11 +4,18 @@
 Reads the traces that bench-chart wrote (CSV: freq_hz, then per trace
 z_mag_ohm, z_phase_deg, i_ma, spl_db, spl_max_db, dev_db), draws the same
 2 x 2 figure at 1600 x 1000 px with the Agg backend, and prints the median
-time of one draw in milliseconds, timed inside Python: interpreter
+CPU time of one draw in milliseconds, timed inside Python: interpreter
 start-up and imports are left out, as our figure leaves out process
 start-up. Prints "unavailable: REASON" when matplotlib is missing.
+
+With --export CSV PNG it is a whole process instead, as `headroom-cli
+export` is one: it reads the data that export writes as CSV (a column per
+configuration and figure), draws the same figure once and saves it as
+PNG, and exits; bench-chart times it from outside, start-up and imports
+included, against `headroom-cli export -o chart.png`.
 """
 
+import csv
 import statistics
 import sys
 import time
@@ -29,7 +36,7 @@ XTICKS = [20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000]
 XLABELS = ["20", "50", "100", "200", "500", "1k", "2k", "5k", "10k", "20k"]
 
 
-def draw(freq, traces, labels):
+def draw(freq, traces, labels, keep=False):
     fig, axes = plt.subplots(2, 2, figsize=(16, 10), dpi=100)
     titles = ["Impedance", "Current", "SPL and clipping", "Frequency response change"]
     units = ["|Z| (Ω)", "Current (mA)", "SPL (dB)", "Change (dB)"]
@@ -57,11 +64,37 @@ def draw(freq, traces, labels):
         axes[1][1].axhspan(-band, band, color="black", alpha=0.06)
     fig.suptitle("Comparison", x=0.01, ha="left")
     fig.legend(loc="lower center", ncol=4)
+    if keep:
+        return fig
     fig.canvas.draw()
+    plt.close(fig)
+    return None
+
+
+def export(csv_path, png_path):
+    """The figure of headroom-cli's CSV export, saved once."""
+    figures = ["z_mag_ohm", "z_phase_deg", "i_source_ma", "spl_db", "spl_max_db", "dev_db"]
+    with open(csv_path, encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    data = np.genfromtxt(csv_path, delimiter=",", skip_header=1)
+    labels = []
+    columns = {}
+    for index, name in enumerate(header):
+        label, _, figure = name.rpartition(": ")
+        if figure in figures:
+            if label not in labels:
+                labels.append(label)
+            columns[(label, figure)] = data[:, index]
+    traces = [tuple(columns[(label, figure)] for figure in figures) for label in labels]
+    fig = draw(data[:, 0], traces, labels, keep=True)
+    fig.savefig(png_path, dpi=100)
     plt.close(fig)
 
 
 def main():
+    if sys.argv[1] == "--export":
+        export(sys.argv[2], sys.argv[3])
+        return
     path, runs = sys.argv[1], int(sys.argv[2])
     data = np.genfromtxt(path, delimiter=",", skip_header=1)
     freq = data[:, 0]
@@ -72,9 +105,9 @@ def main():
     draw(freq, traces, labels)  # warm-up: font cache, first-use costs
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         draw(freq, traces, labels)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     print(f"{statistics.median(times) * 1000.0:.3f}")
 
 

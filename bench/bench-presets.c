@@ -128,5 +128,7 @@ main (void)
           N_PRESETS, n_sources, N_PRESETS - n_sources, json->len / 1e6,
           times_ms[N_RUNS / 2], times_ms[0], times_ms[N_RUNS - 1], N_RUNS);
   printf ("json-glib's parse and free alone: median %.1f ms\n", parse_ms[N_RUNS / 2]);
+  fflush (stdout);
+  hr_bench_print_machine ();
   return EXIT_SUCCESS;
 }

@@ -4,8 +4,9 @@
 # directory. Nothing here is needed on a machine that already has them.
 
 # What building needs; shared-mime-info gives gettext its rules for
-# translating the comparison file type's name, and itstool merges the
-# German help from its catalog (help/meson.build).
+# translating the comparison file type's name; itstool merges the German
+# help from its catalog (help/meson.build); libpng-dev, for PNG export at
+# a faster compression than cairo's own writer.
 HR_BUILD_PACKAGES=(
   gcc
   gettext
@@ -15,6 +16,7 @@ HR_BUILD_PACKAGES=(
   libglib2.0-dev
   libgtk-4-dev
   libjson-glib-dev
+  libpng-dev
   meson
   ninja-build
   pkg-config

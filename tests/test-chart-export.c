@@ -348,6 +348,101 @@ test_png (Fixture       *fixture,
   g_assert_cmpfloat (hr_chart_view_get_scale (fixture->view), ==, 1.0);
 }
 
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png_bytes (void          *closure,
+                unsigned char *data,
+                unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->offset + length > reader->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PNG is written by libpng at a fast level, not by cairo: its pixels
+ * must still be the chart's as hr_chart_render() draws it, to the bit,
+ * and the file must be a well-formed PNG (cairo reads it back through
+ * libpng, which checks every chunk's CRC) and nothing more than that:
+ * the same chart gives the same bytes, with no date or text in them. */
+static void
+test_png_pixels (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const int width = 640;
+  const int height = 400;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  HrChartExportOptions options;
+  cairo_surface_t *expected;
+  cairo_surface_t *image;
+  PngReader reader = { NULL, 0, 0 };
+  cairo_t *cr;
+  gsize offset = 8;
+  guint n_differ = 0;
+
+  hr_chart_export_options_init (&options, HR_CHART_FORMAT_PNG);
+  options.width_px = width;
+  options.height_px = height;
+  first = hr_chart_export_to_bytes (fixture->view, &options, &error);
+  g_assert_no_error (error);
+  second = hr_chart_export_to_bytes (fixture->view, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (first, second));
+
+  reader.data = g_bytes_get_data (first, &reader.length);
+  g_assert_cmpmem (reader.data, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* IHDR, pHYs, IDAT…, IEND: nothing else. */
+  while (offset + 12 <= reader.length)
+    {
+      const guint8 *chunk = reader.data + offset;
+      guint32 length = (guint32) chunk[0] << 24 | chunk[1] << 16 | chunk[2] << 8 | chunk[3];
+      g_autofree char *type = g_strndup ((const char *) chunk + 4, 4);
+
+      if (offset == 8)
+        g_assert_cmpstr (type, ==, "IHDR");
+      else
+        g_assert_true (g_str_equal (type, "pHYs") || g_str_equal (type, "IDAT") || g_str_equal (type, "IEND"));
+      offset += 12 + length;
+    }
+  g_assert_cmpuint (offset, ==, reader.length);
+
+  image = cairo_image_surface_create_from_png_stream (read_png_bytes, &reader);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, height);
+
+  expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (expected);
+  hr_chart_render (cr, fixture->view, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (expected);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 want;
+        guint32 got;
+
+        memcpy (&want, cairo_image_surface_get_data (expected) + y * cairo_image_surface_get_stride (expected) + 4 * x, 4);
+        memcpy (&got, cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image) + 4 * x, 4);
+        g_assert_cmphex (want >> 24, ==, 0xff);
+        n_differ += want != got;
+      }
+  g_assert_cmpuint (n_differ, ==, 0);
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (image);
+}
+
 static void
 test_csv (Fixture       *fixture,
           gconstpointer  data)
@@ -483,6 +578,7 @@ main (int    argc,
   g_test_add ("/chart-export/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
   g_test_add ("/chart-export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/chart-export/png", Fixture, NULL, fixture_set_up, test_png, fixture_tear_down);
+  g_test_add ("/chart-export/png-pixels", Fixture, NULL, fixture_set_up, test_png_pixels, fixture_tear_down);
   g_test_add ("/chart-export/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
   g_test_add_func ("/chart-export/format-from-filename", test_format_from_filename);
   g_test_add ("/chart-export/unwritable", Fixture, NULL, fixture_set_up, test_unwritable, fixture_tear_down);

@@ -477,6 +477,50 @@ check_case (const Case      *c,
   return TRUE;
 }
 
+/* The sweep computes the same divider in loops of its own, written out in
+ * real parts so that they vectorise: its magnitudes against ngspice's at
+ * the same frequencies, to the same tolerance. */
+static gboolean
+check_sweep (const Case      *c,
+             guint32          seed,
+             HrSpice         *spice,
+             const HrSpiceAc *ac,
+             const HrCircuit *circuit)
+{
+  const HrDrive drive = { HR_DRIVE_VOLTAGE, VOC_VRMS };
+  g_autoptr(HrSweep) sweep = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sweep = hr_sweep_new (ac->freq_hz, ac->n_points, &error);
+  g_assert_no_error (error);
+  g_assert_true (hr_sweep_compute (sweep, circuit, &drive, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < ac->n_points; i++)
+    {
+      const double errors[] = {
+        fabs (sweep->v_load_vrms[i] - cabs (ac->v_load[i])) / cabs (ac->v_load[i]),
+        fabs (1e-3 * sweep->i_ma[i] - cabs (ac->i_load_a[i])) / cabs (ac->i_load_a[i]),
+        fabs (1e-3 * sweep->i_source_ma[i] - cabs (ac->i_source_a[i])) / cabs (ac->i_source_a[i]),
+      };
+      static const char *const names[] = { "sweep |V_L|", "sweep |I|", "sweep |I_source|" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (errors); k++)
+        {
+          g_autofree char *description = NULL;
+
+          if (errors[k] <= REL_TOLERANCE)
+            continue;
+          description = describe_case (c, seed);
+          g_test_message ("netlist:\n%s", hr_spice_get_netlist (spice));
+          g_test_fail_printf ("%s: at %.17g Hz, %s relative error %.3g > %.3g",
+                              description, ac->freq_hz[i], names[k], errors[k], REL_TOLERANCE);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static guint32
 get_seed (void)
 {
@@ -557,7 +601,8 @@ test_ngspice_random_circuits (void)
       hr_circuit_validate (&circuit, &error);
       g_assert_no_error (error);
 
-      if (!check_case (&c, seed, spice, ac, &circuit))
+      if (!check_case (&c, seed, spice, ac, &circuit) ||
+          !check_sweep (&c, seed, spice, ac, &circuit))
         return;
 
       n_per_model[c.kind]++;

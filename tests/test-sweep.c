@@ -417,6 +417,200 @@ test_predicted_response (void)
   g_assert_error (error, HR_MODEL_ERROR, HR_MODEL_ERROR_EMPTY);
 }
 
+/* The sweep computes its points in loops of its own (vectorised, with
+ * the divider written out in real parts); the oracle is the circuit's
+ * evaluation at one frequency, hr_circuit_eval(), which the ngspice test
+ * holds against an independent solver. Random circuits of every kind,
+ * on grids long enough for the vector loops and with an odd length for
+ * their remainders: every metric the same to 1e-9, every limit the same
+ * but where the two ceilings tie. */
+static HrImpedance *
+random_impedance (GRand *rng,
+                  guint  kind)
+{
+  switch (kind)
+    {
+    case HR_IMPEDANCE_RESISTOR:
+      return hr_impedance_new_resistor (g_rand_double_range (rng, 8.0, 600.0), NULL);
+
+    case HR_IMPEDANCE_THIELE_SMALL:
+      {
+        const HrThieleSmall ts = {
+          g_rand_double_range (rng, 8.0, 400.0),
+          g_rand_boolean (rng) ? 0.0 : g_rand_double_range (rng, 1e-6, 1e-3),
+          g_rand_double_range (rng, 15.0, 400.0),
+          g_rand_double_range (rng, 0.5, 10.0),
+          g_rand_double_range (rng, 0.2, 3.0),
+        };
+        return hr_impedance_new_thiele_small (&ts, NULL);
+      }
+
+    case HR_IMPEDANCE_NETWORK:
+      {
+        g_autoptr(HrNetwork) root = hr_network_new_parallel ();
+        g_autoptr(HrNetwork) branch = hr_network_new_series ();
+
+        hr_network_take_child (branch, hr_network_new_resistor (g_rand_double_range (rng, 5.0, 50.0)));
+        hr_network_take_child (branch, hr_network_new_inductor (g_rand_double_range (rng, 1e-4, 5e-3)));
+        hr_network_take_child (root, g_steal_pointer (&branch));
+        hr_network_take_child (root, hr_network_new_capacitor (g_rand_double_range (rng, 1e-7, 1e-5)));
+        hr_network_take_child (root, hr_network_new_resistor (g_rand_double_range (rng, 20.0, 200.0)));
+        return hr_impedance_new_network (root, NULL);
+      }
+
+    case HR_IMPEDANCE_POINTS:
+      {
+        HrImpedancePoint points[40];
+        double freq_hz = g_rand_double_range (rng, 5.0, 40.0);
+
+        for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+          {
+            points[i] = (HrImpedancePoint) { freq_hz, g_rand_double_range (rng, 10.0, 300.0),
+                                             g_rand_double_range (rng, -80.0, 80.0) };
+            freq_hz *= g_rand_double_range (rng, 1.05, 1.4);
+          }
+        return hr_impedance_new_points (points, G_N_ELEMENTS (points), NULL);
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A limit: known, unknown or none at all. */
+static double
+random_limit (GRand  *rng,
+              double  lo,
+              double  hi)
+{
+  switch (g_rand_int_range (rng, 0, 4))
+    {
+    case 0:
+      return HR_UNKNOWN;
+    case 1:
+      return HR_UNLIMITED;
+    default:
+      return g_rand_double_range (rng, lo, hi);
+    }
+}
+
+static void
+assert_same_db (double sweep_db,
+                double oracle_db)
+{
+  if (isinf (oracle_db) || isnan (oracle_db))
+    g_assert_cmpfloat (sweep_db, ==, oracle_db);
+  else
+    g_assert_cmpfloat_with_epsilon (sweep_db, oracle_db, 1e-9);
+}
+
+static void
+assert_same_value (double sweep_value,
+                   double oracle_value)
+{
+  if (isinf (oracle_value) || isnan (oracle_value))
+    g_assert_true (sweep_value == oracle_value || (isnan (sweep_value) && isnan (oracle_value)));
+  else
+    assert_close (sweep_value, oracle_value, 1e-9);
+}
+
+static void
+test_against_circuit (void)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (20261124);
+  const HrResponsePoint response[] = { { 30.0, 2.0 }, { 1000.0, 0.0 }, { 8000.0, 3.0 }, { 16000.0, -6.0 } };
+
+  for (guint n = 0; n < 64; n++)
+    {
+      g_autoptr(HrImpedance) z = random_impedance (rng, n % 4);
+      g_autoptr(HrHeadphone) bare = NULL;
+      g_autoptr(HrHeadphone) hp = NULL;
+      g_autoptr(HrSweep) sweep = NULL;
+      g_autoptr(GError) error = NULL;
+      HrCircuit circuit = { NULL, HR_SOURCE_INIT, HR_CONNECTION_INIT };
+      HrCircuit stepped;
+      const guint n_points = 997 + g_rand_int_range (rng, 0, 8);
+      const gboolean sensitivity_known = n % 7 != 3;
+      const HrDrive drive = { n % 3 == 0 ? HR_DRIVE_VOLTAGE : HR_DRIVE_SPL,
+                              n % 3 == 0 ? g_rand_double_range (rng, 0.05, 5.0)
+                                         : g_rand_double_range (rng, 70.0, 120.0) };
+      double spl_offset_db;
+
+      bare = hr_headphone_new ("random", 32.0, sensitivity_known ? g_rand_double_range (rng, 90.0, 125.0) : NAN,
+                               HR_SENSITIVITY_DB_PER_V, z, &error);
+      g_assert_no_error (error);
+      hp = g_object_ref (bare);
+      if (n % 5 == 1)
+        {
+          g_clear_object (&hp);
+          hp = hr_headphone_new_with_response (bare, response, G_N_ELEMENTS (response), 1000.0, &error);
+          g_assert_no_error (error);
+        }
+      circuit.headphone = hp;
+      circuit.source.output_impedance_ohm = g_rand_boolean (rng) ? 0.0 : g_rand_double_range (rng, 0.01, 2000.0);
+      circuit.source.dc_block_uf = g_rand_boolean (rng) ? 0.0 : g_rand_double_range (rng, 1.0, 1000.0);
+      circuit.source.max_voltage_vrms = random_limit (rng, 0.2, 10.0);
+      circuit.source.max_current_ma = random_limit (rng, 5.0, 300.0);
+      circuit.connection.cable_ohm = g_rand_boolean (rng) ? 0.0 : g_rand_double_range (rng, 0.01, 2.0);
+      circuit.connection.adapter_series_ohm = n % 4 == 2 ? g_rand_double_range (rng, 1.0, 100.0) : 0.0;
+      circuit.connection.adapter_shunt_ohm = n % 3 == 2 ? g_rand_double_range (rng, 1.0, 300.0) : INFINITY;
+
+      sweep = hr_sweep_new_log (20.0, 20000.0, n_points, &error);
+      g_assert_no_error (error);
+      g_assert_true (hr_sweep_compute (sweep, &circuit, &drive, &error));
+      g_assert_no_error (error);
+
+      stepped = circuit;
+      hr_circuit_apply_voltage_steps (&stepped);
+      spl_offset_db = hr_headphone_get_sensitivity_db_per_v (hp) + 20.0 * log10 (sweep->voc_vrms);
+      for (guint i = 0; i < sweep->n_points; i++)
+        {
+          const double freq_hz = sweep->freq_hz[i];
+          const double response_db = hr_headphone_get_response_db (hp, freq_hz);
+          const double voc_vrms = sweep->voc_vrms;
+          HrCircuitPoint point;
+          double atten_db;
+          double spl_max_db;
+
+          hr_circuit_eval (&stepped, freq_hz, &point);
+          atten_db = 20.0 * log10 (cabs (point.transfer));
+          spl_max_db = point.limit == HR_LIMIT_NONE
+                       ? INFINITY
+                       : hr_headphone_get_sensitivity_db_per_v (hp) + 20.0 * log10 (point.v_load_max_vrms)
+                         + response_db;
+
+          assert_same_value (creal (sweep->z_load_ohm[i]), creal (point.z_load_ohm));
+          g_assert_cmpfloat_with_epsilon (cimag (sweep->z_load_ohm[i]), cimag (point.z_load_ohm),
+                                          1e-9 * cabs (point.z_load_ohm));
+          assert_same_value (sweep->z_mag_ohm[i], cabs (point.z_load_ohm));
+          g_assert_cmpfloat_with_epsilon (sweep->z_phase_deg[i], carg (point.z_load_ohm) * 180.0 / G_PI, 1e-9);
+          assert_same_db (sweep->atten_db[i], atten_db);
+          assert_same_db (sweep->dev_db[i], atten_db - sweep->atten_1k_db);
+          assert_same_value (sweep->zth_ohm[i], cabs (point.z_thevenin_ohm));
+          if (!sweep->level_unknown)
+            {
+              assert_same_value (sweep->v_load_vrms[i], voc_vrms * cabs (point.transfer));
+              assert_same_value (sweep->i_ma[i], 1e3 * voc_vrms * cabs (point.i_load_per_v));
+              assert_same_value (sweep->i_source_ma[i], 1e3 * voc_vrms * cabs (point.i_source_per_v));
+              assert_same_value (sweep->p_mw[i], 1e3 * pow (voc_vrms * cabs (point.i_load_per_v), 2)
+                                                 * creal (point.z_load_ohm));
+            }
+          if (sensitivity_known)
+            {
+              assert_same_db (sweep->spl_db[i], spl_offset_db + atten_db + response_db);
+              /* Where the two limits give the same ceiling, either may be
+               * said to bind. */
+              if (sweep->limit[i] == point.limit)
+                assert_same_db (sweep->spl_max_db[i], spl_max_db);
+              else
+                g_assert_cmpfloat_with_epsilon (sweep->spl_max_db[i], spl_max_db, 1e-9);
+            }
+          else
+            g_assert_true (isnan (sweep->spl_db[i]) && isnan (sweep->spl_max_db[i]));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/sweep/circuit-parts", test_circuit_parts);
   g_test_add_func ("/sweep/headphone-response", test_headphone_response);
   g_test_add_func ("/sweep/predicted-response", test_predicted_response);
+  g_test_add_func ("/sweep/against-circuit", test_against_circuit);
   g_test_add_func ("/source/balanced", test_balanced);
 
   return g_test_run ();

@@ -25,6 +25,16 @@ hr_summary_free (HrSummary *self)
   g_free (self);
 }
 
+/* How far @freq_hz is from 1 kHz on a log scale, as the ratio of the two
+ * (at least 1): |log(f/1 kHz)| orders the same, and this needs no
+ * logarithm. Ties are common (under a voltage limit the headroom is the
+ * same at every frequency), so this runs at most points of a sweep. */
+static inline double
+distance_from_reference (double freq_hz)
+{
+  return MAX (freq_hz / HR_REFERENCE_FREQ_HZ, HR_REFERENCE_FREQ_HZ / freq_hz);
+}
+
 /* Whether a candidate extreme replaces the one held. On a flat curve every
  * point ties, and rounding alone would pick one at random (or the first,
  * 20 Hz); a tie goes to the point nearest 1 kHz, so that "the least
@@ -44,8 +54,7 @@ is_new_extreme (double candidate,
     return TRUE;
   if (candidate > held + tie)
     return FALSE;
-  return fabs (log (candidate_freq_hz / HR_REFERENCE_FREQ_HZ))
-       < fabs (log (held_freq_hz / HR_REFERENCE_FREQ_HZ));
+  return distance_from_reference (candidate_freq_hz) < distance_from_reference (held_freq_hz);
 }
 
 /* The indices of the sweep inside 20 Hz–20 kHz; all of it if none is. */

@@ -7,8 +7,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "hr-complex-private.h"
+#include "hr-impedance-private.h"
 #include "hr-model-error.h"
-#include "hr-sweep.h"
+#include "hr-simd-private.h"
+#include "hr-sweep-private.h"
 
 /* 10·log10(x) through the natural logarithm, which glibc computes several
  * times faster than log10 and to the same half-ulp accuracy. */
@@ -91,6 +93,13 @@ hr_sweep_alloc (guint n_points)
   self->zth_ohm = g_new0 (double, n_points);
   self->fr_db = g_new0 (double, n_points);
   self->fr_pred_db = g_new0 (double, n_points);
+  self->grid = g_new0 (HrSweepGrid, 1);
+  self->grid->omega_rad_s = g_new0 (double, n_points);
+  self->grid->inv_omega = g_new0 (double, n_points);
+  self->grid->log_freq = g_new0 (double, n_points);
+  self->grid->z_re_ohm = g_new0 (double, n_points);
+  self->grid->z_im_ohm = g_new0 (double, n_points);
+  self->grid->scratch = g_new0 (double, n_points);
   return self;
 }
 
@@ -116,6 +125,13 @@ hr_sweep_free (HrSweep *self)
   g_free (self->zth_ohm);
   g_free (self->fr_db);
   g_free (self->fr_pred_db);
+  g_free (self->grid->omega_rad_s);
+  g_free (self->grid->inv_omega);
+  g_free (self->grid->log_freq);
+  g_free (self->grid->z_re_ohm);
+  g_free (self->grid->z_im_ohm);
+  g_free (self->grid->scratch);
+  g_free (self->grid);
   g_free (self);
 }
 
@@ -135,6 +151,13 @@ hr_sweep_new (const double  *freq_hz,
 
   self = hr_sweep_alloc (n_points);
   memcpy (self->freq_hz, freq_hz, sizeof (double) * n_points);
+  /* ω as hr_source_eval_zout() and the models compute it, to the bit. */
+  for (guint i = 0; i < n_points; i++)
+    {
+      self->grid->omega_rad_s[i] = 2.0 * G_PI * freq_hz[i];
+      self->grid->inv_omega[i] = 1.0 / self->grid->omega_rad_s[i];
+      self->grid->log_freq[i] = log (freq_hz[i]);
+    }
   return self;
 }
 
@@ -220,12 +243,45 @@ hr_drive_to_voc_vrms (const HrDrive   *drive,
   return v_load_vrms / hr_cabs (point.transfer);
 }
 
-/* The divider of a plain source of @zout_ohm on @z, in dB. */
-static double
-divider_db (double complex z,
-            double         zout_ohm)
+/* What every point of a sweep shares: the circuit's constants and the
+ * drive, taken once. */
+typedef struct
 {
-  return 20.0 * log10 (hr_cabs (z / (z + zout_ohm)));
+  double   rs_ohm;            /* the series resistance: Rout, cable, adapter's series */
+  double   inv_c;             /* 1/C of a DC-blocking capacitor, 0 for none */
+  double   g_shunt_s;         /* 1/Rp of an adapter's shunt, 0 for none */
+  double   voc_vrms;
+  double   spl_offset_db;     /* sensitivity + 20 log10 Voc */
+  double   clip_offset_db;    /* sensitivity + 20 log10 Vmax */
+  double   atten_1k_db;
+  double   max_voltage_vrms;  /* INFINITY when it sets no limit */
+  double   max_current_a;     /* INFINITY when it sets no limit */
+  gboolean limited;           /* by either */
+} PointConstants;
+
+/* How much more this source attenuates than the one the response was
+ * measured on, a resistive @zm_ohm, at one point of the load: with
+ * D = Zs·w + Z of compute_points() and M = Zm + Z, 20·log10|H/Hm| =
+ * 10·log10(|M|²/|D|²). One logarithm of the ratio rather than two
+ * attenuations apart, so that on the measurement's own source, where D and
+ * M are the same sums, it is 0 to the bit and the prediction is the
+ * measurement. */
+static double
+change_from_measurement_db (const PointConstants *k,
+                            double                inv_omega,
+                            double complex        z_ohm,
+                            double                zm_ohm)
+{
+  const double zr = creal (z_ohm);
+  const double zi = cimag (z_ohm);
+  const double xs = -inv_omega * k->inv_c;
+  const double wr = 1.0 + k->g_shunt_s * zr;
+  const double wi = k->g_shunt_s * zi;
+  const double dr = k->rs_ohm * wr - xs * wi + zr;
+  const double di = k->rs_ohm * wi + xs * wr + zi;
+  const double mr = zm_ohm + zr;
+
+  return DB_PER_NEPER_POWER * log ((mr * mr + zi * zi) / (dr * dr + di * di));
 }
 
 /* The response as measured and as it will be on this source, both against
@@ -234,14 +290,15 @@ divider_db (double complex z,
  * did to it, plus what this one does (dev_db). Only over the frequencies
  * measured: outside them there is nothing, not an extrapolation. */
 static void
-compute_response (HrSweep         *self,
-                  const HrCircuit *circuit)
+compute_response (HrSweep              *self,
+                  const HrCircuit      *circuit,
+                  const PointConstants *k)
 {
   HrHeadphone *headphone = circuit->headphone;
   double fmin_hz;
   double fmax_hz;
   double zm_ohm;
-  double meas_1k_db = 0.0;
+  double change_1k_db = 0.0;
   double fr_1k_db;
 
   self->has_response = hr_headphone_get_response_range (headphone, &fmin_hz, &fmax_hz);
@@ -254,12 +311,13 @@ compute_response (HrSweep         *self,
   zm_ohm = hr_headphone_get_response_zout_ohm (headphone);
   fr_1k_db = hr_headphone_get_response_db (headphone, HR_REFERENCE_FREQ_HZ);
   if (zm_ohm > 0.0)
-    meas_1k_db = divider_db (hr_impedance_eval (hr_headphone_get_impedance (headphone), HR_REFERENCE_FREQ_HZ),
-                             zm_ohm);
+    change_1k_db = change_from_measurement_db (k, 1.0 / (2.0 * G_PI * HR_REFERENCE_FREQ_HZ),
+                                               hr_impedance_eval (hr_headphone_get_impedance (headphone),
+                                                                  HR_REFERENCE_FREQ_HZ),
+                                               zm_ohm);
   for (guint i = 0; i < self->n_points; i++)
     {
       const double freq_hz = self->freq_hz[i];
-      double meas_db = 0.0;
 
       /* A hair of rounding at the ends counts as inside. */
       if (freq_hz < fmin_hz * (1.0 - 1e-9) || freq_hz > fmax_hz * (1.0 + 1e-9))
@@ -267,10 +325,181 @@ compute_response (HrSweep         *self,
           self->fr_db[i] = self->fr_pred_db[i] = NAN;
           continue;
         }
-      if (zm_ohm > 0.0)
-        meas_db = divider_db (self->z_load_ohm[i], zm_ohm) - meas_1k_db;
       self->fr_db[i] = hr_headphone_get_response_db (headphone, freq_hz) - fr_1k_db;
-      self->fr_pred_db[i] = self->fr_db[i] - meas_db + self->dev_db[i];
+      if (zm_ohm > 0.0)
+        self->fr_pred_db[i] = self->fr_db[i]
+                            + (change_from_measurement_db (k, self->grid->inv_omega[i], self->z_load_ohm[i], zm_ohm)
+                               - change_1k_db);
+      else
+        self->fr_pred_db[i] = self->fr_db[i] + self->dev_db[i];
+    }
+}
+
+/* Every per-point metric but the current-limited ceiling, in one loop
+ * that vectorises: no complex division (the divider is written out in
+ * real parts, one division a point), 20·log10|x| as 10·log10 of the
+ * square, a limit chosen by selects. Per volt of drive, with the load Z,
+ * Zs = Rs + 1/(jωC) and the shunt's conductance Gp:
+ *
+ *   w = 1 + Gp·Z       D = Zs·w + Z
+ *   H = Z/D            I_load = Voc/D       I_source = Voc·w/D
+ *   Zth = Zs/(1 + Gp·Zs)
+ *
+ * the divider of hr_circuit_eval_at_z() with the adapter's Thévenin
+ * equivalent multiplied out (Gp = 0 leaves w = 1 exactly), which the
+ * ngspice cross-check and test-sweep hold against it. The clean ceiling
+ * under the current limit is Imax·|H|/|I_source per volt| = Imax·|Z|/|w|.
+ * Which limit binds is left as a double, 1 where it is the current, for
+ * set_limits(): an integer array in this loop would make gcc take four
+ * points a step, which the baseline x86-64's two-point vector logarithm
+ * cannot. For the same reason nothing here is chosen by a condition that
+ * holds for the whole loop, such as which limits are known: gcc 12 cannot
+ * vectorise a select on one, so those choices are weights of 0 or 1, and
+ * the ceiling of a source without limits is left to the caller. */
+static HR_SIMD_CLONES void
+compute_points (const PointConstants *k,
+                guint                 n_points,
+                const double         *restrict inv_omega,
+                const double         *restrict z_re_ohm,
+                const double         *restrict z_im_ohm,
+                double               *restrict z_parts_ohm,
+                double               *restrict z_mag_ohm,
+                double               *restrict z_phase_deg,
+                double               *restrict v_load_vrms,
+                double               *restrict i_ma,
+                double               *restrict i_source_ma,
+                double               *restrict p_mw,
+                double               *restrict atten_db,
+                double               *restrict dev_db,
+                double               *restrict spl_db,
+                double               *restrict spl_max_db,
+                double               *restrict by_current_flag,
+                double               *restrict zth_ohm)
+{
+  const double rs_ohm = k->rs_ohm;
+  const double inv_c = k->inv_c;
+  const double gp = k->g_shunt_s;
+  const double voc_vrms = k->voc_vrms;
+  const double voc2_mw = 1e3 * voc_vrms * voc_vrms;
+  const double max_voltage_vrms = k->max_voltage_vrms;
+  const double max_current_a = k->max_current_a;
+  const gboolean voltage_known = isfinite (max_voltage_vrms);
+  const gboolean current_known = isfinite (max_current_a);
+  const double both_known = voltage_known && current_known ? 1.0 : 0.0;
+  const double voltage_only = voltage_known && !current_known ? 1.0 : 0.0;
+  const double current_only = !voltage_known && current_known ? 1.0 : 0.0;
+  const double atten_1k_db = k->atten_1k_db;
+  const double spl_offset_db = k->spl_offset_db;
+  const double clip_offset_db = k->clip_offset_db;
+
+  /* gsize, so that 2·i cannot wrap and the complex store stays affine. */
+  for (gsize i = 0; i < n_points; i++)
+    {
+      const double zr = z_re_ohm[i];
+      const double zi = z_im_ohm[i];
+      const double xs = -inv_omega[i] * inv_c;
+      const double wr = 1.0 + gp * zr;
+      const double wi = gp * zi;
+      const double dr = rs_ohm * wr - xs * wi + zr;
+      const double di = rs_ohm * wi + xs * wr + zi;
+      const double inv_d2 = 1.0 / (dr * dr + di * di);
+      const double z2 = zr * zr + zi * zi;
+      const double w2 = wr * wr + wi * wi;
+      const double transfer2 = z2 * inv_d2;
+      const double transfer = sqrt (transfer2);
+      const double zth_r = 1.0 + gp * rs_ohm;
+      const double zth_i = gp * xs;
+      const double atten = DB_PER_NEPER_POWER * log (transfer2);
+      /* A limit nobody gave is no limit, not ∞·0 where a short makes |H|
+       * 0: its product is weighed out, and compared as ∞ where the other
+       * limit is known. With neither, no limit binds and the flag is 0. */
+      const double by_voltage = max_voltage_vrms * transfer;
+      const double by_current = max_current_a * sqrt (z2 / w2);
+      const double current = both_known * (by_voltage <= by_current ? 0.0 : 1.0)
+                           + voltage_only * (by_voltage <= INFINITY ? 0.0 : 1.0)
+                           + current_only * (INFINITY <= by_current ? 0.0 : 1.0);
+
+      z_parts_ohm[2 * i] = zr;
+      z_parts_ohm[2 * i + 1] = zi;
+      z_mag_ohm[i] = sqrt (z2);
+      z_phase_deg[i] = atan2 (zi, zr) * (180.0 / G_PI);
+      v_load_vrms[i] = voc_vrms * transfer;
+      i_ma[i] = 1e3 * voc_vrms * sqrt (inv_d2);
+      i_source_ma[i] = 1e3 * voc_vrms * sqrt (w2 * inv_d2);
+      /* Real power: |I|²·Re(Z). V²/|Z| would be apparent power. */
+      p_mw[i] = voc2_mw * inv_d2 * zr;
+      atten_db[i] = atten;
+      dev_db[i] = atten - atten_1k_db;
+      spl_db[i] = spl_offset_db + atten;
+      zth_ohm[i] = sqrt ((rs_ohm * rs_ohm + xs * xs) / (zth_r * zth_r + zth_i * zth_i));
+      /* Under the voltage limit the ceiling is the swing through the same
+       * divider, so it follows the attenuation without another logarithm;
+       * under the current limit it is left for finish_current_limit(),
+       * and without either for hr_sweep_compute(). */
+      spl_max_db[i] = clip_offset_db + atten;
+      by_current_flag[i] = current;
+    }
+}
+
+/* The limit that binds at each point, from compute_points()'s flags, and
+ * a source without limits' ceiling, which compute_points() leaves.
+ *
+ * Returns: how many points the current limit binds at */
+static HR_SIMD_CLONES guint
+set_limits (gboolean      limited,
+            guint         n_points,
+            const double *restrict by_current_flag,
+            HrLimit      *restrict limit,
+            double       *restrict spl_max_db)
+{
+  guint n_current = 0;
+
+  if (!limited)
+    {
+      for (guint i = 0; i < n_points; i++)
+        {
+          limit[i] = HR_LIMIT_NONE;
+          spl_max_db[i] = INFINITY;
+        }
+      return 0;
+    }
+
+  /* The flag converted rather than tested, so that this loop vectorises
+   * too: it is 0 or 1 exactly. */
+  for (guint i = 0; i < n_points; i++)
+    {
+      const guint current = (guint) by_current_flag[i];
+
+      limit[i] = HR_LIMIT_VOLTAGE + (HrLimit) current;
+      n_current += current;
+    }
+  return n_current;
+}
+
+/* The ceiling where the current limit binds: Imax·|Z|/|w| through the
+ * sensitivity, a second logarithm that only these points need. */
+static HR_SIMD_CLONES void
+finish_current_limit (const PointConstants *k,
+                      double                sensitivity_db_per_v,
+                      guint                 n_points,
+                      const double         *restrict z_re_ohm,
+                      const double         *restrict z_im_ohm,
+                      const double         *restrict by_current_flag,
+                      double               *restrict spl_max_db)
+{
+  const double gp = k->g_shunt_s;
+  const double max_current2 = k->max_current_a * k->max_current_a;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      const double zr = z_re_ohm[i];
+      const double zi = z_im_ohm[i];
+      const double wr = 1.0 + gp * zr;
+      const double wi = gp * zi;
+      const double v_max2 = max_current2 * (zr * zr + zi * zi) / (wr * wr + wi * wi);
+      const double ceiling_db = sensitivity_db_per_v + DB_PER_NEPER_POWER * log (v_max2);
+
+      spl_max_db[i] = by_current_flag[i] != 0.0 ? ceiling_db : spl_max_db[i];
     }
 }
 
@@ -282,10 +511,12 @@ hr_sweep_compute (HrSweep          *self,
 {
   HrCircuit stepped;
   HrCircuitPoint reference;
+  PointConstants constants;
   double sensitivity_db_per_v;
   double voc_vrms;
   double voc_db;
   double max_voltage_db;
+  guint n_current;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (circuit != NULL, FALSE);
@@ -311,45 +542,35 @@ hr_sweep_compute (HrSweep          *self,
   self->spl_1k_db = sensitivity_db_per_v + voc_db + self->atten_1k_db
                   + hr_headphone_get_response_db (circuit->headphone, HR_REFERENCE_FREQ_HZ);
 
-  hr_impedance_eval_many (hr_headphone_get_impedance (circuit->headphone),
-                          self->freq_hz, self->n_points, self->z_load_ohm);
+  constants.rs_ohm = circuit->source.output_impedance_ohm
+                   + circuit->connection.cable_ohm + circuit->connection.adapter_series_ohm;
+  constants.inv_c = circuit->source.dc_block_uf > 0.0 ? 1.0 / (circuit->source.dc_block_uf * 1e-6) : 0.0;
+  constants.g_shunt_s = isfinite (circuit->connection.adapter_shunt_ohm)
+                      ? 1.0 / circuit->connection.adapter_shunt_ohm : 0.0;
+  constants.voc_vrms = voc_vrms;
+  constants.spl_offset_db = sensitivity_db_per_v + voc_db;
+  constants.clip_offset_db = sensitivity_db_per_v + max_voltage_db;
+  constants.atten_1k_db = self->atten_1k_db;
+  constants.max_voltage_vrms = isfinite (circuit->source.max_voltage_vrms)
+                             ? circuit->source.max_voltage_vrms : INFINITY;
+  constants.max_current_a = isfinite (circuit->source.max_current_ma)
+                          ? circuit->source.max_current_ma * 1e-3 : INFINITY;
+  constants.limited = isfinite (circuit->source.max_voltage_vrms)
+                      || isfinite (circuit->source.max_current_ma);
 
-  /* This loop runs on every slider step in the app: one logarithm and one
-   * arctangent per point, the rest is arithmetic. */
-  for (guint i = 0; i < self->n_points; i++)
-    {
-      const double complex z = self->z_load_ohm[i];
-      HrCircuitPoint point;
-      double transfer_mag2;
-      double i_load_a;
-      double atten_db;
-
-      hr_circuit_eval_at_z (circuit, self->freq_hz[i], z, &point);
-
-      transfer_mag2 = hr_cabs2 (point.transfer);
-      atten_db = power_ratio_to_db (transfer_mag2);
-      i_load_a = voc_vrms * hr_cabs (point.i_load_per_v);
-
-      self->z_mag_ohm[i] = hr_cabs (z);
-      self->z_phase_deg[i] = atan2 (cimag (z), creal (z)) * (180.0 / G_PI);
-      self->v_load_vrms[i] = voc_vrms * sqrt (transfer_mag2);
-      self->i_ma[i] = 1e3 * i_load_a;
-      self->i_source_ma[i] = 1e3 * voc_vrms * hr_cabs (point.i_source_per_v);
-      self->p_mw[i] = 1e3 * voc_vrms * voc_vrms * point.p_load_w_per_v2;
-      self->atten_db[i] = atten_db;
-      self->dev_db[i] = atten_db - self->atten_1k_db;
-      self->spl_db[i] = sensitivity_db_per_v + voc_db + atten_db;
-      self->limit[i] = point.limit;
-      self->zth_ohm[i] = hr_cabs (point.z_thevenin_ohm);
-      /* Under the voltage limit the ceiling is the swing through the same
-       * divider, so it follows the attenuation without another logarithm. */
-      if (point.limit == HR_LIMIT_NONE)
-        self->spl_max_db[i] = INFINITY;
-      else if (point.limit == HR_LIMIT_VOLTAGE)
-        self->spl_max_db[i] = sensitivity_db_per_v + max_voltage_db + atten_db;
-      else
-        self->spl_max_db[i] = sensitivity_db_per_v + 20.0 * log10 (point.v_load_max_vrms);
-    }
+  hr_impedance_eval_grid (hr_headphone_get_impedance (circuit->headphone), self->grid,
+                          self->n_points, self->grid->z_re_ohm, self->grid->z_im_ohm);
+  compute_points (&constants, self->n_points, self->grid->inv_omega,
+                  self->grid->z_re_ohm, self->grid->z_im_ohm,
+                  (double *) self->z_load_ohm, self->z_mag_ohm, self->z_phase_deg,
+                  self->v_load_vrms, self->i_ma, self->i_source_ma, self->p_mw,
+                  self->atten_db, self->dev_db, self->spl_db, self->spl_max_db,
+                  self->grid->scratch, self->zth_ohm);
+  n_current = set_limits (constants.limited, self->n_points, self->grid->scratch,
+                          self->limit, self->spl_max_db);
+  if (n_current > 0)
+    finish_current_limit (&constants, sensitivity_db_per_v, self->n_points,
+                          self->grid->z_re_ohm, self->grid->z_im_ohm, self->grid->scratch, self->spl_max_db);
 
   /* Without a sensitivity, the level and what depends on it are unknown,
    * not a made-up figure: a level asked in dB SPL gives no voltage. */
@@ -378,7 +599,7 @@ hr_sweep_compute (HrSweep          *self,
           self->spl_max_db[i] += response_db;
         }
     }
-  compute_response (self, circuit);
+  compute_response (self, circuit, &constants);
 
   return TRUE;
 }

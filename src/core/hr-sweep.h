@@ -29,6 +29,8 @@ typedef struct
   double      value;
 } HrDrive;
 
+typedef struct _HrSweepGrid HrSweepGrid;
+
 /* One sweep over a fixed set of frequencies. The arrays are laid out column
  * by column, so that a chart can draw one metric without gathering it, and
  * the grid is kept between computations: the app recomputes the same grid
@@ -65,6 +67,10 @@ typedef struct
   gboolean level_unknown;
   double   spl_1k_db;
   double   atten_1k_db;
+
+  /* < private > what the grid gives every computation on it: 2πf and
+   * its inverse, ln f; and room for the load (hr-sweep-private.h). */
+  HrSweepGrid *grid;
 } HrSweep;
 
 double  *hr_log_frequencies        (double           fmin_hz,
