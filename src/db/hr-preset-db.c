@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hr-preset-db.h"
+#include "hr-preset-cache.h"
 #include "hr-preset-db-private.h"
 #include "hr-preset-private.h"
 
@@ -16,6 +17,11 @@
  * Bundled presets are looked for where an installed Headroom has them,
  * and in the source tree when it runs uninstalled; HEADROOM_PRESETS_DIR
  * overrides both, for tests and for packagers' checks.
+ *
+ * The files are read through compiled caches (hr-preset-cache-files.c):
+ * the bundled ones through the cache compiled at build time where it is
+ * current, any other folder and the user's file through a cache in
+ * $XDG_CACHE_HOME/headroom, compiled on the first load after they change.
  */
 
 G_DEFINE_FINAL_TYPE (HrPresetDb, hr_preset_db, G_TYPE_OBJECT)
@@ -158,7 +164,10 @@ load_bundled (HrPresetDb *self)
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *installed = NULL;
   const char *name;
 
   dir = g_dir_open (self->bundled_dir, 0, &error);
@@ -176,27 +185,31 @@ load_bundled (HrPresetDb *self)
     }
   /* A stable order, so that which of two clashing files wins is too. */
   g_ptr_array_sort (names, compare_names);
-
   for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (self->bundled_dir,
-                                                g_ptr_array_index (names, i), NULL);
-      g_autoptr(HrPresetFile) file = hr_preset_file_new_from_file (path, HR_PRESET_ORIGIN_BUNDLED);
+    g_ptr_array_add (paths, g_build_filename (self->bundled_dir, g_ptr_array_index (names, i), NULL));
 
-      load_file (self, file);
-    }
+  installed = g_build_filename (self->bundled_dir, HR_PRESET_CACHE_INSTALLED_NAME, NULL);
+  files = hr_preset_cache_load_files (self->bundled_dir, paths, HR_PRESET_ORIGIN_BUNDLED, installed);
+  for (guint i = 0; i < files->len; i++)
+    load_file (self, g_ptr_array_index (files, i));
 }
 
 static void
 load_user (HrPresetDb *self)
 {
-  g_autoptr(HrPresetFile) file = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *dir = NULL;
+  HrPresetFile *file;
 
   self->user_file_broken = FALSE;
   if (!g_file_test (self->user_file, G_FILE_TEST_EXISTS))
     return;
 
-  file = hr_preset_file_new_from_file (self->user_file, HR_PRESET_ORIGIN_USER);
+  dir = g_path_get_dirname (self->user_file);
+  g_ptr_array_add (paths, self->user_file);
+  files = hr_preset_cache_load_files (dir, paths, HR_PRESET_ORIGIN_USER, NULL);
+  file = g_ptr_array_index (files, 0);
   load_file (self, file);
   if (!hr_preset_file_is_readable (file))
     {
