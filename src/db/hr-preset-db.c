@@ -37,6 +37,7 @@ hr_preset_db_finalize (GObject *object)
   g_clear_pointer (&self->headphones, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->opened, g_ptr_array_unref);
+  hr_preset_db_tables_changed (self);
 
   G_OBJECT_CLASS (hr_preset_db_parent_class)->finalize (object);
 }
@@ -244,6 +245,15 @@ hr_preset_db_reload (HrPresetDb *self)
   load_bundled (self);
   load_user (self);
   hr_preset_db_add_opened (self);
+  hr_preset_db_tables_changed (self);
+}
+
+/* Drops the sorted lists, to be made again on their next use. */
+void
+hr_preset_db_tables_changed (HrPresetDb *self)
+{
+  for (guint kind = 0; kind < G_N_ELEMENTS (self->sorted); kind++)
+    g_clear_pointer (&self->sorted[kind], g_ptr_array_unref);
 }
 
 /**
@@ -308,17 +318,59 @@ hr_preset_db_get_problems (HrPresetDb *self)
   return self->problems;
 }
 
+typedef struct
+{
+  char     *key;     /* the display name's collation key */
+  HrPreset *preset;
+} SortEntry;
+
 static int
-compare_presets (gconstpointer a,
+compare_entries (gconstpointer a,
                  gconstpointer b)
 {
-  HrPreset *pa = *(HrPreset *const *) a;
-  HrPreset *pb = *(HrPreset *const *) b;
-  g_autofree char *name_a = hr_preset_dup_display_name (pa);
-  g_autofree char *name_b = hr_preset_dup_display_name (pb);
-  int order = g_utf8_collate (name_a, name_b);
+  const SortEntry *ea = a;
+  const SortEntry *eb = b;
+  int order = strcmp (ea->key, eb->key);
 
-  return order != 0 ? order : g_strcmp0 (hr_preset_get_id (pa), hr_preset_get_id (pb));
+  return order != 0 ? order : strcmp (hr_preset_get_id (ea->preset), hr_preset_get_id (eb->preset));
+}
+
+/* The presets of @kind by display name, as the user's language orders
+ * them, then by id. Each name's collation key is made once, not at every
+ * comparison: with 10,000 presets, g_utf8_collate() in the sort took
+ * hundreds of milliseconds, the keys take a few. */
+static GPtrArray *
+ensure_sorted (HrPresetDb   *self,
+               HrPresetKind  kind)
+{
+  GHashTable *table = table_for (self, kind);
+  g_autofree SortEntry *entries = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  if (self->sorted[kind] != NULL)
+    return self->sorted[kind];
+
+  entries = g_new (SortEntry, g_hash_table_size (table));
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_autofree char *display_name = hr_preset_dup_display_name (value);
+
+      entries[n].key = g_utf8_collate_key (display_name, -1);
+      entries[n].preset = value;
+      n++;
+    }
+  qsort (entries, n, sizeof (SortEntry), compare_entries);
+
+  self->sorted[kind] = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (self->sorted[kind], g_object_ref (entries[i].preset));
+      g_free (entries[i].key);
+    }
+  return self->sorted[kind];
 }
 
 /**
@@ -335,21 +387,22 @@ hr_preset_db_list (HrPresetDb   *self,
                    const char   *search)
 {
   g_autofree char *folded = NULL;
+  GPtrArray *sorted;
   GPtrArray *presets;
-  GHashTableIter iter;
-  gpointer value;
 
   g_return_val_if_fail (HR_IS_PRESET_DB (self), NULL);
+  g_return_val_if_fail (kind <= HR_PRESET_KIND_HEADPHONE, NULL);
 
   folded = search != NULL ? g_utf8_casefold (search, -1) : NULL;
-  presets = g_ptr_array_new_with_free_func (g_object_unref);
-  g_hash_table_iter_init (&iter, table_for (self, kind));
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  sorted = ensure_sorted (self, kind);
+  presets = g_ptr_array_new_full (sorted->len, g_object_unref);
+  for (guint i = 0; i < sorted->len; i++)
     {
-      if (hr_preset_matches (value, folded))
-        g_ptr_array_add (presets, g_object_ref (value));
+      HrPreset *preset = g_ptr_array_index (sorted, i);
+
+      if (hr_preset_matches (preset, folded))
+        g_ptr_array_add (presets, g_object_ref (preset));
     }
-  g_ptr_array_sort (presets, compare_presets);
   return presets;
 }
 
