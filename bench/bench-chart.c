@@ -357,6 +357,7 @@ main (int    argc,
   hr_chart_view_set_layout (view, HR_CHART_LAYOUT_GRID);
 
   ours_ms = median_render_ms (view);
+  hr_bench_print_machine ();
   g_print ("Four charts, %d traces × %d points, %d × %d px, image surface\n",
            N_TRACES, N_POINTS, WIDTH_PX, HEIGHT_PX);
   hr_bench_print_machine ();

@@ -151,6 +151,7 @@ main (void)
     g_free (hr_log_frequencies (20.0, 20000.0, N_POINTS, NULL));
   grid_s = (hr_bench_cpu_now_s () - start) / 1000;
 
+  hr_bench_print_machine ();
   g_print ("Headroom sweep benchmark: %u points, 20 Hz–20 kHz, one core\n", N_POINTS);
   g_print ("source: 10 Ω + 220 µF DC block, 2 Vrms, 50 mA, 0.1 Ω cable; drive 85 dB SPL\n");
   g_print ("frequency grid (made once, reused): %.1f µs\n", grid_s * 1e6);

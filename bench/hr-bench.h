@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <glib.h>

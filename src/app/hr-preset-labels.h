@@ -14,8 +14,7 @@ char       *hr_dup_output_figures      (const HrSourceOutput   *output,
 char       *hr_dup_headphone_figures   (HrHeadphonePreset      *preset,
                                         char                  **tooltip);
 GListModel *hr_preset_list_model_new   (GPtrArray              *presets);
-int         hr_compare_sources_by_category (gconstpointer       a,
-                                            gconstpointer       b);
+void        hr_sort_sources_by_category (GPtrArray            *sources);
 guint       hr_preset_list_find        (GPtrArray              *presets,
                                         const char             *id);
 

@@ -330,7 +330,7 @@ fill_preset_lists (HrWindow *self)
   g_clear_pointer (&self->source_presets, g_ptr_array_unref);
   g_clear_pointer (&self->headphone_presets, g_ptr_array_unref);
   self->source_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_SOURCE, NULL);
-  g_ptr_array_sort (self->source_presets, hr_compare_sources_by_category);
+  hr_sort_sources_by_category (self->source_presets);
   self->headphone_presets = hr_preset_db_list (self->db, HR_PRESET_KIND_HEADPHONE, NULL);
   sources = hr_preset_list_model_new (self->source_presets);
   headphones = hr_preset_list_model_new (self->headphone_presets);

@@ -15,11 +15,11 @@
  * built once at load, so that a preset that loads is one the model takes.
  */
 
-struct _HrHeadphonePreset
+/* The body (hr-preset.c): read on first use for a preset listed from a
+ * compiled cache, and swapped in whole. The type is the base's class
+ * index. */
+typedef struct
 {
-  HrPreset             parent_instance;
-
-  HrHeadphoneType      type;
   HrHeadphone         *headphone;
   HrFigure             nominal_impedance_ohm;
   HrSensitivityFigure  sensitivity;
@@ -29,6 +29,13 @@ struct _HrHeadphonePreset
   char                *impedance_note;
   GArray              *response;  /* HrResponsePoint, normalised; NULL for none */
   char                *response_source;
+} HrHeadphoneBody;
+
+struct _HrHeadphonePreset
+{
+  HrPreset         parent_instance;
+
+  HrHeadphoneBody  body;
 };
 
 G_DEFINE_FINAL_TYPE (HrHeadphonePreset, hr_headphone_preset, HR_TYPE_PRESET)
@@ -55,7 +62,17 @@ hr_headphone_type_to_string (HrHeadphoneType type)
 static const char *
 hr_headphone_preset_get_class_name (HrPreset *preset)
 {
-  return hr_headphone_type_to_string (HR_HEADPHONE_PRESET (preset)->type);
+  return hr_headphone_type_to_string (hr_preset_get_class_index (preset));
+}
+
+static void
+hr_headphone_preset_take_body (HrPreset *preset,
+                               HrPreset *from)
+{
+  HrHeadphoneBody body = HR_HEADPHONE_PRESET (preset)->body;
+
+  HR_HEADPHONE_PRESET (preset)->body = HR_HEADPHONE_PRESET (from)->body;
+  HR_HEADPHONE_PRESET (from)->body = body;
 }
 
 static void
@@ -63,15 +80,15 @@ hr_headphone_preset_finalize (GObject *object)
 {
   HrHeadphonePreset *self = HR_HEADPHONE_PRESET (object);
 
-  g_clear_object (&self->headphone);
-  hr_figure_clear (&self->nominal_impedance_ohm);
-  g_clear_pointer (&self->sensitivity.source, g_free);
-  hr_figure_clear (&self->max_input_mw);
-  g_clear_pointer (&self->impedance_source, g_free);
-  g_clear_pointer (&self->impedance_modelled, g_free);
-  g_clear_pointer (&self->impedance_note, g_free);
-  g_clear_pointer (&self->response, g_array_unref);
-  g_clear_pointer (&self->response_source, g_free);
+  g_clear_object (&self->body.headphone);
+  hr_figure_clear (&self->body.nominal_impedance_ohm);
+  g_clear_pointer (&self->body.sensitivity.source, g_free);
+  hr_figure_clear (&self->body.max_input_mw);
+  g_clear_pointer (&self->body.impedance_source, g_free);
+  g_clear_pointer (&self->body.impedance_modelled, g_free);
+  g_clear_pointer (&self->body.impedance_note, g_free);
+  g_clear_pointer (&self->body.response, g_array_unref);
+  g_clear_pointer (&self->body.response_source, g_free);
 
   G_OBJECT_CLASS (hr_headphone_preset_parent_class)->finalize (object);
 }
@@ -84,16 +101,17 @@ hr_headphone_preset_class_init (HrHeadphonePresetClass *klass)
 
   object_class->finalize = hr_headphone_preset_finalize;
   preset_class->get_class_name = hr_headphone_preset_get_class_name;
+  preset_class->take_body = hr_headphone_preset_take_body;
 }
 
 static void
 hr_headphone_preset_init (HrHeadphonePreset *self)
 {
-  self->nominal_impedance_ohm.value = HR_UNKNOWN;
-  self->max_input_mw.value = HR_UNKNOWN;
-  self->sensitivity.value = HR_UNKNOWN;
-  self->sensitivity.unit = HR_SENSITIVITY_DB_PER_V;
-  self->sensitivity.ref_freq_hz = 1000.0;
+  self->body.nominal_impedance_ohm.value = HR_UNKNOWN;
+  self->body.max_input_mw.value = HR_UNKNOWN;
+  self->body.sensitivity.value = HR_UNKNOWN;
+  self->body.sensitivity.unit = HR_SENSITIVITY_DB_PER_V;
+  self->body.sensitivity.ref_freq_hz = 1000.0;
 }
 
 /* An optional string, kept in @value (freed first). */
@@ -122,7 +140,7 @@ parse_sensitivity (HrHeadphonePreset *self,
   g_autofree char *sensitivity_path = hr_json_path_member (path, "sensitivity");
   g_autofree char *value_path = hr_json_path_member (sensitivity_path, "value");
   g_autofree char *ref_path = hr_json_path_member (sensitivity_path, "ref_freq_hz");
-  HrSensitivityFigure *sensitivity = &self->sensitivity;
+  HrSensitivityFigure *sensitivity = &self->body.sensitivity;
   JsonObject *sensitivity_object;
   JsonNode *member;
   GError *error = NULL;
@@ -202,9 +220,9 @@ parse_impedance (HrHeadphonePreset *self,
 
   /* parse_impedance has checked that it is an object. */
   read_text (json_node_get_object (member), impedance_path, "source",
-             &self->impedance_source, errors);
+             &self->body.impedance_source, errors);
   read_text (json_node_get_object (member), impedance_path, "modelled",
-             &self->impedance_modelled, errors);
+             &self->body.impedance_modelled, errors);
   return impedance;
 }
 
@@ -318,9 +336,9 @@ parse_response (HrHeadphonePreset *self,
 
   if (member == NULL || JSON_NODE_HOLDS_NULL (member))
     return;
-  self->response = hr_preset_read_response (member, response_path, &source, errors);
-  if (self->response != NULL)
-    self->response_source = g_strdup (source);
+  self->body.response = hr_preset_read_response (member, response_path, &source, errors);
+  if (self->body.response != NULL)
+    self->body.response_source = g_strdup (source);
 }
 
 /**
@@ -356,38 +374,37 @@ hr_headphone_preset_new_from_json (JsonNode   *node,
   hr_preset_read_common (object, path, errors, &id, &name, &manufacturer, &notes);
   hr_preset_read_choice (object, path, "type", type_names, &type, errors);
   hr_preset_read_figure (object, path, "nominal_impedance_ohm", TRUE, FALSE,
-                         &self->nominal_impedance_ohm, errors);
+                         &self->body.nominal_impedance_ohm, errors);
   parse_sensitivity (self, object, path, errors);
-  hr_preset_read_figure (object, path, "max_input_mw", FALSE, FALSE, &self->max_input_mw, errors);
+  hr_preset_read_figure (object, path, "max_input_mw", FALSE, FALSE, &self->body.max_input_mw, errors);
   impedance = parse_impedance (self, object, path, errors);
-  read_text (object, path, "impedance_note", &self->impedance_note, errors);
+  read_text (object, path, "impedance_note", &self->body.impedance_note, errors);
   parse_response (self, object, path, errors);
 
   if (errors->len > n_errors)
     return NULL;
 
-  hr_preset_set_common (HR_PRESET (self), HR_PRESET_KIND_HEADPHONE, id, name, manufacturer,
+  hr_preset_set_common (HR_PRESET (self), HR_PRESET_KIND_HEADPHONE, type, id, name, manufacturer,
                         notes, node);
-  self->type = type;
 
   /* Everything the model checks has been checked above with its path;
    * this catches what only the model knows, such as a sensitivity that
    * overflows once converted. */
   display_name = hr_preset_dup_display_name (HR_PRESET (self));
-  self->headphone = hr_headphone_new (display_name, self->nominal_impedance_ohm.value,
-                                      self->sensitivity.value, self->sensitivity.unit,
+  self->body.headphone = hr_headphone_new (display_name, self->body.nominal_impedance_ohm.value,
+                                      self->body.sensitivity.value, self->body.sensitivity.unit,
                                       impedance, &error);
-  if (self->headphone != NULL && self->response != NULL)
+  if (self->body.headphone != NULL && self->body.response != NULL)
     {
-      HrHeadphone *flat = self->headphone;
+      HrHeadphone *flat = self->body.headphone;
 
-      self->headphone = hr_headphone_new_with_response (flat,
-                                                        &g_array_index (self->response, HrResponsePoint, 0),
-                                                        self->response->len,
-                                                        self->sensitivity.ref_freq_hz, &error);
+      self->body.headphone = hr_headphone_new_with_response (flat,
+                                                        &g_array_index (self->body.response, HrResponsePoint, 0),
+                                                        self->body.response->len,
+                                                        self->body.sensitivity.ref_freq_hz, &error);
       g_object_unref (flat);
     }
-  if (self->headphone == NULL)
+  if (self->body.headphone == NULL)
     {
       hr_json_prefix_path (&error, path);
       hr_preset_add_error (errors, error);
@@ -402,7 +419,7 @@ hr_headphone_preset_get_headphone_type (HrHeadphonePreset *self)
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), HR_HEADPHONE_TYPE_OPEN_DYNAMIC);
 
-  return self->type;
+  return hr_preset_get_class_index (HR_PRESET (self));
 }
 
 /**
@@ -415,7 +432,8 @@ hr_headphone_preset_get_headphone (HrHeadphonePreset *self)
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), NULL);
 
-  return self->headphone;
+  hr_preset_ensure_body (HR_PRESET (self));
+  return self->body.headphone;
 }
 
 const HrFigure *
@@ -423,7 +441,8 @@ hr_headphone_preset_get_nominal_impedance (HrHeadphonePreset *self)
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), NULL);
 
-  return &self->nominal_impedance_ohm;
+  hr_preset_ensure_body (HR_PRESET (self));
+  return &self->body.nominal_impedance_ohm;
 }
 
 const HrSensitivityFigure *
@@ -431,7 +450,8 @@ hr_headphone_preset_get_sensitivity (HrHeadphonePreset *self)
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), NULL);
 
-  return &self->sensitivity;
+  hr_preset_ensure_body (HR_PRESET (self));
+  return &self->body.sensitivity;
 }
 
 const HrFigure *
@@ -439,7 +459,8 @@ hr_headphone_preset_get_max_input (HrHeadphonePreset *self)
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), NULL);
 
-  return &self->max_input_mw;
+  hr_preset_ensure_body (HR_PRESET (self));
+  return &self->body.max_input_mw;
 }
 
 HrImpedance *
@@ -447,7 +468,8 @@ hr_headphone_preset_get_impedance (HrHeadphonePreset *self)
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), NULL);
 
-  return hr_headphone_get_impedance (self->headphone);
+  hr_preset_ensure_body (HR_PRESET (self));
+  return hr_headphone_get_impedance (self->body.headphone);
 }
 
 const char *
@@ -455,7 +477,8 @@ hr_headphone_preset_get_impedance_source (HrHeadphonePreset *self)
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), NULL);
 
-  return self->impedance_source;
+  hr_preset_ensure_body (HR_PRESET (self));
+  return self->body.impedance_source;
 }
 
 const char *
@@ -463,7 +486,8 @@ hr_headphone_preset_get_impedance_modelled (HrHeadphonePreset *self)
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), NULL);
 
-  return self->impedance_modelled;
+  hr_preset_ensure_body (HR_PRESET (self));
+  return self->body.impedance_modelled;
 }
 
 const char *
@@ -471,7 +495,8 @@ hr_headphone_preset_get_impedance_note (HrHeadphonePreset *self)
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), NULL);
 
-  return self->impedance_note;
+  hr_preset_ensure_body (HR_PRESET (self));
+  return self->body.impedance_note;
 }
 
 /**
@@ -486,8 +511,9 @@ hr_headphone_preset_get_response (HrHeadphonePreset *self,
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), NULL);
 
-  *n_points = self->response != NULL ? self->response->len : 0;
-  return self->response != NULL ? (const HrResponsePoint *) (gpointer) self->response->data : NULL;
+  hr_preset_ensure_body (HR_PRESET (self));
+  *n_points = self->body.response != NULL ? self->body.response->len : 0;
+  return self->body.response != NULL ? (const HrResponsePoint *) (gpointer) self->body.response->data : NULL;
 }
 
 const char *
@@ -495,5 +521,6 @@ hr_headphone_preset_get_response_source (HrHeadphonePreset *self)
 {
   g_return_val_if_fail (HR_IS_HEADPHONE_PRESET (self), NULL);
 
-  return self->response_source;
+  hr_preset_ensure_body (HR_PRESET (self));
+  return self->body.response_source;
 }

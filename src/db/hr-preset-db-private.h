@@ -19,8 +19,12 @@ struct _HrPresetDb
   GHashTable *headphones;  /* id → HrHeadphonePreset */
   GPtrArray  *problems;    /* HrPresetProblem */
   GPtrArray  *opened;      /* HrPreset of comparisons opened, kept across reloads */
+  /* Each kind's presets in the order hr_preset_db_list() gives them,
+   * sorted on first use and dropped whenever the tables change. */
+  GPtrArray  *sorted[HR_PRESET_KIND_HEADPHONE + 1];
 };
 
-void hr_preset_db_add_opened (HrPresetDb *self);
+void hr_preset_db_add_opened     (HrPresetDb *self);
+void hr_preset_db_tables_changed (HrPresetDb *self);
 
 G_END_DECLS

@@ -391,6 +391,36 @@ hr_preset_file_new_from_data (const char     *filename,
 }
 
 /**
+ * hr_preset_file_new_compiled:
+ * @sources: (transfer container) (element-type HrSourcePreset)
+ * @headphones: (transfer container) (element-type HrHeadphonePreset)
+ *
+ * The file as its compiled cache has it (hr-preset-cache.c): readable
+ * and without problems, since a file with any is never compiled.
+ *
+ * Returns: (transfer full): the file
+ */
+HrPresetFile *
+hr_preset_file_new_compiled (const char     *filename,
+                             HrPresetOrigin  origin,
+                             GPtrArray      *sources,
+                             GPtrArray      *headphones)
+{
+  HrPresetFile *self;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  self = g_object_new (HR_TYPE_PRESET_FILE, NULL);
+  self->filename = g_strdup (filename);
+  self->display_name = g_filename_display_name (filename);
+  self->origin = origin;
+  self->readable = TRUE;
+  g_ptr_array_extend_and_steal (self->sources, sources);
+  g_ptr_array_extend_and_steal (self->headphones, headphones);
+  return self;
+}
+
+/**
  * hr_preset_file_new_from_file:
  *
  * A file that cannot be read is one problem, with no position.

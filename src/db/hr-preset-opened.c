@@ -111,6 +111,7 @@ hr_preset_db_adopt (HrPresetDb *self,
     return NULL;
   g_ptr_array_add (self->opened, opened);
   g_hash_table_replace (table, (gpointer) hr_preset_get_id (opened), g_object_ref (opened));
+  hr_preset_db_tables_changed (self);
   return opened;
 }
 

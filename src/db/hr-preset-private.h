@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hr-headphone-preset.h"
+#include "hr-preset-cache.h"
 #include "hr-preset.h"
 #include "hr-source-preset.h"
 
@@ -13,11 +14,27 @@ G_BEGIN_DECLS
 
 void               hr_preset_set_common              (HrPreset        *self,
                                                       HrPresetKind     kind,
+                                                      guint            class_index,
                                                       const char      *id,
                                                       const char      *name,
                                                       const char      *manufacturer,
                                                       const char      *notes,
                                                       JsonNode        *json);
+HrPreset          *hr_preset_new_compiled            (GType            type,
+                                                      HrPresetKind     kind,
+                                                      guint            class_index,
+                                                      gboolean         generic,
+                                                      const char      *id,
+                                                      const char      *name,
+                                                      const char      *manufacturer,
+                                                      HrPresetCache   *cache,
+                                                      guint            record,
+                                                      guint            index,
+                                                      HrPresetOrigin   origin,
+                                                      char            *filename);
+void               hr_preset_ensure_body             (HrPreset        *self);
+gboolean           hr_preset_get_compiled            (HrPreset        *self);
+guint              hr_preset_get_class_index         (HrPreset        *self);
 void               hr_preset_set_origin              (HrPreset        *self,
                                                       HrPresetOrigin   origin,
                                                       const char      *filename);
@@ -71,5 +88,10 @@ HrSourcePreset    *hr_source_preset_new_from_json    (JsonNode        *node,
 HrHeadphonePreset *hr_headphone_preset_new_from_json (JsonNode        *node,
                                                       const char      *path,
                                                       GPtrArray       *errors);
+
+HrPresetFile      *hr_preset_file_new_compiled       (const char      *filename,
+                                                      HrPresetOrigin   origin,
+                                                      GPtrArray       *sources,
+                                                      GPtrArray       *headphones);
 
 G_END_DECLS

@@ -42,6 +42,11 @@ struct _HrPresetClass
   /* The category of a source, the type of a headphone, as the schema
    * spells it: what search and listings show next to the name. */
   const char *(*get_class_name) (HrPreset *self);
+  /* Swaps the body of the kind (everything but the common fields) with
+   * @from's, of the same type: how a preset listed from a compiled cache
+   * gets its figures (hr_preset_ensure_body()). */
+  void        (*take_body)      (HrPreset *self,
+                                 HrPreset *from);
 };
 
 gboolean        hr_figure_is_known               (const HrFigure *figure);

@@ -19,7 +19,8 @@ struct _HrSourcePreset
 {
   HrPreset          parent_instance;
 
-  HrSourceCategory  category;
+  /* The body (hr-preset.c): read on first use for a preset listed from a
+   * compiled cache. The category is the base's class index. */
   GPtrArray        *outputs;  /* HrSourceOutput */
 };
 
@@ -85,7 +86,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrSourceOutput, output_free)
 static const char *
 hr_source_preset_get_class_name (HrPreset *preset)
 {
-  return hr_source_category_to_string (HR_SOURCE_PRESET (preset)->category);
+  return hr_source_category_to_string (hr_preset_get_class_index (preset));
+}
+
+static void
+hr_source_preset_take_body (HrPreset *preset,
+                            HrPreset *from)
+{
+  HrSourcePreset *self = HR_SOURCE_PRESET (preset);
+  GPtrArray *outputs = self->outputs;
+
+  self->outputs = HR_SOURCE_PRESET (from)->outputs;
+  HR_SOURCE_PRESET (from)->outputs = outputs;
 }
 
 static void
@@ -106,6 +118,7 @@ hr_source_preset_class_init (HrSourcePresetClass *klass)
 
   object_class->finalize = hr_source_preset_finalize;
   preset_class->get_class_name = hr_source_preset_get_class_name;
+  preset_class->take_body = hr_source_preset_take_body;
 }
 
 static void
@@ -291,9 +304,8 @@ hr_source_preset_new_from_json (JsonNode   *node,
   if (errors->len > n_errors)
     return NULL;
 
-  hr_preset_set_common (HR_PRESET (self), HR_PRESET_KIND_SOURCE, id, name, manufacturer,
+  hr_preset_set_common (HR_PRESET (self), HR_PRESET_KIND_SOURCE, category, id, name, manufacturer,
                         notes, node);
-  self->category = category;
   hr_preset_set_generic (HR_PRESET (self), generic);
   return g_steal_pointer (&self);
 }
@@ -303,7 +315,7 @@ hr_source_preset_get_category (HrSourcePreset *self)
 {
   g_return_val_if_fail (HR_IS_SOURCE_PRESET (self), HR_SOURCE_CATEGORY_REFERENCE);
 
-  return self->category;
+  return hr_preset_get_class_index (HR_PRESET (self));
 }
 
 /**
@@ -327,6 +339,7 @@ hr_source_preset_get_n_outputs (HrSourcePreset *self)
 {
   g_return_val_if_fail (HR_IS_SOURCE_PRESET (self), 0);
 
+  hr_preset_ensure_body (HR_PRESET (self));
   return self->outputs->len;
 }
 
@@ -335,6 +348,7 @@ hr_source_preset_get_output (HrSourcePreset *self,
                              guint           index)
 {
   g_return_val_if_fail (HR_IS_SOURCE_PRESET (self), NULL);
+  hr_preset_ensure_body (HR_PRESET (self));
   g_return_val_if_fail (index < self->outputs->len, NULL);
 
   return g_ptr_array_index (self->outputs, index);
@@ -356,6 +370,7 @@ hr_source_preset_find_output (HrSourcePreset *self,
   g_return_val_if_fail (HR_IS_SOURCE_PRESET (self), FALSE);
   g_return_val_if_fail (id_or_name != NULL, FALSE);
 
+  hr_preset_ensure_body (HR_PRESET (self));
   wanted = g_utf8_casefold (id_or_name, -1);
   for (guint i = 0; i < self->outputs->len; i++)
     {
@@ -388,6 +403,7 @@ hr_source_preset_build_source (HrSourcePreset *self,
   const HrSourceOutput *output;
 
   g_return_if_fail (HR_IS_SOURCE_PRESET (self));
+  hr_preset_ensure_body (HR_PRESET (self));
   g_return_if_fail (index < self->outputs->len);
 
   output = g_ptr_array_index (self->outputs, index);
@@ -412,6 +428,7 @@ hr_source_preset_dup_output_label (HrSourcePreset *self,
   const HrSourceOutput *output;
 
   g_return_val_if_fail (HR_IS_SOURCE_PRESET (self), NULL);
+  hr_preset_ensure_body (HR_PRESET (self));
   g_return_val_if_fail (index < self->outputs->len, NULL);
 
   output = g_ptr_array_index (self->outputs, index);
