@@ -360,7 +360,6 @@ main (int    argc,
   hr_bench_print_machine ();
   g_print ("Four charts, %d traces × %d points, %d × %d px, image surface\n",
            N_TRACES, N_POINTS, WIDTH_PX, HEIGHT_PX);
-  hr_bench_print_machine ();
   g_print ("  hr_chart_render: %8.2f ms (median of %d; target 8 ms)\n", ours_ms, N_RUNS);
   g_print ("  live layer:      %8.2f ms (median of %d; a frame of a drag, the rest kept)\n",
            median_live_frame_ms (view), N_RUNS);

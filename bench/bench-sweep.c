@@ -155,7 +155,6 @@ main (void)
   g_print ("Headroom sweep benchmark: %u points, 20 Hz–20 kHz, one core\n", N_POINTS);
   g_print ("source: 10 Ω + 220 µF DC block, 2 Vrms, 50 mA, 0.1 Ω cable; drive 85 dB SPL\n");
   g_print ("frequency grid (made once, reused): %.1f µs\n", grid_s * 1e6);
-  hr_bench_print_machine ();
   g_print ("\n");
   g_print ("%-22s %12s %14s %18s\n", "model", "sweep µs", "sweeps/s", "+summary µs");
 
