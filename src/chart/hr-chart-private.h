@@ -240,6 +240,8 @@ gboolean            hr_chart_draw_text_if_room  (HrChartPainter     *painter,
                                                  double              baseline,
                                                  const HrChartRect  *within);
 void                hr_chart_text_box_clear     (HrChartTextBox     *box);
+void                hr_chart_text_boxes_move    (GArray             *from,
+                                                 GArray             *to);
 gboolean            hr_chart_rects_intersect    (const HrChartRect  *a,
                                                  const HrChartRect  *b);
 

@@ -304,14 +304,7 @@ hr_chart_render_boxes (cairo_t       *cr,
 
   cairo_restore (cr);
 
-  if (boxes != NULL)
-    for (guint i = 0; i < drawn->len; i++)
-      {
-        HrChartTextBox *box = &g_array_index (drawn, HrChartTextBox, i);
-        HrChartTextBox copy = { box->role, box->rect, g_steal_pointer (&box->text) };
-
-        g_array_append_val (boxes, copy);
-      }
+  hr_chart_text_boxes_move (drawn, boxes);
 }
 
 void

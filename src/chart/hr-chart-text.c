@@ -204,6 +204,23 @@ hr_chart_text_box_clear (HrChartTextBox *box)
   g_clear_pointer (&box->text, g_free);
 }
 
+/* Hands the text boxes a render drew to its caller's @to (nullable), the
+ * texts with them: what the tests check for overlaps. */
+void
+hr_chart_text_boxes_move (GArray *from,
+                          GArray *to)
+{
+  if (to == NULL)
+    return;
+  for (guint i = 0; i < from->len; i++)
+    {
+      HrChartTextBox *box = &g_array_index (from, HrChartTextBox, i);
+      HrChartTextBox copy = { box->role, box->rect, g_steal_pointer (&box->text) };
+
+      g_array_append_val (to, copy);
+    }
+}
+
 /* A tick label: as many decimals as the step needs; a log axis (@step 0)
  * writes 1000 and up with a k, as the frequency axis does. */
 char *
