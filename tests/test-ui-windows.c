@@ -135,6 +135,59 @@ shown_label (GtkDropDown *dropdown)
   return shown;
 }
 
+/* How many of @dropdown's items hold @search, folded as the list folds
+ * it (on any part of the text, whatever the case). */
+static guint
+n_listed_for (GtkDropDown *dropdown,
+              const char  *search)
+{
+  GListModel *all = gtk_drop_down_get_model (dropdown);
+  g_autofree char *normalized = g_utf8_normalize (search, -1, G_NORMALIZE_ALL);
+  g_autofree char *folded_search = g_utf8_casefold (normalized, -1);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (all, i);
+      g_autofree char *item_normalized = g_utf8_normalize (gtk_string_object_get_string (item), -1, G_NORMALIZE_ALL);
+      g_autofree char *folded = g_utf8_casefold (item_normalized, -1);
+
+      n += strstr (folded, folded_search) != NULL;
+    }
+  return n;
+}
+
+/* Types @search into the list's entry: the list then shows the items
+ * that hold it, each once, in the order of the dropdown's model. */
+static void
+assert_search (GtkDropDown *dropdown,
+               GtkWidget   *popover,
+               GtkWidget   *search_entry,
+               const char  *search)
+{
+  GListModel *listed;
+  guint n_listed;
+  guint n_expected = n_listed_for (dropdown, search);
+  g_autofree char *normalized = g_utf8_normalize (search, -1, G_NORMALIZE_ALL);
+  g_autofree char *folded_search = g_utf8_casefold (normalized, -1);
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), search);
+  spin_main_loop (500);
+  listed = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (popover, GTK_TYPE_LIST_VIEW))));
+  n_listed = g_list_model_get_n_items (listed);
+  g_test_message ("“%s”: %u listed", search, n_listed);
+  g_assert_cmpuint (n_expected, >, 0);
+  g_assert_cmpuint (n_listed, ==, n_expected);
+  for (guint i = 0; i < n_listed; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (listed, i);
+      g_autofree char *item_normalized = g_utf8_normalize (gtk_string_object_get_string (item), -1, G_NORMALIZE_ALL);
+      g_autofree char *folded = g_utf8_casefold (item_normalized, -1);
+
+      g_assert_nonnull (strstr (folded, folded_search));
+    }
+}
+
 static void
 test_dropdown_placeholder (void)
 {
@@ -142,8 +195,6 @@ test_dropdown_placeholder (void)
   GtkLabel *label;
   GtkWidget *popover;
   GtkWidget *search_entry;
-  GListModel *listed;
-  guint n_listed;
 
   /* A new user has no headphones chosen: the button asks for them. */
   spin_main_loop (200);
@@ -175,20 +226,15 @@ test_dropdown_placeholder (void)
   g_assert_true (gtk_widget_get_visible (popover));
   search_entry = find_widget (popover, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (search_entry);
-  gtk_editable_set_text (GTK_EDITABLE (search_entry), "hd 65");
-  spin_main_loop (500);
-  listed = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (popover, GTK_TYPE_LIST_VIEW))));
-  n_listed = g_list_model_get_n_items (listed);
-  g_assert_cmpuint (n_listed, >, 0);
-  g_assert_cmpuint (n_listed, <, window->headphone_presets->len);
-  for (guint i = 0; i < n_listed; i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (listed, i);
-
-      g_autofree char *folded = g_utf8_casefold (gtk_string_object_get_string (item), -1);
-
-      g_assert_nonnull (strstr (folded, "hd 65"));
-    }
+  /* Narrowed, narrowed again, widened, emptied and changed altogether:
+   * each time exactly the items whose text holds the search. */
+  assert_search (window->headphone_dropdown, popover, search_entry, "hd 65");
+  assert_search (window->headphone_dropdown, popover, search_entry, "hd 650");
+  assert_search (window->headphone_dropdown, popover, search_entry, "HD");
+  assert_search (window->headphone_dropdown, popover, search_entry, "");
+  assert_search (window->headphone_dropdown, popover, search_entry, "Planar");
+  assert_search (window->headphone_dropdown, popover, search_entry, "dt 8");
+  g_assert_cmpuint (n_listed_for (window->headphone_dropdown, "hd 65"), <, window->headphone_presets->len);
   gtk_popover_popdown (GTK_POPOVER (popover));
   destroy_window (GTK_WINDOW (window));
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hr-dropdown.h"
 #include "hr-tooltip.h"
 
@@ -157,30 +159,141 @@ hr_dropdown_popup (GtkDropDown *dropdown)
 }
 
 /* GtkDropDown's search matches the start of an item only until GTK 4.12,
- * so "650" would not find "Sennheiser HD 650". Its list filters through a
- * GtkStringFilter, made anew with each model: after every
- * gtk_drop_down_set_model(), this sets that filter to match anywhere. */
+ * so "650" would not find "Sennheiser HD 650"; and its GtkStringFilter
+ * normalises and casefolds every item at every keystroke, which with
+ * thousands of presets was most of a keystroke's time. So the list's
+ * filter is replaced by one that matches anywhere in an item's text,
+ * folded once per item and kept on it, and the search entry tells it
+ * what changed, the way GtkStringFilter does. */
+
+typedef struct
+{
+  char *folded_search;  /* NULL: everything matches */
+} Search;
+
+static void
+search_free (gpointer data)
+{
+  Search *search = data;
+
+  g_free (search->folded_search);
+  g_free (search);
+}
+
+/* Normalised and casefolded as GtkStringFilter does it. */
+static char *
+fold (const char *text)
+{
+  g_autofree char *normalized = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  return normalized != NULL ? g_utf8_casefold (normalized, -1) : NULL;
+}
+
+static const char *
+item_folded (GObject *item)
+{
+  static GQuark quark;
+  const char *folded;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("hr-dropdown-folded");
+  folded = g_object_get_qdata (item, quark);
+  if (folded == NULL)
+    {
+      char *made = fold (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+
+      folded = made != NULL ? made : g_strdup ("");
+      g_object_set_qdata_full (item, quark, (gpointer) folded, g_free);
+    }
+  return folded;
+}
+
+static gboolean
+match_item (gpointer item,
+            gpointer user_data)
+{
+  Search *search = user_data;
+
+  if (search->folded_search == NULL)
+    return TRUE;
+  return GTK_IS_STRING_OBJECT (item) && strstr (item_folded (item), search->folded_search) != NULL;
+}
+
+static GtkFilterListModel *
+find_filter_model (GtkWidget *dropdown)
+{
+  GtkWidget *list_view = find_descendant (dropdown, GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection;
+  GListModel *model;
+
+  if (list_view == NULL)
+    return NULL;
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  if (!GTK_IS_SINGLE_SELECTION (selection))
+    return NULL;
+  model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  return GTK_IS_FILTER_LIST_MODEL (model) ? GTK_FILTER_LIST_MODEL (model) : NULL;
+}
+
+/* After GtkDropDown's own handler, which leaves a filter that is not its
+ * GtkStringFilter alone. Narrowing only rechecks what still matches, and
+ * widening only what does not. */
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   GtkWidget      *dropdown)
+{
+  GtkFilterListModel *model = find_filter_model (dropdown);
+  GtkFilter *filter = model != NULL ? gtk_filter_list_model_get_filter (model) : NULL;
+  Search *search = filter != NULL ? g_object_get_data (G_OBJECT (filter), "hr-search") : NULL;
+  g_autofree char *before = NULL;
+  GtkFilterChange change;
+
+  if (search == NULL)
+    return;
+  before = g_steal_pointer (&search->folded_search);
+  search->folded_search = fold (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (g_strcmp0 (before, search->folded_search) == 0)
+    return;
+  if (before == NULL || (search->folded_search != NULL && strstr (search->folded_search, before) != NULL))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (search->folded_search == NULL || strstr (before, search->folded_search) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  gtk_filter_changed (filter, change);
+}
+
+/* GtkDropDown makes its filter anew with each model: call this after
+ * every gtk_drop_down_set_model(). */
 void
 hr_dropdown_search_anywhere (GtkDropDown *dropdown)
 {
-  GtkWidget *list_view = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
-  GtkSelectionModel *selection;
-  GListModel *model;
-  GtkFilter *filter;
+  GtkFilterListModel *model;
+  GtkWidget *entry;
+  g_autoptr(GtkFilter) filter = NULL;
+  Search *search;
 
   g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
 
-  if (list_view == NULL)
+  model = find_filter_model (GTK_WIDGET (dropdown));
+  entry = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  if (model == NULL || entry == NULL || !GTK_IS_STRING_FILTER (gtk_filter_list_model_get_filter (model)))
     return;
-  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
-  if (!GTK_IS_SINGLE_SELECTION (selection))
-    return;
-  model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
-  if (!GTK_IS_FILTER_LIST_MODEL (model))
-    return;
-  filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (model));
-  if (GTK_IS_STRING_FILTER (filter))
-    gtk_string_filter_set_match_mode (GTK_STRING_FILTER (filter), GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+
+  search = g_new0 (Search, 1);
+  search->folded_search = fold (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  filter = GTK_FILTER (gtk_custom_filter_new (match_item, search, NULL));
+  g_object_set_data_full (G_OBJECT (filter), "hr-search", search, search_free);
+  gtk_filter_list_model_set_filter (model, filter);
+
+  if (g_object_get_data (G_OBJECT (entry), "hr-search-connected") == NULL)
+    {
+      g_signal_connect_object (entry, "search-changed", G_CALLBACK (on_search_changed), dropdown, G_CONNECT_AFTER);
+      g_object_set_data (G_OBJECT (entry), "hr-search-connected", GINT_TO_POINTER (TRUE));
+    }
 }
 
 /* GtkDropDown 4.8 names itself to assistive technologies, but the button
