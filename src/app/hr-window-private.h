@@ -133,6 +133,10 @@ gboolean         hr_window_pin_scenario     (HrWindow   *self,
 void             hr_window_remove_pin       (HrWindow   *self,
                                              guint       index);
 
+void             hr_window_choices_class_init (GtkWidgetClass *widget_class);
+void             hr_window_populate_choices (HrWindow   *self,
+                                             gboolean   *source_restored,
+                                             gboolean   *headphone_restored);
 void             hr_window_reload_presets   (HrWindow     *self,
                                              HrPresetKind  kind,
                                              const char   *id);
