@@ -190,6 +190,27 @@ test_phone_into_multi_ba (void)
   assert_says (&c, "drive", "sensitivity is not known");
 }
 
+/* Asked for a level in dB SPL that the headphones' unknown sensitivity
+ * cannot turn into a voltage, the divider is read at a reference drive,
+ * and says so rather than pass it off as the level. Given a voltage, it
+ * is the level, and says nothing of the kind. */
+static void
+test_reference_drive (void)
+{
+  g_auto(Case) reference = { 0 };
+  g_auto(Case) given = { 0 };
+
+  run_case (&reference, (const char *const[]) { "--source", "lg-google-nexus-5x", "--headphone",
+                                                "ultimate-ears-ue-18-pro", "--spl", "90", NULL });
+  g_assert_true (json_object_get_boolean_member (step (&reference, "divider"), "reference_drive"));
+  assert_says (&reference, "divider", "reference drive, not the level");
+
+  run_case (&given, (const char *const[]) { "--source", "lg-google-nexus-5x", "--headphone",
+                                            "ultimate-ears-ue-18-pro", "--vs", "0.2", NULL });
+  g_assert_false (json_object_get_boolean_member (step (&given, "divider"), "reference_drive"));
+  g_assert_null (strstr (json_object_get_string_member (step (&given, "divider"), "text"), "reference"));
+}
+
 /* A headphone amp into 300 Ω: the divider costs nothing, the rule holds,
  * and nothing needs fixing. */
 static void
@@ -272,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-explain/preamp-into-32-ohm", test_preamp_into_32_ohm);
   g_test_add_func ("/cli-explain/phone-into-multi-ba", test_phone_into_multi_ba);
+  g_test_add_func ("/cli-explain/reference-drive", test_reference_drive);
   g_test_add_func ("/cli-explain/amp-into-300-ohm", test_amp_into_300_ohm);
   g_test_add_func ("/cli-explain/fixes", test_fixes);
   g_test_add_func ("/cli-explain/errors", test_errors);

@@ -140,6 +140,9 @@ divider_step (const HrSweep   *sweep,
   add_number (&step, "i_ma", i_a * 1000.0);
   /* Real power, not V²/|Z| (PHYSICS.md). */
   add_number (&step, "p_mw", i_a * i_a * creal (point.z_load_ohm) * 1000.0);
+  /* Without a sensitivity a level in dB SPL gives no voltage: the divider
+   * is read at a reference drive, which must not pass for the level. */
+  add_boolean (&step, "reference_drive", sweep->level_unknown);
   return step;
 }
 
@@ -384,16 +387,23 @@ damping (Words *words)
 static char *
 format_divider (Words *words)
 {
-  return g_strdup_printf (T (N_("At %s the source is %s Vrms behind %s of output impedance (cable and adapter "
-                                "included), in series with the headphones' %s. The two divide the voltage: "
-                                "the headphones get %s of it, %s Vrms, %s dB; %s mA flow, %s mW.")),
-                          freq (words, "freq_hz"), num (words, "voc_vrms", "%.3g"), ohm (words, "zsource_ohm"),
-                          ohm (words, "zload_ohm"),
-                          keep (words, g_strdup_printf ("%s %%", keep (words, hr_format_number (
-                            "%.3g", 100.0 * hr_explain_step_get_number (words->step, "fraction"),
-                            words->translate)))),
-                          num (words, "v_load_vrms", "%.3g"), rounded (words, "loss_db", "%.1f", 1),
-                          num (words, "i_ma", "%.3g"), num (words, "p_mw", "%.3g"));
+  g_autofree char *divider = NULL;
+
+  divider = g_strdup_printf (T (N_("At %s the source is %s Vrms behind %s of output impedance (cable and adapter "
+                                  "included), in series with the headphones' %s. The two divide the voltage: "
+                                  "the headphones get %s of it, %s Vrms, %s dB; %s mA flow, %s mW.")),
+                            freq (words, "freq_hz"), num (words, "voc_vrms", "%.3g"), ohm (words, "zsource_ohm"),
+                            ohm (words, "zload_ohm"),
+                            keep (words, g_strdup_printf ("%s %%", keep (words, hr_format_number (
+                              "%.3g", 100.0 * hr_explain_step_get_number (words->step, "fraction"),
+                              words->translate)))),
+                            num (words, "v_load_vrms", "%.3g"), rounded (words, "loss_db", "%.1f", 1),
+                            num (words, "i_ma", "%.3g"), num (words, "p_mw", "%.3g"));
+  if (!get_boolean (words->step, "reference_drive"))
+    return g_steal_pointer (&divider);
+  return g_strdup_printf ("%s %s", divider,
+                          T (N_("These figures are for a reference drive, not the level: without the "
+                                "headphones' sensitivity the voltage a level needs is not known.")));
 }
 
 static char *
