@@ -309,9 +309,10 @@ run_export_zma (const ExportOptions  *options,
 }
 
 static gboolean
-run_export (const ExportOptions  *options,
-            GError              **error)
+run_export (gpointer   user_data,
+            GError   **error)
 {
+  const ExportOptions *options = user_data;
   g_autoptr(HrChartView) view = hr_chart_view_new ();
   g_autoptr(HrPresetDb) db = NULL;
   g_autoptr(HrScenario) scenario = NULL;
@@ -479,9 +480,6 @@ hr_cli_export (int    argc,
 {
   g_auto(ExportOptions) options = { 0 };
   g_autoptr(GOptionContext) context = g_option_context_new (_("-o FILE"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("%s %s", HR_CLI_PROGRAM_NAME, argv[0]);
-  g_auto(GStrv) args = g_new0 (char *, argc + 1);
   const GOptionEntry export_entries[] = {
     { "compare", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.compare,
       N_("Add a configuration from the presets; may be repeated"), N_("HEADPHONE:SOURCE[:OUTPUT]") },
@@ -510,43 +508,8 @@ hr_cli_export (int    argc,
   g_autoptr(GArray) entries = hr_cli_scenario_entries (&options.common, _("Number of frequencies (default: 481)"));
 
   g_array_append_vals (entries, export_entries, G_N_ELEMENTS (export_entries));
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-
-  g_set_prgname (prgname);
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, &g_array_index (entries, GOptionEntry, 0), GETTEXT_PACKAGE);
   describe (context);
 
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      g_printerr (_("%s: %s (see “%s --help”)\n"), HR_CLI_PROGRAM_NAME, error->message, prgname);
-      return HR_CLI_EXIT_USAGE;
-    }
-  if (options.common.help)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      g_print ("%s", help);
-      return HR_CLI_EXIT_SUCCESS;
-    }
-  if (args[1] != NULL)
-    {
-      g_printerr (_("%s: unexpected argument “%s” (see “%s --help”)\n"),
-                  HR_CLI_PROGRAM_NAME, args[1], prgname);
-      return HR_CLI_EXIT_USAGE;
-    }
-
-  if (!run_export (&options, &error))
-    {
-      if (error->domain == G_OPTION_ERROR)
-        {
-          g_printerr (_("%s: %s (see “%s --help”)\n"), HR_CLI_PROGRAM_NAME, error->message, prgname);
-          return HR_CLI_EXIT_USAGE;
-        }
-      g_printerr ("%s: %s\n", HR_CLI_PROGRAM_NAME, error->message);
-      return HR_CLI_EXIT_BAD_INPUT;
-    }
-  return HR_CLI_EXIT_SUCCESS;
+  return hr_cli_run_with_options (argv, context, &options.common.help, run_export, &options);
 }

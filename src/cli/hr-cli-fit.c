@@ -131,10 +131,11 @@ format_json (const HrDriverFit *fit)
 }
 
 static gboolean
-run_fit (const FitOptions  *options,
-         char             **output,
-         GError           **error)
+run_fit (gpointer   user_data,
+         GError   **error)
 {
+  const FitOptions *options = user_data;
+  g_autofree char *output = NULL;
   HrDriverFeatures features = HR_DRIVER_FEATURES_INIT;
   HrDriverFit fit;
   gboolean json = FALSE;
@@ -164,7 +165,12 @@ run_fit (const FitOptions  *options,
     }
   if (!hr_fit_driver (&features, &fit, error))
     return FALSE;
-  *output = json ? format_json (&fit) : format_text (&fit);
+  output = json ? format_json (&fit) : format_text (&fit);
+  /* JSON is UTF-8 whatever the terminal; the text follows its charset. */
+  if (json)
+    fputs (output, stdout);
+  else
+    g_print ("%s", output);
   return TRUE;
 }
 
@@ -174,10 +180,6 @@ hr_cli_fit (int    argc,
 {
   g_auto(FitOptions) options = { 0 };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("%s %s", HR_CLI_PROGRAM_NAME, argv[0]);
-  g_autofree char *output = NULL;
-  g_auto(GStrv) args = g_new0 (char *, argc + 1);
   const GOptionEntry entries[] = {
     { "peak-hz", 0, 0, G_OPTION_ARG_STRING, &options.peak_hz,
       N_("Where the bass peak of |Z| tops out (required)"), N_("HZ") },
@@ -196,11 +198,6 @@ hr_cli_fit (int    argc,
     G_OPTION_ENTRY_NULL
   };
 
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-  g_set_prgname (prgname);
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Fits a dynamic driver's Thiele–Small model to the figures a published impedance plot shows."));
@@ -211,37 +208,5 @@ hr_cli_fit (int    argc,
       "\n"
       "Exit status: 0 on success, 1 on figures that cannot be fitted, 2 on bad usage."));
 
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      g_printerr (_("%s: %s (see “%s --help”)\n"), HR_CLI_PROGRAM_NAME, error->message, prgname);
-      return HR_CLI_EXIT_USAGE;
-    }
-  if (options.help)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      g_print ("%s", help);
-      return HR_CLI_EXIT_SUCCESS;
-    }
-  if (args[1] != NULL)
-    {
-      g_printerr (_("%s: unexpected argument “%s” (see “%s --help”)\n"), HR_CLI_PROGRAM_NAME, args[1], prgname);
-      return HR_CLI_EXIT_USAGE;
-    }
-  if (!run_fit (&options, &output, &error))
-    {
-      if (error->domain == G_OPTION_ERROR)
-        {
-          g_printerr (_("%s: %s (see “%s --help”)\n"), HR_CLI_PROGRAM_NAME, error->message, prgname);
-          return HR_CLI_EXIT_USAGE;
-        }
-      g_printerr ("%s: %s\n", HR_CLI_PROGRAM_NAME, error->message);
-      return HR_CLI_EXIT_BAD_INPUT;
-    }
-  /* JSON is UTF-8 whatever the terminal; the text follows its charset. */
-  if (options.format != NULL && g_str_equal (options.format, "json"))
-    fputs (output, stdout);
-  else
-    g_print ("%s", output);
-  return HR_CLI_EXIT_SUCCESS;
+  return hr_cli_run_with_options (argv, context, &options.help, run_fit, &options);
 }

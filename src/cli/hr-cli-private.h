@@ -98,6 +98,20 @@ HrSummary   *hr_cli_compute          (HrScenario          *scenario,
                                       HrScenarioCircuit  **resolved,
                                       GError             **error);
 
+/* hr-cli.c: what every command with options of its own does with them.
+ * @context holds the command's entries and its help text; @help is the
+ * entry --help sets; @run does the work on @options, reporting a mistake
+ * in the command line in G_OPTION_ERROR and any other in its own domain.
+ * @argv[0] is the command's name. Returns: the exit status */
+typedef gboolean (*HrCliRunFunc) (gpointer   options,
+                                  GError   **error);
+
+int      hr_cli_run_with_options (char             **argv,
+                                  GOptionContext    *context,
+                                  const gboolean    *help,
+                                  HrCliRunFunc       run,
+                                  gpointer           options);
+
 /* hr-cli-presets.c: the preset commands, and what sweep and check need
  * of the preset database. @argv[0] is the command's name; they return
  * the exit status. */

@@ -259,9 +259,10 @@ append_text (GString            *out,
 }
 
 static gboolean
-run_rank (const RankOptions  *options,
-          GError            **error)
+run_rank (gpointer   user_data,
+          GError   **error)
 {
+  const RankOptions *options = user_data;
   g_autoptr(HrPresetDb) db = NULL;
   g_autoptr(HrScenario) base = hr_scenario_new ();
   g_autoptr(GPtrArray) entries = NULL;
@@ -344,9 +345,6 @@ hr_cli_rank (int    argc,
 {
   g_auto(RankOptions) options = { 0 };
   g_autoptr(GOptionContext) context = g_option_context_new (_("(--headphone ID | --source ID [--output NAME])"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("%s %s", HR_CLI_PROGRAM_NAME, argv[0]);
-  g_auto(GStrv) args = g_new0 (char *, argc + 1);
   const GOptionEntry entries[] = {
     { "headphone", 0, 0, G_OPTION_ARG_STRING, &options.common.headphone_id,
       N_("Rank the sources for these headphones, by preset id"), N_("ID") },
@@ -379,43 +377,8 @@ hr_cli_rank (int    argc,
     G_OPTION_ENTRY_NULL
   };
 
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-
-  g_set_prgname (prgname);
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   describe (context);
 
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      g_printerr (_("%s: %s (see “%s --help”)\n"), HR_CLI_PROGRAM_NAME, error->message, prgname);
-      return HR_CLI_EXIT_USAGE;
-    }
-  if (options.common.help)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      g_print ("%s", help);
-      return HR_CLI_EXIT_SUCCESS;
-    }
-  if (args[1] != NULL)
-    {
-      g_printerr (_("%s: unexpected argument “%s” (see “%s --help”)\n"),
-                  HR_CLI_PROGRAM_NAME, args[1], prgname);
-      return HR_CLI_EXIT_USAGE;
-    }
-
-  if (!run_rank (&options, &error))
-    {
-      if (error->domain == G_OPTION_ERROR)
-        {
-          g_printerr (_("%s: %s (see “%s --help”)\n"), HR_CLI_PROGRAM_NAME, error->message, prgname);
-          return HR_CLI_EXIT_USAGE;
-        }
-      g_printerr ("%s: %s\n", HR_CLI_PROGRAM_NAME, error->message);
-      return HR_CLI_EXIT_BAD_INPUT;
-    }
-  return HR_CLI_EXIT_SUCCESS;
+  return hr_cli_run_with_options (argv, context, &options.common.help, run_rank, &options);
 }

@@ -141,6 +141,52 @@ describe_command (HrCliCommand    command,
     }
 }
 
+int
+hr_cli_run_with_options (char           **argv,
+                         GOptionContext  *context,
+                         const gboolean  *help,
+                         HrCliRunFunc     run,
+                         gpointer         options)
+{
+  g_autofree char *prgname = g_strdup_printf ("%s %s", HR_CLI_PROGRAM_NAME, argv[0]);
+  g_auto(GStrv) args = g_strdupv (argv);
+  g_autoptr(GError) error = NULL;
+
+  /* The usage line reads "headroom-cli eq [OPTION…]", as git's do. */
+  g_set_prgname (prgname);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      print_usage_error (error->message, prgname);
+      return HR_CLI_EXIT_USAGE;
+    }
+  if (*help)
+    {
+      g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", text);
+      return HR_CLI_EXIT_SUCCESS;
+    }
+  if (args[1] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), args[1]);
+
+      print_usage_error (message, prgname);
+      return HR_CLI_EXIT_USAGE;
+    }
+  if (!run (options, &error))
+    {
+      if (exit_status_for (error) == HR_CLI_EXIT_USAGE)
+        print_usage_error (error->message, prgname);
+      else
+        print_error (error);
+      return exit_status_for (error);
+    }
+  return HR_CLI_EXIT_SUCCESS;
+}
+
 static int
 run_command (HrCliCommand   command,
              char         **argv)
