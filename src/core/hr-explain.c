@@ -32,14 +32,7 @@ add_arg (HrExplainStep   *step,
          const char      *key,
          HrReasonArgType  type)
 {
-  HrReasonArg *arg;
-
-  /* The figures of each code are fixed here; more is a programming error. */
-  g_return_val_if_fail (step->n_args < HR_EXPLAIN_MAX_ARGS, NULL);
-
-  arg = &step->args[step->n_args++];
-  *arg = (HrReasonArg) { key, type, NAN, NULL, FALSE };
-  return arg;
+  return hr_reason_args_add (step->args, &step->n_args, HR_EXPLAIN_MAX_ARGS, key, type);
 }
 
 static void
@@ -79,34 +72,33 @@ double
 hr_explain_step_get_number (const HrExplainStep *step,
                             const char          *key)
 {
+  const HrReasonArg *arg;
+
   g_return_val_if_fail (step != NULL, NAN);
 
-  for (guint i = 0; i < step->n_args; i++)
-    if (g_str_equal (step->args[i].key, key) && step->args[i].type == HR_REASON_ARG_NUMBER)
-      return step->args[i].number;
-  return NAN;
+  arg = hr_reason_args_find (step->args, step->n_args, key);
+  return arg != NULL && arg->type == HR_REASON_ARG_NUMBER ? arg->number : NAN;
 }
 
 const char *
 hr_explain_step_get_string (const HrExplainStep *step,
                             const char          *key)
 {
+  const HrReasonArg *arg;
+
   g_return_val_if_fail (step != NULL, NULL);
 
-  for (guint i = 0; i < step->n_args; i++)
-    if (g_str_equal (step->args[i].key, key) && step->args[i].type == HR_REASON_ARG_STRING)
-      return step->args[i].string;
-  return NULL;
+  arg = hr_reason_args_find (step->args, step->n_args, key);
+  return arg != NULL && arg->type == HR_REASON_ARG_STRING ? arg->string : NULL;
 }
 
 static gboolean
 get_boolean (const HrExplainStep *step,
              const char          *key)
 {
-  for (guint i = 0; i < step->n_args; i++)
-    if (g_str_equal (step->args[i].key, key) && step->args[i].type == HR_REASON_ARG_BOOLEAN)
-      return step->args[i].boolean;
-  return FALSE;
+  const HrReasonArg *arg = hr_reason_args_find (step->args, step->n_args, key);
+
+  return arg != NULL && arg->type == HR_REASON_ARG_BOOLEAN && arg->boolean;
 }
 
 static HrExplainStep

@@ -30,22 +30,42 @@ hr_reason_init (HrReason         *reason,
   reason->severity = severity;
 }
 
+/* Returns: the new figure, or NULL if @args is full */
+HrReasonArg *
+hr_reason_args_add (HrReasonArg     *args,
+                    guint           *n_args,
+                    guint            max_args,
+                    const char      *key,
+                    HrReasonArgType  type)
+{
+  HrReasonArg *arg;
+
+  /* The codes' figures are fixed where they are made (hr-verdict.c,
+   * hr-explain.c); more than fit is a programming error, not an input. */
+  g_return_val_if_fail (*n_args < max_args, NULL);
+
+  arg = &args[(*n_args)++];
+  *arg = (HrReasonArg) { key, type, NAN, NULL, FALSE };
+  return arg;
+}
+
+const HrReasonArg *
+hr_reason_args_find (const HrReasonArg *args,
+                     guint              n_args,
+                     const char        *key)
+{
+  for (guint i = 0; i < n_args; i++)
+    if (g_str_equal (args[i].key, key))
+      return &args[i];
+  return NULL;
+}
+
 static HrReasonArg *
 add_arg (HrReason        *reason,
          const char      *key,
          HrReasonArgType  type)
 {
-  HrReasonArg *arg;
-
-  /* The codes' figures are fixed in hr-verdict.c; more than fit is a
-   * programming error, not an input. */
-  g_return_val_if_fail (reason->n_args < HR_REASON_MAX_ARGS, NULL);
-
-  arg = &reason->args[reason->n_args++];
-  arg->key = key;
-  arg->type = type;
-  arg->number = NAN;
-  return arg;
+  return hr_reason_args_add (reason->args, &reason->n_args, HR_REASON_MAX_ARGS, key, type);
 }
 
 void
@@ -88,10 +108,7 @@ hr_reason_find (const HrReason *reason,
 {
   g_return_val_if_fail (reason != NULL, NULL);
 
-  for (guint i = 0; i < reason->n_args; i++)
-    if (g_str_equal (reason->args[i].key, key))
-      return &reason->args[i];
-  return NULL;
+  return hr_reason_args_find (reason->args, reason->n_args, key);
 }
 
 /* Returns: the figure, or NAN if the reason has none of that name */

@@ -69,6 +69,17 @@ typedef struct
 
 #define HR_REASON_MAX_ARGS 10
 
+/* A list of figures in an array of @max_args, as a reason and an
+ * explanation's step (hr-explain.h) keep theirs. */
+HrReasonArg       *hr_reason_args_add  (HrReasonArg       *args,
+                                        guint             *n_args,
+                                        guint              max_args,
+                                        const char        *key,
+                                        HrReasonArgType    type);
+const HrReasonArg *hr_reason_args_find (const HrReasonArg *args,
+                                        guint              n_args,
+                                        const char        *key);
+
 typedef struct
 {
   HrReasonCode      code;
