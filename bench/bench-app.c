@@ -17,6 +17,7 @@
 #include "hr-bench.h"
 #include "hr-generated-presets.h"
 #include "hr-window-private.h"
+#include "test-files.h"
 
 /* The app with 10,000 presets, as a user meets it: from start to the
  * first painted frame, and each keystroke of a search in the headphones'
@@ -222,24 +223,6 @@ run_one_start (const char  *self_path,
         }
     }
   return result->first_frame_ms >= 0.0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "hr-generated-presets.h"
 #include "hr-preset-db.h"
 #include "hr-preset-private.h"
+#include "test-files.h"
 
 /* Loading 10,000 presets. The text is made in memory, a mix like the
  * bundled files (a third sources with one to three outputs, the rest
@@ -29,24 +30,6 @@
 
 #define N_PRESETS 10000
 #define N_RUNS 9
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static gboolean
 check_loaded (HrPresetDb *db,

@@ -13,6 +13,7 @@
 #include "hr-preset-cache.h"
 #include "hr-preset-db.h"
 #include "hr-preset-private.h"
+#include "test-files.h"
 
 /* Compiled preset caches that were not made by Headroom, or were damaged
  * after: test-preset-cache.c has the caches Headroom makes, and a few
@@ -35,24 +36,6 @@ static char *cache_home;
 static char *work_dir;
 
 #define N_PRESETS 6
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static GBytes *
 read_bytes (const char *path)

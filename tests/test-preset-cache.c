@@ -14,6 +14,7 @@
 #include "hr-preset-cache.h"
 #include "hr-preset-db.h"
 #include "hr-preset-private.h"
+#include "test-files.h"
 
 /* The compiled preset caches (src/db/hr-preset-cache.c), in an
  * XDG_CACHE_HOME of their own: every preset from a cache is the preset
@@ -47,24 +48,6 @@ static char *work_dir;
 #define SMALL_FILE(name) \
   "{\"schema_version\": 1, \"sources\": [" SOURCE ("test-amp", "Amp") "],\n" \
   " \"headphones\": [" HEADPHONE ("test-hp", name, "300") "]}\n"
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* A folder of its own for a test, and no caches from the one before. */
 static char *

@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "test-files.h"
+
 /* A temporary XDG_DATA_HOME for the test programs that write the user's
  * presets. It is set before anything reads it, since GLib caches the
  * user data dir, and removed at the end with whatever the tests left. */
@@ -41,24 +43,6 @@ remove_user_files (void)
 
       g_assert_cmpint (g_unlink (path), ==, 0);
     }
-}
-
-static inline void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static inline void
