@@ -85,11 +85,7 @@ run_eq (gpointer   user_data,
         GError   **error)
 {
   const EqOptions *options = user_data;
-  g_autoptr(HrPresetDb) db = NULL;
-  g_autoptr(HrScenario) scenario = NULL;
-  g_autoptr(HrSweep) sweep = NULL;
-  g_autoptr(HrSummary) summary = NULL;
-  g_autoptr(HrScenarioCircuit) resolved = NULL;
+  g_auto(HrCliComputed) computed = { 0 };
   g_autoptr(HrEqFit) fit = NULL;
   g_autofree char *label = NULL;
   g_autofree char *text = NULL;
@@ -118,17 +114,11 @@ run_eq (gpointer   user_data,
     return FALSE;
   fit_options.max_filters = (guint) max_filters;
 
-  scenario = hr_cli_build_scenario (&options->common, &request, error);
-  if (scenario == NULL)
+  if (!hr_cli_compute_options (&options->common, &request, HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ,
+                               &computed, error))
     return FALSE;
-  sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ, request.n_points, error);
-  if (sweep == NULL)
-    return FALSE;
-  summary = hr_cli_compute (scenario, &db, sweep, &resolved, error);
-  if (summary == NULL)
-    return FALSE;
-  label = hr_scenario_circuit_dup_label (resolved);
-  text = hr_eq_export_undo (sweep, summary, label, &fit_options, format, &fit, error);
+  label = hr_scenario_circuit_dup_label (computed.resolved);
+  text = hr_eq_export_undo (computed.sweep, computed.summary, label, &fit_options, format, &fit, error);
   if (text == NULL)
     return FALSE;
   described = hr_eq_fit_describe (fit);

@@ -293,11 +293,7 @@ run_explain (gpointer   user_data,
              GError   **error)
 {
   const ExplainOptions *options = user_data;
-  g_autoptr(HrPresetDb) db = NULL;
-  g_autoptr(HrScenario) scenario = NULL;
-  g_autoptr(HrSweep) sweep = NULL;
-  g_autoptr(HrSummary) summary = NULL;
-  g_autoptr(HrScenarioCircuit) resolved = NULL;
+  g_auto(HrCliComputed) computed = { 0 };
   g_autoptr(GArray) steps = NULL;
   g_autoptr(GPtrArray) fixes = NULL;
   g_autofree char *label = NULL;
@@ -311,34 +307,29 @@ run_explain (gpointer   user_data,
   if (!parse_options (options, &freq_hz, &format, error) ||
       !hr_cli_build_request (HR_CLI_COMMAND_CHECK, &options->common, &request, error))
     return FALSE;
-  scenario = hr_cli_build_scenario (&options->common, &request, error);
-  if (scenario == NULL)
-    return FALSE;
-  sweep = hr_sweep_new_log (HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ, request.n_points, error);
-  if (sweep == NULL)
-    return FALSE;
-  summary = hr_cli_compute (scenario, &db, sweep, &resolved, error);
-  if (summary == NULL)
+  if (!hr_cli_compute_options (&options->common, &request, HR_AUDIO_BAND_MIN_HZ, HR_AUDIO_BAND_MAX_HZ,
+                               &computed, error))
     return FALSE;
 
-  if (resolved->source_preset != NULL)
+  if (computed.resolved->source_preset != NULL)
     {
-      output_kind = hr_output_kind_to_string (hr_source_preset_get_output (resolved->source_preset,
-                                                                           resolved->output_index)->kind);
-      source_name = hr_source_preset_dup_output_label (resolved->source_preset, resolved->output_index);
+      output_kind = hr_output_kind_to_string (hr_source_preset_get_output (computed.resolved->source_preset,
+                                                                           computed.resolved->output_index)->kind);
+      source_name = hr_source_preset_dup_output_label (computed.resolved->source_preset,
+                                                       computed.resolved->output_index);
     }
   else
-    source_name = g_strdup (resolved->source_name);
-  steps = hr_explain_steps (sweep, summary, &resolved->circuit, freq_hz, output_kind);
-  if (db == NULL)
-    db = hr_preset_db_new (NULL, NULL);
-  fixes = hr_explain_fixes (db, scenario, summary, error);
+    source_name = g_strdup (computed.resolved->source_name);
+  steps = hr_explain_steps (computed.sweep, computed.summary, &computed.resolved->circuit, freq_hz, output_kind);
+  if (computed.db == NULL)
+    computed.db = hr_preset_db_new (NULL, NULL);
+  fixes = hr_explain_fixes (computed.db, computed.scenario, computed.summary, error);
   if (fixes == NULL)
     return FALSE;
 
-  label = hr_scenario_circuit_dup_label (resolved);
-  text = format == FORMAT_JSON ? format_json (resolved, source_name, summary, freq_hz, steps, fixes)
-                               : format_people (label, summary, steps, fixes, format == FORMAT_MARKDOWN);
+  label = hr_scenario_circuit_dup_label (computed.resolved);
+  text = format == FORMAT_JSON ? format_json (computed.resolved, source_name, computed.summary, freq_hz, steps, fixes)
+                               : format_people (label, computed.summary, steps, fixes, format == FORMAT_MARKDOWN);
   if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, _("cannot write the output"));

@@ -207,12 +207,7 @@ run_export_circuit (const ExportOptions  *options,
                     const HrCliRequest   *request,
                     GError              **error)
 {
-  g_autoptr(HrPresetDb) db = NULL;
-  g_autoptr(HrComparison) comparison = NULL;
-  g_autoptr(HrScenario) scenario = NULL;
-  g_autoptr(HrSweep) sweep = NULL;
-  g_autoptr(HrSummary) summary = NULL;
-  g_autoptr(HrScenarioCircuit) resolved = NULL;
+  g_auto(HrCliComputed) computed = { 0 };
   HrChartExportOptions export;
   HrChartTheme theme;
   HrChartCircuit circuit;
@@ -242,27 +237,16 @@ run_export_circuit (const ExportOptions  *options,
       return FALSE;
     }
 
-  comparison = hr_cli_load_comparison (&options->common, error);
-  if (comparison == NULL && options->common.comparison_file != NULL)
-    return FALSE;
-  scenario = comparison != NULL ? hr_scenario_copy (hr_comparison_get_scenario (comparison))
-                                : hr_cli_build_scenario (&options->common, request, error);
-  if (scenario == NULL)
-    return FALSE;
   /* Computed as for the charts, for the drive the level asks of it and
    * for the same checks and messages. */
-  sweep = hr_sweep_new_log (request->fmin_hz, request->fmax_hz, request->n_points, error);
-  if (sweep == NULL)
-    return FALSE;
-  summary = hr_cli_compute (scenario, &db, sweep, &resolved, error);
-  if (summary == NULL)
+  if (!hr_cli_compute_options (&options->common, request, request->fmin_hz, request->fmax_hz, &computed, error))
     return FALSE;
 
-  circuit.circuit = &resolved->circuit;
-  circuit.voc_vrms = sweep->level_unknown ? NAN : sweep->voc_vrms;
+  circuit.circuit = &computed.resolved->circuit;
+  circuit.voc_vrms = computed.sweep->level_unknown ? NAN : computed.sweep->voc_vrms;
   circuit.freq_hz = freq_hz;
-  circuit.source_name = resolved->source_name;
-  circuit.headphone_name = resolved->headphone_name;
+  circuit.source_name = computed.resolved->source_name;
+  circuit.headphone_name = computed.resolved->headphone_name;
   return hr_chart_export_circuit_to_file (&circuit, theme, &export, options->file, error);
 }
 
@@ -283,11 +267,7 @@ run_export_zma (const ExportOptions  *options,
                 const HrCliRequest   *request,
                 GError              **error)
 {
-  g_autoptr(HrPresetDb) db = NULL;
-  g_autoptr(HrScenario) scenario = NULL;
-  g_autoptr(HrSweep) sweep = NULL;
-  g_autoptr(HrSummary) summary = NULL;
-  g_autoptr(HrScenarioCircuit) resolved = NULL;
+  g_auto(HrCliComputed) computed = { 0 };
 
   if (options->compare != NULL || options->chart != NULL)
     {
@@ -295,17 +275,11 @@ run_export_zma (const ExportOptions  *options,
                    _("a .zma holds the impedance of one configuration: --compare and --chart are for charts"));
       return FALSE;
     }
-  scenario = hr_cli_build_scenario (&options->common, request, error);
-  if (scenario == NULL)
-    return FALSE;
-  sweep = hr_sweep_new_log (request->fmin_hz, request->fmax_hz, request->n_points, error);
-  if (sweep == NULL)
-    return FALSE;
   /* Resolved and checked as sweep does, so that the messages are the same. */
-  summary = hr_cli_compute (scenario, &db, sweep, &resolved, error);
-  if (summary == NULL)
+  if (!hr_cli_compute_options (&options->common, request, request->fmin_hz, request->fmax_hz, &computed, error))
     return FALSE;
-  return hr_export_save_zma (options->file, &resolved->circuit, sweep->freq_hz, sweep->n_points, error);
+  return hr_export_save_zma (options->file, &computed.resolved->circuit,
+                             computed.sweep->freq_hz, computed.sweep->n_points, error);
 }
 
 static gboolean

@@ -98,6 +98,26 @@ HrSummary   *hr_cli_compute          (HrScenario          *scenario,
                                       HrScenarioCircuit  **resolved,
                                       GError             **error);
 
+/* One configuration as the options describe it, swept and computed:
+ * where sweep, check, eq, explain and export of a circuit or a .zma
+ * start (hr_cli_compute_options()). */
+typedef struct
+{
+  HrScenario        *scenario;
+  HrPresetDb        *db;        /* NULL if no preset was asked for */
+  HrSweep           *sweep;
+  HrSummary         *summary;
+  HrScenarioCircuit *resolved;
+} HrCliComputed;
+
+gboolean     hr_cli_compute_options  (const HrCliOptions  *options,
+                                      const HrCliRequest  *request,
+                                      double               fmin_hz,
+                                      double               fmax_hz,
+                                      HrCliComputed       *computed,
+                                      GError             **error);
+void         hr_cli_computed_clear   (HrCliComputed       *computed);
+
 /* hr-cli.c: what every command with options of its own does with them.
  * @context holds the command's entries and its help text; @help is the
  * entry --help sets; @run does the work on @options, reporting a mistake
@@ -122,5 +142,6 @@ void     hr_cli_print_problems (HrPresetDb          *db);
 char    *hr_cli_format_preset  (HrPreset            *preset);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HrCliOptions, hr_cli_options_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HrCliComputed, hr_cli_computed_clear)
 
 G_END_DECLS

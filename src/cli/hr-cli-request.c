@@ -611,44 +611,68 @@ finish_output (GError **error)
   return TRUE;
 }
 
+/* Fills @computed (cleared by the caller with hr_cli_computed_clear(),
+ * whatever this returns): the scenario of the options or of their
+ * --comparison, swept from @fmin_hz to @fmax_hz, with the database if a
+ * preset was asked for, and what it came to. */
+gboolean
+hr_cli_compute_options (const HrCliOptions  *options,
+                        const HrCliRequest  *request,
+                        double               fmin_hz,
+                        double               fmax_hz,
+                        HrCliComputed       *computed,
+                        GError             **error)
+{
+  computed->scenario = hr_cli_build_scenario (options, request, error);
+  if (computed->scenario == NULL)
+    return FALSE;
+  computed->sweep = hr_sweep_new_log (fmin_hz, fmax_hz, request->n_points, error);
+  if (computed->sweep == NULL)
+    return FALSE;
+  computed->summary = hr_cli_compute (computed->scenario, &computed->db, computed->sweep,
+                                      &computed->resolved, error);
+  return computed->summary != NULL;
+}
+
+void
+hr_cli_computed_clear (HrCliComputed *computed)
+{
+  g_clear_pointer (&computed->resolved, hr_scenario_circuit_free);
+  g_clear_pointer (&computed->summary, hr_summary_free);
+  g_clear_pointer (&computed->sweep, hr_sweep_free);
+  g_clear_object (&computed->db);
+  g_clear_object (&computed->scenario);
+}
+
 gboolean
 hr_cli_run_request (const HrCliOptions  *options,
                     const HrCliRequest  *request,
                     GError             **error)
 {
-  g_autoptr(HrScenario) scenario = NULL;
-  g_autoptr(HrScenarioCircuit) resolved = NULL;
-  g_autoptr(HrSweep) sweep = NULL;
-  g_autoptr(HrSummary) summary = NULL;
-  g_autoptr(HrPresetDb) db = NULL;
+  g_auto(HrCliComputed) computed = { 0 };
   g_autofree char *source_name = NULL;
 
-  scenario = hr_cli_build_scenario (options, request, error);
-  if (scenario == NULL)
+  if (!hr_cli_compute_options (options, request, request->fmin_hz, request->fmax_hz, &computed, error))
     return FALSE;
-  sweep = hr_sweep_new_log (request->fmin_hz, request->fmax_hz, request->n_points, error);
-  if (sweep == NULL)
-    return FALSE;
-  summary = hr_cli_compute (scenario, &db, sweep, &resolved, error);
-  if (summary == NULL)
-    return FALSE;
-  source_name = dup_source_json_name (options, request, resolved);
+  source_name = dup_source_json_name (options, request, computed.resolved);
 
   switch (request->command)
     {
     case HR_CLI_COMMAND_SWEEP:
       if (request->json)
-        hr_cli_write_sweep_json (stdout, sweep, hr_headphone_get_name (resolved->headphone), source_name);
+        hr_cli_write_sweep_json (stdout, computed.sweep, hr_headphone_get_name (computed.resolved->headphone),
+                                 source_name);
       else
-        hr_cli_write_sweep_csv (stdout, sweep);
+        hr_cli_write_sweep_csv (stdout, computed.sweep);
       break;
 
     case HR_CLI_COMMAND_CHECK:
-      /* The summary holds reasons as codes: JSON writes them with their
+      /* The computed.summary holds reasons as codes: JSON writes them with their
        * English text, the text output in the user's language. Neither
        * needs the locale switched. */
       if (request->json)
-        hr_cli_write_summary_json (stdout, summary, hr_headphone_get_name (resolved->headphone), source_name);
+        hr_cli_write_summary_json (stdout, computed.summary, hr_headphone_get_name (computed.resolved->headphone),
+                                   source_name);
       else
         {
           /* The names of the built-in sources are for scripts; people
@@ -657,7 +681,8 @@ hr_cli_run_request (const HrCliOptions  *options,
                                      || options->comparison_file != NULL ? source_name
                                    : options->zout_text != NULL ? _("resistive source without limits")
                                    : _("ideal source");
-          g_autofree char *text = hr_cli_format_summary_text (summary, &resolved->circuit, source_label);
+          g_autofree char *text = hr_cli_format_summary_text (computed.summary, &computed.resolved->circuit,
+                                                              source_label);
 
           g_print ("%s", text);
         }
