@@ -18,6 +18,7 @@
 #include "hr-generated-presets.h"
 #include "hr-window-private.h"
 #include "test-files.h"
+#include "test-widgets.h"
 
 /* The app with 10,000 presets, as a user meets it: from start to the
  * first painted frame, and each keystroke of a search in the headphones'
@@ -54,22 +55,6 @@ static gint64 frame_start_us;
 static GString *report;
 
 static gboolean type_next (gpointer user_data);
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 on_before_paint (GdkFrameClock *clock)

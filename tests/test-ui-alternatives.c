@@ -10,6 +10,7 @@
 #include "hr-explain-fixes.h"
 #include "hr-why-window.h"
 #include "test-ui-gear.h"
+#include "test-widgets.h"
 
 /* What stands beside the verdict. The Alternatives view: the ranking of
  * the CLI, computed off the main thread, re-ranked when the level changes
@@ -186,23 +187,6 @@ find_step (HrWhyWindow   *why,
     if (g_array_index (steps, HrExplainStep, i).code == code)
       return &g_array_index (steps, HrExplainStep, i);
   g_error ("no step %s", hr_explain_code_to_string (code));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* How many pixels of the widget as the window paints it are not clear:

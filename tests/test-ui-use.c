@@ -11,6 +11,7 @@
 #include "hr-window-private.h"
 #include "hr-tooltip.h"
 #include "test-ui-input.h"
+#include "test-widgets.h"
 
 /* The window as a new user met it in half an hour of use: an interface
  * and studio headphones, a mixer of their own, the keyboard alone, a
@@ -279,20 +280,6 @@ test_first_launch_title (void)
   g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), !=, "Headroom");
   destroy_window (window);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Ctrl+F opens the headphones' list with the focus in its search entry,
