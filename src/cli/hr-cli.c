@@ -152,7 +152,7 @@ hr_cli_run_with_options (char           **argv,
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GError) error = NULL;
 
-  /* The usage line reads "headroom-cli eq [OPTION…]", as git's do. */
+  /* The usage line reads "headroom-cli sweep [OPTION…]", as git's do. */
   g_set_prgname (prgname);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -187,64 +187,44 @@ hr_cli_run_with_options (char           **argv,
   return HR_CLI_EXIT_SUCCESS;
 }
 
+/* What sweep and check do once their options are read. */
+typedef struct
+{
+  HrCliCommand command;
+  HrCliOptions options;
+} CommandRun;
+
+static gboolean
+run_request (gpointer   user_data,
+             GError   **error)
+{
+  CommandRun *run = user_data;
+  HrCliRequest request;
+
+  return hr_cli_build_request (run->command, &run->options, &request, error) &&
+         hr_cli_run_request (&run->options, &request, error);
+}
+
 static int
 run_command (HrCliCommand   command,
              char         **argv)
 {
-  g_auto(HrCliOptions) options = { 0 };
+  CommandRun run = { command, { 0 } };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) entries = NULL;
-  g_autofree char *prgname = g_strdup_printf ("%s %s", HR_CLI_PROGRAM_NAME, argv[0]);
   g_autofree char *points_help = NULL;
-  g_auto(GStrv) args = g_strdupv (argv);
-  HrCliRequest request;
+  int status;
 
   points_help = g_strdup_printf (_("Number of frequencies (default: %u)"),
                                  command == HR_CLI_COMMAND_SWEEP ? HR_SWEEP_DEFAULT_POINTS
                                                                  : HR_SUMMARY_DEFAULT_POINTS);
-  entries = build_entries (command, &options, points_help);
-
-  /* The usage line reads "headroom-cli sweep [OPTION…]", as git's do. */
-  g_set_prgname (prgname);
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  entries = build_entries (command, &run.options, points_help);
   g_option_context_add_main_entries (context, &g_array_index (entries, GOptionEntry, 0), GETTEXT_PACKAGE);
   describe_command (command, context);
 
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      print_usage_error (error->message, prgname);
-      return HR_CLI_EXIT_USAGE;
-    }
-
-  if (options.help)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      g_print ("%s", help);
-      return HR_CLI_EXIT_SUCCESS;
-    }
-
-  if (args[1] != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), args[1]);
-
-      print_usage_error (message, prgname);
-      return HR_CLI_EXIT_USAGE;
-    }
-
-  if (!hr_cli_build_request (command, &options, &request, &error) ||
-      !hr_cli_run_request (&options, &request, &error))
-    {
-      if (exit_status_for (error) == HR_CLI_EXIT_USAGE)
-        print_usage_error (error->message, prgname);
-      else
-        print_error (error);
-      return exit_status_for (error);
-    }
-
-  return HR_CLI_EXIT_SUCCESS;
+  status = hr_cli_run_with_options (argv, context, &run.options.help, run_request, &run);
+  hr_cli_options_clear (&run.options);
+  return status;
 }
 
 static gboolean
