@@ -215,7 +215,16 @@ test_refused (void)
   /* Nested deeper than any reader recurses. */
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (deep, '[');
-  assert_refused (deep->str, "x.headroom:1:");
+  assert_refused (deep->str, "x.headroom:1:129: arrays and objects nest 100001 levels deep");
+  /* The same behind a single-quoted string ending in a backslash, which
+   * json-glib takes with no escapes and a reader that took escapes in it
+   * would read past every bracket to the next quote. */
+  g_string_truncate (deep, 0);
+  g_string_append (deep, HEAD "\"configuration\": ['\\', ");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  g_string_append (deep, "'x'");
+  assert_refused (deep->str, "x.headroom:1:67: a string in single quotes, which JSON does not have");
 }
 
 /* A file too large to be a comparison is refused before it is read. */

@@ -331,6 +331,58 @@ test_too_deep (void)
   g_assert_false (hr_preset_file_is_readable (file));
 }
 
+/* What json-glib reads as a string or a comment, the check before it
+ * reads so too: a single-quoted string, which json-glib takes with no
+ * escapes, hid 100,000 brackets from the count behind a backslash and
+ * crashed it, and a double quote in one hid a bad escape. Single quotes
+ * are not JSON, and refused where they are. */
+static void
+test_hidden_from_the_check (void)
+{
+  static const struct {
+    const char *head;
+    const char *tail;
+    const char *problems;
+  } cases[] = {
+    { "{\"sources\": ['\\', ", "'x']}",
+      "q.json:1:14: a string in single quotes, which JSON does not have: use double quotes\n" },
+    { "{'a': '\\', \"sources\": ", "}",
+      "q.json:1:2: a string in single quotes, which JSON does not have: use double quotes\n" },
+    /* Comments json-glib skips, and so does the check: the brackets in
+     * one are no nesting, a quote in one starts no string. */
+    { "/* ' [[[[ */ {\"sources\": ", "}",
+      "q.json:1:89: arrays and objects nest 100001 levels deep here, more than the 64 that any preset needs\n" },
+    /* "//" is no comment to json-glib: what follows it on the line is read. */
+    { "{\"sources\": // '\n", "}",
+      "q.json:1:16: a string in single quotes, which JSON does not have: use double quotes\n" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GString) text = g_string_new (cases[c].head);
+      g_autoptr(HrPresetFile) file = NULL;
+      g_autofree char *problems = NULL;
+
+      for (guint i = 0; i < 100000; i++)
+        g_string_append_c (text, '[');
+      g_string_append (text, cases[c].tail);
+      file = hr_preset_file_new_from_data ("q.json", text->str, text->len, HR_PRESET_ORIGIN_USER);
+      problems = problems_text (file);
+      g_assert_cmpstr (problems, ==, cases[c].problems);
+      g_assert_false (hr_preset_file_is_readable (file));
+    }
+
+  {
+    const char *text = "{\"x\": '\"', \"sources\": [{\"name\": \"a\\6\\ud800b\"}]}";
+    g_autoptr(HrPresetFile) file = hr_preset_file_new_from_data ("q.json", text, strlen (text),
+                                                                 HR_PRESET_ORIGIN_USER);
+    g_autofree char *problems = problems_text (file);
+
+    g_assert_cmpstr (problems, ==,
+                     "q.json:1:7: a string in single quotes, which JSON does not have: use double quotes\n");
+  }
+}
+
 static void
 test_figures (void)
 {
@@ -454,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/presets/sheet-figures", test_sheet_figures);
   g_test_add_func ("/presets/voltage-steps-and-typical", test_voltage_steps_and_typical);
   g_test_add_func ("/presets/too-deep", test_too_deep);
+  g_test_add_func ("/presets/hidden-from-the-check", test_hidden_from_the_check);
   g_test_add_func ("/presets/source-figures", test_figures);
   g_test_add_func ("/presets/headphone", test_headphone_preset);
   g_test_add_func ("/presets/gear-json-accepts-presets", test_gear_json_accepts_presets);

@@ -32,10 +32,6 @@ void           hr_json_text_position      (const char     *text,
                                            gsize           offset,
                                            guint          *line,
                                            guint          *column);
-gboolean       hr_json_check_depth        (const char     *text,
-                                           gsize           length,
-                                           gsize          *offset,
-                                           guint          *max_depth);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrJsonLocator, hr_json_locator_free)
 

@@ -23,54 +23,116 @@ hex_value (const char *p)
   return value;
 }
 
-/* The escapes JSON has (RFC 8259, §7). json-glib 1.6 takes others, "\6"
- * among them, and lone surrogates, "\ud800", and makes of them strings
- * that are not UTF-8, which nothing downstream expects. @offset: where
- * the bad escape starts. */
-static gboolean
-check_escapes (const char *text,
-               gsize       length,
-               gsize      *offset)
-{
-  gboolean in_string = FALSE;
+typedef enum {
+  LEXIS_OK,
+  LEXIS_BAD_ESCAPE,
+  LEXIS_SINGLE_QUOTE,
+  LEXIS_TOO_DEEP,
+} Lexis;
 
+/* The length of the escape at @i (a backslash in a string), or 0 if JSON
+ * has no such escape (RFC 8259, §7). json-glib 1.6 takes others, "\6"
+ * among them, and lone surrogates, "\ud800", and makes of them strings
+ * that are not UTF-8, which nothing downstream expects. */
+static gsize
+escape_length (const char *text,
+               gsize       length,
+               gsize       i)
+{
+  char next = i + 1 < length ? text[i + 1] : '\0';
+  int unit;
+  int low;
+
+  if (next == '"' || next == '\\' || next == '/' || next == 'b' || next == 'f'
+      || next == 'n' || next == 'r' || next == 't')
+    return 2;
+  if (next != 'u')
+    return 0;
+  unit = i + 6 <= length ? hex_value (text + i + 2) : -1;
+  if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF))
+    return 0;
+  if (unit < 0xD800 || unit > 0xDBFF)
+    return 6;
+  /* A high surrogate needs its low one. */
+  low = i + 12 <= length && text[i + 6] == '\\' && text[i + 7] == 'u' ? hex_value (text + i + 8) : -1;
+  return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
+}
+
+/* One pass over the text as json-glib's scanner reads it, so that what
+ * is a string or a comment to one is so to the other: a bracket counted
+ * here as nesting is one there, and none is hidden from the count. Its
+ * scanner also takes strings in single quotes, in which a backslash is
+ * no escape; they are not JSON, and told apart from double-quoted ones a
+ * backslash at the end of one hid every bracket up to the next quote
+ * from the count, so that a file nested 100,000 deep crashed json-glib.
+ * They are refused instead. Comments (slash-star) json-glib skips, and
+ * so does this; "//" is no comment to it, nor here. @offset: where the
+ * problem starts; @max_depth: how deep it nests at the most. */
+static Lexis
+check_lexis (const char *text,
+             gsize       length,
+             gsize      *offset,
+             guint      *max_depth)
+{
+  Lexis found = LEXIS_OK;
+  guint deepest = 0;
+  guint depth = 0;
+
+  /* Indices rather than pointers: an escape or a comment cut short at
+   * the end of the text must not step a pointer past it. */
   for (gsize i = 0; i < length; i++)
     {
-      if (text[i] == '"')
-        in_string = !in_string;
-      else if (in_string && text[i] == '\\')
+      char c = text[i];
+
+      if (c == '"')
         {
-          char next = i + 1 < length ? text[i + 1] : '\0';
-
-          *offset = i;
-          if (next == 'u')
+          for (i++; i < length && text[i] != '"'; i++)
             {
-              int unit = i + 6 <= length ? hex_value (text + i + 2) : -1;
+              gsize escape;
 
-              if (unit < 0)
-                return FALSE;
-              /* A high surrogate needs its low one, and a low one a high. */
-              if (unit >= 0xD800 && unit <= 0xDBFF)
+              if (text[i] != '\\')
+                continue;
+              escape = escape_length (text, length, i);
+              if (escape == 0 && found == LEXIS_OK)
                 {
-                  int low = i + 12 <= length && text[i + 6] == '\\' && text[i + 7] == 'u'
-                            ? hex_value (text + i + 8) : -1;
-
-                  if (!(low >= 0xDC00 && low <= 0xDFFF))
-                    return FALSE;
-                  i += 6;
+                  *offset = i;
+                  return LEXIS_BAD_ESCAPE;
                 }
-              else if (unit >= 0xDC00 && unit <= 0xDFFF)
-                return FALSE;
-              i += 5;
+              /* Already too deep, which is said first: read on for how
+               * deep. */
+              if (escape == 0)
+                escape = 2;
+              i += escape - 1;
             }
-          else if (next != '"' && next != '\\' && next != '/' && next != 'b' && next != 'f'
-                   && next != 'n' && next != 'r' && next != 't')
-            return FALSE;
-          else
-            i++;
         }
+      else if (c == '\'')
+        {
+          if (found != LEXIS_OK)
+            break;      /* how deep, as far as it can be told */
+          *offset = i;
+          return LEXIS_SINGLE_QUOTE;
+        }
+      else if (c == '/' && i + 1 < length && text[i + 1] == '*')
+        {
+          for (i += 2; i + 1 < length && !(text[i] == '*' && text[i + 1] == '/'); i++)
+            ;
+          i++;
+        }
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > HR_JSON_MAX_DEPTH && found == LEXIS_OK)
+            {
+              *offset = i;
+              found = LEXIS_TOO_DEEP;
+            }
+          deepest = MAX (deepest, depth);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
     }
-  return TRUE;
+
+  *max_depth = deepest;
+  return found;
 }
 
 /**
@@ -80,8 +142,9 @@ check_escapes (const char *text,
  *
  * What json-glib would refuse without saying where, would recurse
  * through without end, or would take and turn into a string that is not
- * UTF-8: text that is not UTF-8, an escape JSON does not have, and
- * nesting deeper than HR_JSON_MAX_DEPTH. The message names no place; @line and @column do.
+ * UTF-8: text that is not UTF-8, an escape JSON does not have, a string
+ * in single quotes, and nesting deeper than HR_JSON_MAX_DEPTH. The
+ * message names no place; @line and @column do.
  *
  * Returns: %TRUE if json-glib may be given @text
  */
@@ -104,24 +167,28 @@ hr_json_check_text (const char  *text,
       return FALSE;
     }
 
-  if (!check_escapes (text, length, &offset))
+  switch (check_lexis (text, length, &offset, &depth))
     {
-      hr_json_text_position (text, offset, line, column);
+    case LEXIS_OK:
+      return TRUE;
+    case LEXIS_BAD_ESCAPE:
       g_set_error_literal (error, HR_DB_ERROR, HR_DB_ERROR_NOT_JSON,
                            _("a string holds an escape that JSON does not have"));
-      return FALSE;
-    }
-
-  if (!hr_json_check_depth (text, length, &offset, &depth))
-    {
-      hr_json_text_position (text, offset, line, column);
+      break;
+    case LEXIS_SINGLE_QUOTE:
+      g_set_error_literal (error, HR_DB_ERROR, HR_DB_ERROR_NOT_JSON,
+                           _("a string in single quotes, which JSON does not have: use double quotes"));
+      break;
+    case LEXIS_TOO_DEEP:
       g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_NOT_JSON,
                    _("arrays and objects nest %u levels deep here, more than the %u that any preset needs"),
                    depth, (guint) HR_JSON_MAX_DEPTH);
-      return FALSE;
+      break;
+    default:
+      g_assert_not_reached ();
     }
-
-  return TRUE;
+  hr_json_text_position (text, offset, line, column);
+  return FALSE;
 }
 
 /**
