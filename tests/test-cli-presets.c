@@ -419,18 +419,46 @@ test_deep_files (void)
     g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
   }
   {
-    /* Reading goes on with the bundled presets, and says why yours are
-     * not there. */
-    g_auto(Run) run = { 0 };
+    /* Reading stops too, in one line: an answer without the user's gear
+     * could be about other gear than they meant. */
+    const char *const commands[][6] = {
+      { "check", "--headphone", "test-planar", "--format", "json", NULL },
+      { "list", NULL },
+      { "preset", "list", NULL },
+      { "rank", "--headphone", "test-planar", NULL },
+    };
 
-    RUN (&run, "check", "--headphone", "test-planar", "--format", "json");
-    g_assert_cmpint (run.status, ==, 0);
-    g_assert_true (g_str_has_prefix (run.out, "{"));
-    g_assert_nonnull (strstr (run.err, "warning: "));
-    g_assert_nonnull (strstr (run.err, "nest 100000 levels deep"));
+    for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+      {
+        g_auto(Run) run = { 0 };
+
+        run_cli (&run, NULL, commands[c]);
+        assert_failure (&run, 1, NULL);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_nonnull (strstr (run.err, "presets.json:1:65: arrays and objects nest 100000 levels deep"));
+        g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+      }
   }
   g_assert_true (g_file_get_contents (user_path, &kept, NULL, NULL));
   g_assert_cmpstr (kept, ==, deep);
+  g_clear_pointer (&kept, g_free);
+
+  /* The same depth behind a single-quoted string that ends in a
+   * backslash crashed every command: json-glib reads no escape in it. */
+  {
+    g_autoptr(GString) hidden = g_string_new ("{\"headphones\": ['\\', ");
+    g_auto(Run) run = { 0 };
+
+    g_string_append (hidden, deep);
+    g_string_append (hidden, "'x']}");
+    g_assert_true (g_file_set_contents (user_path, hidden->str, -1, NULL));
+    RUN (&run, "list");
+    assert_failure (&run, 1, NULL);
+    g_assert_nonnull (strstr (run.err, "presets.json:1:17: a string in single quotes, which JSON does not have"));
+    g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+    g_assert_true (g_file_get_contents (user_path, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, hidden->str);
+  }
   remove_user_files ();
 }
 

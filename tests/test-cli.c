@@ -676,6 +676,27 @@ test_deep_files (void)
     assert_one_line_error (&run, 1, needles);
   }
 
+  /* Behind a single-quoted string ending in a backslash, as gear and as
+   * a comparison: json-glib reads no escape in it, and a check that read
+   * one counted none of the brackets after it. */
+  {
+    g_autofree char *hidden_path = g_build_filename (folder, "hidden.json", NULL);
+    g_autofree char *hidden = g_strconcat ("['\\', ", brackets, "'x']", NULL);
+    const char *const options[] = { "--headphone-file", "--comparison" };
+
+    g_assert_true (g_file_set_contents (hidden_path, hidden, -1, NULL));
+    for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+      {
+        g_auto(Run) run = { 0 };
+        const char *args[] = { "check", options[i], hidden_path, NULL };
+        const char *needles[] = { "hidden.json:1:2: a string in single quotes", NULL };
+
+        run_cli (&run, args);
+        assert_one_line_error (&run, 1, needles);
+      }
+    g_unlink (hidden_path);
+  }
+
   g_unlink (brackets_path);
   g_unlink (network_path);
   g_rmdir (folder);

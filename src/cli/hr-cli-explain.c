@@ -322,7 +322,9 @@ run_explain (gpointer   user_data,
     source_name = g_strdup (computed.resolved->source_name);
   steps = hr_explain_steps (computed.sweep, computed.summary, &computed.resolved->circuit, freq_hz, output_kind);
   if (computed.db == NULL)
-    computed.db = hr_preset_db_new (NULL, NULL);
+    computed.db = hr_cli_open_db (error);
+  if (computed.db == NULL)
+    return FALSE;
   fixes = hr_explain_fixes (computed.db, computed.scenario, computed.summary, error);
   if (fixes == NULL)
     return FALSE;

@@ -61,6 +61,56 @@ hr_cli_print_problems (HrPresetDb *db)
     }
 }
 
+/**
+ * hr_cli_open_db:
+ *
+ * The presets, bundled and the user's, with their problems said as
+ * warnings. When the user's own file does not read at all, nothing goes
+ * on: an answer without the user's gear could be about other gear than
+ * they meant, and a warning scrolled past is easily missed. The file is
+ * left as it is.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL with
+ *   @error set to one line naming the file, the place and what is wrong
+ */
+HrPresetDb *
+hr_cli_open_db (GError **error)
+{
+  g_autoptr(HrPresetDb) db = hr_preset_db_new (NULL, NULL);
+  GPtrArray *problems = hr_preset_db_get_problems (db);
+  const HrPresetProblem *broken = NULL;
+  g_autofree char *first = NULL;
+
+  if (!hr_preset_db_get_user_file_broken (db))
+    {
+      hr_cli_print_problems (db);
+      return g_steal_pointer (&db);
+    }
+
+  for (guint i = 0; i < problems->len && broken == NULL; i++)
+    {
+      const HrPresetProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->domain == HR_DB_ERROR && problem->code == HR_DB_ERROR_BROKEN_USER_FILE)
+        broken = problem;
+    }
+  g_assert (broken != NULL);
+  /* What is wrong in it, where: the first of the file's own problems. */
+  for (guint i = 0; i < problems->len && first == NULL; i++)
+    {
+      const HrPresetProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem != broken && g_strcmp0 (problem->filename, broken->filename) == 0)
+        first = hr_preset_problem_to_string (problem);
+    }
+  if (first == NULL)
+    first = hr_preset_problem_to_string (broken);
+  /* Translators: "presets.json:1:65: arrays and objects nest … (your presets file…)" */
+  g_set_error (error, HR_DB_ERROR, HR_DB_ERROR_BROKEN_USER_FILE,
+               _("%s (your presets file is kept as it is: fix it or move it away, then try again)"), first);
+  return NULL;
+}
+
 static int
 fail (const char *message,
       int         status,
@@ -251,11 +301,13 @@ list_presets (const PresetOptions *options,
               gboolean             only_user)
 {
   static const HrPresetKind kinds[] = { HR_PRESET_KIND_SOURCE, HR_PRESET_KIND_HEADPHONE };
-  g_autoptr(HrPresetDb) db = hr_preset_db_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrPresetDb) db = hr_cli_open_db (&error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
 
-  hr_cli_print_problems (db);
+  if (db == NULL)
+    return fail (error->message, HR_CLI_EXIT_BAD_INPUT, NULL);
   json_builder_begin_object (builder);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -337,12 +389,14 @@ show_preset (const PresetOptions *options,
              const char          *id)
 {
   static const HrPresetKind kinds[] = { HR_PRESET_KIND_SOURCE, HR_PRESET_KIND_HEADPHONE };
-  g_autoptr(HrPresetDb) db = hr_preset_db_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrPresetDb) db = hr_cli_open_db (&error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   guint n_found = 0;
 
-  hr_cli_print_problems (db);
+  if (db == NULL)
+    return fail (error->message, HR_CLI_EXIT_BAD_INPUT, NULL);
   json_builder_begin_array (builder);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -601,13 +655,14 @@ remove_preset (const PresetOptions *options,
                const char          *id)
 {
   static const HrPresetKind kinds[] = { HR_PRESET_KIND_SOURCE, HR_PRESET_KIND_HEADPHONE };
-  g_autoptr(HrPresetDb) db = hr_preset_db_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(HrPresetDb) db = hr_cli_open_db (&error);
   g_autofree char *user_file = NULL;
   HrPresetKind kind = HR_PRESET_KIND_SOURCE;
   guint n_found = 0;
 
-  hr_cli_print_problems (db);
+  if (db == NULL)
+    return fail (error->message, HR_CLI_EXIT_BAD_INPUT, NULL);
   if (options->kind != NULL)
     hr_preset_kind_from_string (options->kind, &kind);
   else

@@ -139,6 +139,7 @@ int      hr_cli_list           (char               **argv);
 int      hr_cli_show           (char               **argv);
 int      hr_cli_preset         (char               **argv);
 void     hr_cli_print_problems (HrPresetDb          *db);
+HrPresetDb *hr_cli_open_db     (GError             **error);
 char    *hr_cli_format_preset  (HrPreset            *preset);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HrCliOptions, hr_cli_options_clear)

@@ -290,8 +290,9 @@ run_rank (gpointer   user_data,
   hr_scenario_set_adapter_shunt_ohm (base, request.adapter_shunt_ohm);
   hr_scenario_set_crest_factor_db (base, request.crest_factor_db);
 
-  db = hr_preset_db_new (NULL, NULL);
-  hr_cli_print_problems (db);
+  db = hr_cli_open_db (error);
+  if (db == NULL)
+    return FALSE;
   entries = hr_ranking_new (db, base, &ranking, error);
   if (entries == NULL)
     return FALSE;

@@ -565,8 +565,9 @@ hr_cli_compute (HrScenario          *scenario,
       && (hr_scenario_get_headphone_kind (scenario) == HR_SCENARIO_HEADPHONE_PRESET
           || hr_scenario_get_source_kind (scenario) == HR_SCENARIO_SOURCE_PRESET))
     {
-      *db = hr_preset_db_new (NULL, NULL);
-      hr_cli_print_problems (*db);
+      *db = hr_cli_open_db (error);
+      if (*db == NULL)
+        return NULL;
     }
 
   summary = hr_scenario_compute (scenario, *db, sweep, resolved, error);
