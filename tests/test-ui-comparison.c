@@ -210,21 +210,42 @@ test_refused (void)
       g_unlink (path);
     }
 
-  /* Through the window's own path, a dialog that names the file. */
+  /* Through the window's own path, as a double-click or a drop opens
+   * it, a dialog that names the file and the place: a file nested
+   * 100,000 deep, plainly and behind a single-quoted string ending in a
+   * backslash (which json-glib reads with no escape, and a check that
+   * read one would not have counted the brackets after it). */
   {
-    g_autofree char *path = g_build_filename (tmp_dir, "bad.headroom", NULL);
-    g_autoptr(GFile) file = g_file_new_for_path (path);
-    AdwMessageDialog *dialog;
+    g_autofree char *deep = g_strnfill (100000, '[');
+    g_autofree char *hidden = g_strconcat ("{\"format\": ['\\', ", deep, "'x']}", NULL);
+    const struct {
+      const char *text;
+      const char *says;
+    } bad[] = {
+      { "[[[", "bad.headroom:1:3: " },
+      { deep, "bad.headroom:1:65: arrays and objects nest 100000 levels deep" },
+      { hidden, "bad.headroom:1:13: a string in single quotes, which JSON does not have" },
+    };
 
-    g_assert_true (g_file_set_contents (path, "[[[", -1, NULL));
-    hr_window_open_file (window, file);
-    spin_main_loop ();
-    dialog = find_message_dialog (GTK_WINDOW (window));
-    g_assert_nonnull (dialog);
-    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Comparison");
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "bad.headroom"));
-    gtk_window_destroy (GTK_WINDOW (dialog));
-    g_unlink (path);
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *path = g_build_filename (tmp_dir, "bad.headroom", NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        AdwMessageDialog *dialog;
+
+        g_assert_true (g_file_set_contents (path, bad[i].text, -1, NULL));
+        hr_window_open_file (window, file);
+        spin_main_loop ();
+        dialog = find_message_dialog (GTK_WINDOW (window));
+        g_assert_nonnull (dialog);
+        g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Comparison");
+        g_test_message ("%s", adw_message_dialog_get_body (dialog));
+        g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), bad[i].says));
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        g_assert_cmpstr (headphone_id (window), ==, "sennheiser-hd-650");
+        g_assert_cmpuint (hr_window_get_pins (window)->len, ==, 1);
+        g_unlink (path);
+      }
   }
   destroy_window (window);
 }

@@ -442,6 +442,38 @@ test_deep_user_file (void)
   remove_user_files ();
 }
 
+/* The same depth behind a single-quoted string that ends in a backslash
+ * crashed the app as it started: json-glib reads no escape in such a
+ * string, and the check before it read one and counted no bracket up to
+ * the next quote. The window opens with the dialog, and the file is
+ * left as it was. */
+static void
+test_hidden_deep_user_file (void)
+{
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autofree char *hidden = g_strconcat ("{\"headphones\": ['\\', ", deep, "'x']}", NULL);
+  g_autoptr(HrPresetDb) db = NULL;
+  g_autofree char *path = user_file ();
+  g_autofree char *kept = NULL;
+  AdwMessageDialog *message;
+  HrWindow *window;
+
+  remove_user_files ();
+  write_user_file (hidden);
+  window = new_window_keeping_files (&db);
+  message = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Your Presets Could Not Be Read");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message),
+                            "presets.json:1:17: a string in single quotes, which JSON does not have"));
+  gtk_window_destroy (GTK_WINDOW (message));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  destroy_window (window);
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, hidden);
+  remove_user_files ();
+}
+
 /* One broken preset among good ones: the rest loads, and the details,
  * with the file, line, column and path, are a click away. */
 static void
@@ -716,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/ui/gear/saved-source-remembered", test_saved_source_remembered);
   g_test_add_func ("/ui/gear/broken-user-file", test_broken_user_file);
   g_test_add_func ("/ui/gear/deep-user-file", test_deep_user_file);
+  g_test_add_func ("/ui/gear/hidden-deep-user-file", test_hidden_deep_user_file);
   g_test_add_func ("/ui/gear/preset-problems", test_preset_problems_reported);
 
   status = g_test_run ();
