@@ -109,6 +109,29 @@ input_pointer_to (GtkWidget *widget,
   input_spin (wait_ms);
 }
 
+/* Clicks the first button at (@x, @y) in @widget's coordinates, as a
+ * mouse does: the pointer moves there, then presses and releases. */
+static inline void
+input_click (GtkWidget *widget,
+             double     x,
+             double     y)
+{
+  Display *xdisplay = input_display (widget);
+
+  input_pointer_to (widget, x, y, 50);
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  XSync (xdisplay, False);
+  input_spin (100);
+}
+
+/* Clicks the middle of @widget. */
+static inline void
+input_click_widget (GtkWidget *widget)
+{
+  input_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
 /* The tooltip shown in @root's window, if one is: GTK 4 makes it a child
  * of the window it belongs to. */
 static inline GtkWidget *

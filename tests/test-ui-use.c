@@ -62,9 +62,41 @@ destroy_window (HrWindow *window)
   spin_main_loop (100);
 }
 
+/* Brings @chip into view in the pins' row, as the user would scroll it
+ * before clicking: a click off the row's end would land elsewhere. */
+static void
+reveal_chip (HrWindow  *window,
+             HrPinChip *chip)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (window->pins_scroller);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (chip), GTK_WIDGET (window->pins_box), &bounds));
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.x, bounds.origin.x + bounds.size.width);
+  spin_main_loop (100);
+}
+
+static void
+click_pin_name (HrWindow  *window,
+                HrPinChip *chip)
+{
+  reveal_chip (window, chip);
+  input_click_widget (hr_pin_chip_get_name_button (chip));
+}
+
+static gboolean
+focus_is_in (GtkWindow *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 /* Pin, click the pin's name (its field takes the focus and edits), pin
  * again: the chips were rebuilt under the field being edited, and GTK
- * crashed in its focus controller, 3 times in 5. Repeated, to be sure. */
+ * crashed in its focus controller, 3 times in 5. Repeated, to be sure,
+ * with the mouse and Ctrl+P as the user did. */
 static void
 test_pin_while_renaming (void)
 {
@@ -75,27 +107,27 @@ test_pin_while_renaming (void)
   g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
   g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
   spin_main_loop (100);
+  input_focus_window (GTK_WINDOW (window));
 
   for (guint round = 0; round < 4; round++)
     {
       HrPinChip *chip;
 
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin", NULL));
-      spin_main_loop (50);
+      input_key (GTK_WIDGET (window), XK_p, GDK_CONTROL_MASK);
+      spin_main_loop (100);
+      g_assert_cmpuint (hr_window_get_pins (window)->len, ==, round + 1);
       chip = hr_window_get_pin_chip (window, round);
       g_assert_nonnull (chip);
       /* A click on the name: its entry takes the focus. */
-      g_signal_emit_by_name (hr_pin_chip_get_name_button (chip), "clicked");
-      spin_main_loop (50);
+      click_pin_name (window, chip);
       g_assert_true (hr_pin_chip_get_editing (chip));
-      g_assert_true (gtk_widget_has_focus (GTK_WIDGET (hr_pin_chip_get_name_entry (chip)))
-                     || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                                GTK_WIDGET (hr_pin_chip_get_name_entry (chip))));
+      g_assert_true (focus_is_in (GTK_WINDOW (window), GTK_WIDGET (hr_pin_chip_get_name_entry (chip))));
 
       /* Pin again while the name is being edited; then remove that pin,
        * the other way the row of chips changes. */
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin", NULL));
+      input_key (GTK_WIDGET (window), XK_p, GDK_CONTROL_MASK);
       spin_main_loop (100);
+      g_assert_cmpuint (hr_window_get_pins (window)->len, ==, round + 2);
       hr_window_remove_pin (window, hr_window_get_pins (window)->len - 1);
       spin_main_loop (50);
     }
@@ -103,20 +135,18 @@ test_pin_while_renaming (void)
 
   /* The pin whose name is being edited removed: the edit ends, the
    * focus goes to its neighbour, and the other names stay as they were. */
-  g_signal_emit_by_name (hr_pin_chip_get_name_button (hr_window_get_pin_chip (window, 1)), "clicked");
-  spin_main_loop (50);
+  click_pin_name (window, hr_window_get_pin_chip (window, 1));
   gtk_editable_set_text (hr_pin_chip_get_name_entry (hr_window_get_pin_chip (window, 1)), "half typed");
   hr_window_remove_pin (window, 1);
   spin_main_loop (150);
   g_assert_cmpuint (hr_window_get_pins (window)->len, ==, 3);
   for (guint i = 0; i < 3; i++)
     g_assert_null (strstr (((HrPin *) g_ptr_array_index (hr_window_get_pins (window), i))->name, "half typed"));
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                         GTK_WIDGET (hr_window_get_pin_chip (window, 1))));
+  g_assert_true (focus_is_in (GTK_WINDOW (window), GTK_WIDGET (hr_window_get_pin_chip (window, 1))));
 
   /* And closed while a name is being edited. */
-  g_signal_emit_by_name (hr_pin_chip_get_name_button (hr_window_get_pin_chip (window, 0)), "clicked");
-  spin_main_loop (50);
+  click_pin_name (window, hr_window_get_pin_chip (window, 0));
+  g_assert_true (hr_pin_chip_get_editing (hr_window_get_pin_chip (window, 0)));
   destroy_window (window);
 }
 
@@ -223,32 +253,64 @@ test_pin_limit_explained (void)
   destroy_window (window);
 }
 
+/* Renames pin @index through its chip, as the user does: a click on the
+ * name, the new name typed, Enter. */
+static void
+rename_pin (HrWindow   *window,
+            guint       index,
+            const char *name)
+{
+  HrPinChip *chip = hr_window_get_pin_chip (window, index);
+  GtkEditable *entry = hr_pin_chip_get_name_entry (chip);
+
+  click_pin_name (window, chip);
+  g_assert_true (hr_pin_chip_get_editing (chip));
+  gtk_editable_set_text (entry, name);
+  input_key (GTK_WIDGET (window), XK_Return, 0);
+  g_assert_false (hr_pin_chip_get_editing (chip));
+  g_assert_cmpstr (pin_at (window, index)->name, ==, name);
+}
+
 /* Seven pins with long names take one row that scrolls, and the charts
- * keep their room: the SPL chart's plot was a 50 px strip. */
+ * keep their room: the SPL chart's plot was a 50 px strip. The row says
+ * how many there are, and a pin added past its end is scrolled to. */
 static void
 test_seven_long_pins (void)
 {
   HrWindow *window = window_with_pair ();
+  GtkAdjustment *row = gtk_scrolled_window_get_hadjustment (window->pins_scroller);
   HrChartAxes axes;
   int width;
   int height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  spin_main_loop (100);
+  input_focus_window (GTK_WINDOW (window));
   for (guint i = 0; i < HR_PIN_MAX; i++)
     {
       g_autofree char *name = g_strdup_printf ("A pin with a long name to see whether it fits, number %u", i);
+      g_autofree char *count = g_strdup_printf ("%u of %u", i + 1, (guint) HR_PIN_MAX);
 
       type_into_row (window, "level_row", i % 2 ? "95" : "85");
-      g_assert_true (hr_window_pin (window, NULL));
-      g_free (pin_at (window, i)->name);
-      pin_at (window, i)->name = g_steal_pointer (&name);
-      hr_chart_trace_set_label (pin_at (window, i)->trace, pin_at (window, i)->name);
+      input_key (GTK_WIDGET (window), XK_p, GDK_CONTROL_MASK);
+      spin_main_loop (150);
+      g_assert_cmpuint (hr_window_get_pins (window)->len, ==, i + 1);
+      g_assert_cmpstr (gtk_label_get_text (window->pins_count), ==, count);
+      /* The new pin is in view, where the row shows it. */
+      {
+        graphene_rect_t chip;
+
+        g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (hr_window_get_pin_chip (window, i)),
+                                                  GTK_WIDGET (window->pins_scroller), &chip));
+        g_assert_cmpfloat (chip.origin.x, >=, 0.0);
+        g_assert_cmpfloat (chip.origin.x + chip.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window->pins_scroller)));
+      }
+      rename_pin (window, i, name);
     }
-  hr_chart_widget_changed (window->chart);
   spin_main_loop (300);
 
   /* One row of chips, in view at the foot of the window without
-   * scrolling the page. */
+   * scrolling the page; the row scrolls to show them all. */
   g_assert_cmpint (gtk_widget_get_height (window->pins_bar), <, 70);
   {
     graphene_rect_t bar;
@@ -257,11 +319,105 @@ test_seven_long_pins (void)
     g_assert_cmpfloat (bar.origin.y + bar.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
     g_assert_cmpfloat (bar.origin.y, >, gtk_widget_get_height (GTK_WIDGET (window)) / 2.0);
   }
+  g_assert_cmpfloat (gtk_adjustment_get_upper (row), >, gtk_adjustment_get_page_size (row) * 1.5);
   width = gtk_widget_get_width (GTK_WIDGET (window->chart));
   height = gtk_widget_get_height (GTK_WIDGET (window->chart));
   g_assert_true (hr_chart_view_get_axes (hr_window_get_chart_view (window), HR_CHART_SPL, width, height, &axes));
-  g_test_message ("SPL plot: %g px high in a %d × %d chart", axes.plot.height, width, height);
+  g_test_message ("SPL plot: %g px high in a %d × %d chart; pins' row %g of %g px in view",
+                  axes.plot.height, width, height, gtk_adjustment_get_page_size (row), gtk_adjustment_get_upper (row));
   g_assert_cmpfloat (axes.plot.height, >=, 100.0);
+  destroy_window (window);
+}
+
+/* @widget as the screen shows it: its pixels, with its size before them. */
+static GBytes *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gsize stride = (gsize) width * 4;
+  guint8 *pixels;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (sizeof (int) * 2 + stride * height);
+  memcpy (pixels, &width, sizeof (int));
+  memcpy (pixels + sizeof (int), &height, sizeof (int));
+  gdk_texture_download (texture, pixels + sizeof (int) * 2, stride);
+  return g_bytes_new_take (pixels, sizeof (int) * 2 + stride * height);
+}
+
+/* Pins of one pair at other settings are told apart on their chips, not
+ * only in their tooltips: the names share their start and differ at the
+ * end, and chips cut at the end all read "HD 650 on Fireface 800 · L…". */
+static void
+test_pin_chips_told_apart (void)
+{
+  HrWindow *window = window_with_pair ();
+  const char *const settings[][2] = {
+    { "zout_row", "300" }, { "cable_row", "0.5" }, { "level_row", "100" },
+  };
+  GBytes *drawn[G_N_ELEMENTS (settings) + 1];
+
+  g_assert_true (hr_window_pin (window, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      type_into_row (window, settings[i][0], settings[i][1]);
+      g_assert_true (hr_window_pin (window, NULL));
+    }
+  spin_main_loop (200);
+  for (guint i = 0; i < G_N_ELEMENTS (drawn); i++)
+    {
+      GtkWidget *name = hr_pin_chip_get_name_button (hr_window_get_pin_chip (window, i));
+
+      g_test_message ("pin %u: %s, %d px", i, pin_at (window, i)->name, gtk_widget_get_width (name));
+      drawn[i] = render_widget (name);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (drawn); i++)
+    for (guint j = i + 1; j < G_N_ELEMENTS (drawn); j++)
+      if (g_bytes_equal (drawn[i], drawn[j]))
+        g_error ("the chips of “%s” and “%s” look the same", pin_at (window, i)->name, pin_at (window, j)->name);
+  for (guint i = 0; i < G_N_ELEMENTS (drawn); i++)
+    g_bytes_unref (drawn[i]);
+  destroy_window (window);
+}
+
+/* A pin's name says that it can be edited: a pencil shows while the
+ * pointer is on it or it has the keyboard focus, and not otherwise. */
+static void
+test_pin_edit_hint (void)
+{
+  HrWindow *window = window_with_pair ();
+  HrPinChip *chip;
+  GtkWidget *name;
+
+  g_assert_true (hr_window_pin (window, NULL));
+  spin_main_loop (100);
+  chip = hr_window_get_pin_chip (window, 0);
+  name = hr_pin_chip_get_name_button (chip);
+  input_focus_window (GTK_WINDOW (window));
+  g_assert_false (hr_pin_chip_get_edit_hint_shown (chip));
+
+  input_pointer_to (name, gtk_widget_get_width (name) / 2.0, gtk_widget_get_height (name) / 2.0, 100);
+  g_assert_true (hr_pin_chip_get_edit_hint_shown (chip));
+  input_pointer_to (GTK_WIDGET (window->chart), 10, 10, 100);
+  g_assert_false (hr_pin_chip_get_edit_hint_shown (chip));
+
+  gtk_widget_grab_focus (name);
+  spin_main_loop (50);
+  g_assert_true (hr_pin_chip_get_edit_hint_shown (chip));
+  gtk_widget_grab_focus (window->pin_button);
+  spin_main_loop (50);
+  g_assert_false (hr_pin_chip_get_edit_hint_shown (chip));
   destroy_window (window);
 }
 
@@ -398,9 +554,24 @@ readout_after_keys (HrWindow     *window,
   return hr_chart_widget_dup_readout (window->chart);
 }
 
+/* What a screen reader reads of the charts is what the card says: their
+ * accessible description follows the cursor, from the moment the focus
+ * comes to them. */
+static void
+assert_charts_speak (HrWindow   *window,
+                     const char *readout)
+{
+  char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (window->chart),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, readout);
+
+  if (wrong != NULL)
+    g_error ("the charts' description is “%s”, not the card's “%s”", wrong, readout);
+}
+
 /* The charts were for the pointer alone: with the keyboard, the values
  * could not be read at all. Real keys: the cursor moves by a twelfth of
- * an octave and by octaves, goes to the ends, and to the other charts. */
+ * an octave and by octaves, goes to the ends, and to the other charts;
+ * a screen reader hears each place. */
 static void
 test_chart_keyboard_cursor (void)
 {
@@ -409,15 +580,22 @@ test_chart_keyboard_cursor (void)
   char *readout;
 
   input_focus_window (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_grab_focus (chart));
+  /* Come to by Tab, as the keyboard does, from the control before. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (window->chart)));
+  input_key (GTK_WIDGET (window), XK_Tab, GDK_SHIFT_MASK);
+  g_assert_false (gtk_widget_has_focus (chart));
+  input_key (GTK_WIDGET (window), XK_Tab, 0);
+  g_assert_true (gtk_widget_has_focus (chart));
   readout = readout_after_keys (window, NULL);
   g_assert_true (g_str_has_prefix (readout, "SPL and clipping at 1 kHz\n"));
   g_assert_nonnull (strstr (readout, "HD 650 on Fireface 800"));
+  assert_charts_speak (window, readout);
   g_free (readout);
 
   readout = readout_after_keys (window, (const KeySym[]) { XK_Right, XK_Right, XK_Right, XK_Right, XK_Right, XK_Right,
                                                            XK_Right, XK_Right, XK_Right, XK_Right, XK_Right, XK_Right, 0 });
   g_assert_true (g_str_has_prefix (readout, "SPL and clipping at 2 kHz\n"));
+  assert_charts_speak (window, readout);
   g_free (readout);
 
   readout = readout_after_keys (window, (const KeySym[]) { XK_Page_Down, XK_Page_Down, XK_Down, 0 });
@@ -435,10 +613,12 @@ test_chart_keyboard_cursor (void)
   g_assert_nonnull (strstr (readout, " mA"));
   g_free (readout);
 
-  /* Without the focus, no card. */
+  /* Without the focus, no card, and the description says how to have
+   * one. */
   gtk_widget_grab_focus (GTK_WIDGET (window->headphone_dropdown));
   readout = readout_after_keys (window, NULL);
   g_assert_null (readout);
+  assert_charts_speak (window, "Focus the charts and use the arrow keys to read their values");
   destroy_window (window);
 }
 
@@ -550,18 +730,71 @@ test_tab_cycle (void)
     }
   g_test_message ("a Tab cycle has %u stops", stops->len);
   g_assert_true (chart_reached);
-  /* Each reason shown is one stop, its row (the focus lights up its
-   * region on the charts), and its label is none. */
+  /* The three reasons shown are one stop, the first one's row, and the
+   * labels are none. */
   for (guint i = 0; i < 3; i++)
     {
       GtkWidget *row = hr_window_get_reason_row (window, i);
 
       g_assert_true (gtk_widget_get_visible (row));
-      g_assert_true (g_ptr_array_find (stops, row, NULL));
+      g_assert_true (g_ptr_array_find (stops, row, NULL) == (i == 0));
     }
   /* The header's six controls, the sidebar's six and two per slider,
-   * the five chart buttons, the charts, and the three reasons. */
-  g_assert_cmpuint (stops->len, <=, 33);
+   * the five chart buttons, the charts, and the reasons. */
+  g_assert_cmpuint (stops->len, <=, 31);
+  destroy_window (window);
+}
+
+/* The reasons from the keyboard, as a list: Tab comes to the first, Down
+ * and Up go between them (each lighting up its own on the charts), Tab
+ * leaves them for what follows, and Shift+Tab comes back to the last. */
+static void
+test_reasons_keyboard (void)
+{
+  HrWindow *window = window_with_pair ();
+  GtkWidget *rows[3];
+  GtkWidget *after;
+  HrReasonRegion region;
+  guint marker;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      rows[i] = hr_window_get_reason_row (window, i);
+      g_assert_true (gtk_widget_get_visible (rows[i]));
+    }
+  input_focus_window (GTK_WINDOW (window));
+  /* The control before the reasons in the Tab cycle, whichever it is. */
+  g_assert_true (gtk_widget_grab_focus (rows[0]));
+  input_key (GTK_WIDGET (window), XK_Tab, GDK_SHIFT_MASK);
+  g_assert_false (focus_is_in (GTK_WINDOW (window), rows[0]));
+  input_key (GTK_WIDGET (window), XK_Tab, 0);
+  g_assert_true (gtk_widget_has_focus (rows[0]));
+  g_assert_true (hr_chart_view_get_highlight (hr_window_get_chart_view (window), &region, &marker));
+  g_assert_cmpuint (marker, ==, 1);
+
+  /* The second (the current limit is not known) is on no chart. */
+  input_key (GTK_WIDGET (window), XK_Down, 0);
+  g_assert_true (gtk_widget_has_focus (rows[1]));
+  g_assert_false (hr_chart_view_get_highlight (hr_window_get_chart_view (window), NULL, NULL));
+  input_key (GTK_WIDGET (window), XK_Down, 0);
+  g_assert_true (gtk_widget_has_focus (rows[2]));
+  g_assert_true (hr_chart_view_get_highlight (hr_window_get_chart_view (window), &region, &marker));
+  g_assert_cmpuint (marker, ==, 3);
+  /* The last stays the last. */
+  input_key (GTK_WIDGET (window), XK_Down, 0);
+  g_assert_true (gtk_widget_has_focus (rows[2]));
+  input_key (GTK_WIDGET (window), XK_Up, 0);
+  g_assert_true (gtk_widget_has_focus (rows[1]));
+
+  /* Tab leaves the reasons from any of them; Shift+Tab comes back to the
+   * last, as it would into a list. */
+  input_key (GTK_WIDGET (window), XK_Tab, 0);
+  after = gtk_root_get_focus (GTK_ROOT (window));
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (focus_is_in (GTK_WINDOW (window), rows[i]));
+  g_assert_nonnull (after);
+  input_key (GTK_WIDGET (window), XK_Tab, GDK_SHIFT_MASK);
+  g_assert_true (gtk_widget_has_focus (rows[2]));
   destroy_window (window);
 }
 
@@ -700,6 +933,10 @@ main (int   argc,
 {
   int status;
 
+  /* GTK's test backend for assistive technologies, which keeps what a
+   * screen reader would be told for gtk_test_accessible_check_property()
+   * and needs no accessibility bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   db = hr_preset_db_new (g_getenv ("HEADROOM_PRESETS_DIR"), "/nonexistent/headroom-test/presets.json");
@@ -714,12 +951,15 @@ main (int   argc,
   g_test_add_func ("/ui-use/tooltip-wraps", test_tooltip_wraps);
   g_test_add_func ("/ui-use/dropdown-tooltips", test_dropdown_tooltips);
   g_test_add_func ("/ui-use/tab-cycle", test_tab_cycle);
+  g_test_add_func ("/ui-use/reasons-keyboard", test_reasons_keyboard);
   g_test_add_func ("/ui-use/narrow-sheet", test_narrow_sheet);
   g_test_add_func ("/ui-use/wheel-scrolls-sidebar", test_wheel_scrolls_sidebar);
   g_test_add_func ("/ui-use/pin-names", test_pin_names);
   g_test_add_func ("/ui-use/pin-colours-stay", test_pin_colours_stay);
   g_test_add_func ("/ui-use/pin-limit-explained", test_pin_limit_explained);
   g_test_add_func ("/ui-use/seven-long-pins", test_seven_long_pins);
+  g_test_add_func ("/ui-use/pin-chips-told-apart", test_pin_chips_told_apart);
+  g_test_add_func ("/ui-use/pin-edit-hint", test_pin_edit_hint);
 
   status = g_test_run ();
   g_clear_object (&db);

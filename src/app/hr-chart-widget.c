@@ -367,7 +367,9 @@ on_key_pressed (HrChartWidget   *self,
 }
 
 static void
-on_focus_changed (HrChartWidget *self)
+on_focus_changed (HrChartWidget *self,
+                  GParamSpec    *pspec,
+                  gpointer       user_data)
 {
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -535,7 +537,6 @@ hr_chart_widget_init (HrChartWidget *self)
 {
   GtkEventController *motion;
   GtkEventController *keys;
-  GtkEventController *focus;
 
   self->view = hr_chart_view_new ();
   hr_chart_view_set_layout (self->view, HR_CHART_LAYOUT_GRID);
@@ -551,10 +552,10 @@ hr_chart_widget_init (HrChartWidget *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "enter", G_CALLBACK (on_focus_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_changed), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  /* has-focus, not a focus controller's enter: at enter the widget does
+   * not have the focus yet, and the description read then is the hint,
+   * not the card's values, until the first arrow key. */
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_focus_changed), NULL);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_object (motion, "enter", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);

@@ -52,8 +52,11 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Names are at most this wide on the chip; the whole name is in the
- * tooltip and the entry. */
-#define NAME_MAX_WIDTH_CHARS 24
+ * tooltip and the entry. Cut in the middle, not at the end: automatic
+ * names of one pair at other settings share their start ("HD 650 on
+ * Fireface 800 · Line out") and differ at the end ("(Zout 300 Ω)"), and
+ * cut at the end they all read alike. */
+#define NAME_MAX_WIDTH_CHARS 30
 
 static void
 draw_swatch (GtkDrawingArea *area,
@@ -100,6 +103,10 @@ update_name (HrPinChip *self)
   g_autofree char *remove = NULL;
 
   gtk_label_set_text (self->name_label, self->pin->name);
+  /* As wide as the name up to a limit, and no narrower: an ellipsized
+   * label would otherwise shrink to "…" in a row that scrolls anyway. */
+  gtk_label_set_width_chars (self->name_label, MIN ((int) g_utf8_strlen (self->pin->name, -1),
+                                                    NAME_MAX_WIDTH_CHARS));
   /* Translators: a pin's tooltip, the whole name and what a click does */
   rename = g_strdup_printf (_("%s\nClick to rename"), self->pin->name);
   hr_tooltip_set_text (GTK_WIDGET (self->name_button), rename);
@@ -270,12 +277,8 @@ build_name (HrPinChip *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->name_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
-  /* As wide as the name up to a limit, and no narrower: an ellipsized
-   * label would otherwise shrink to "…" in a row that scrolls anyway. */
+  gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (self->name_label, NAME_MAX_WIDTH_CHARS);
-  gtk_label_set_width_chars (self->name_label, MIN ((int) g_utf8_strlen (self->pin->name, -1),
-                                                    NAME_MAX_WIDTH_CHARS));
   gtk_label_set_xalign (self->name_label, 0.0f);
   /* Decoration: the button says "Rename" to assistive technologies. */
   self->edit_icon = g_object_new (GTK_TYPE_IMAGE,
@@ -301,7 +304,7 @@ build_name (HrPinChip *self)
   gtk_widget_add_controller (GTK_WIDGET (self->name_button), motion);
 
   self->name_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->name_entry), 24);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->name_entry), NAME_MAX_WIDTH_CHARS);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Name of the pin"), -1);
   g_signal_connect_object (self->name_entry, "activate", G_CALLBACK (on_name_activate), self, G_CONNECT_SWAPPED);

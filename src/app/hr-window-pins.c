@@ -31,6 +31,7 @@ update_pin_action (HrWindow *self)
 {
   gboolean can_pin = self->live_trace != NULL && self->pins->len < HR_PIN_MAX;
   g_autofree char *tooltip = NULL;
+  g_autofree char *count = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin", can_pin);
   if (self->live_trace == NULL)
@@ -41,6 +42,37 @@ update_pin_action (HrWindow *self)
   else
     tooltip = g_strdup (_("Pin This Configuration (Ctrl+P)"));
   gtk_widget_set_tooltip_text (self->pin_button, tooltip);
+
+  /* How many there are, and of how many: the row scrolls, so not all of
+   * them need be in view. */
+  /* Translators: beside "Pinned", the number of pins and the limit, "3 of 7" */
+  count = g_strdup_printf (_("%u of %u"), self->pins->len, (guint) HR_PIN_MAX);
+  gtk_label_set_text (self->pins_count, count);
+}
+
+/* A pin added by hand is scrolled into view once the row has its new
+ * width: it may have gone on past the row's end. The row learns its width
+ * while it is laid out, when a new scroll position would not be laid out
+ * until something else changed, so the scroll waits for the next frame. */
+static gboolean
+reveal_last_pin (GtkWidget     *scroller,
+                 GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_pins_row_changed (HrWindow *self)
+{
+  if (!self->reveal_last_pin)
+    return;
+  self->reveal_last_pin = FALSE;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->pins_scroller), reveal_last_pin, NULL, NULL);
 }
 
 /* The view's traces: the pins in their slots, then the live one, which
@@ -212,6 +244,7 @@ add_pin (HrWindow *self,
   g_ptr_array_add (self->pins, pin);
   save_pins (self);
   add_chip (self, pin);
+  self->reveal_last_pin = TRUE;
   sync_traces (self);
 }
 
@@ -368,10 +401,11 @@ hr_window_set_pins (HrWindow  *self,
   return dropped;
 }
 
-/* At start, the pins remembered. Pins kept by an earlier version, as the
+/* At start: the pins row scrolls to a pin added by hand, and the pins
+ * remembered come back. Pins kept by an earlier version, as the
  * sidebar's values, are taken over once. */
 void
-hr_window_load_pins (HrWindow *self)
+hr_window_pins_init (HrWindow *self)
 {
   g_autoptr(GVariant) stored = g_settings_get_value (self->settings, "pinned");
   g_autoptr(GVariant) legacy = g_settings_get_value (self->settings, "pins");
@@ -380,6 +414,8 @@ hr_window_load_pins (HrWindow *self)
 
   g_return_if_fail (HR_IS_WINDOW (self));
 
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->pins_scroller), "changed",
+                           G_CALLBACK (on_pins_row_changed), self, G_CONNECT_SWAPPED);
   if (g_variant_n_children (stored) == 0 && g_variant_n_children (legacy) > 0)
     {
       loaded = hr_pins_from_legacy_variant (legacy);

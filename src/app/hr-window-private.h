@@ -51,6 +51,9 @@ struct _HrWindow
   GtkWidget            *pin_button;
   GtkWidget            *pins_bar;
   GtkBox               *pins_box;
+  GtkLabel             *pins_count;
+  GtkScrolledWindow    *pins_scroller;
+  gboolean              reveal_last_pin;    /* scroll the row to a new pin once it is laid out */
   GtkWidget            *charts_page;
   GtkScrolledWindow    *charts_scroller;
   GMenu                *recent_menu;
@@ -118,7 +121,7 @@ HrScenario      *hr_window_get_scenario     (HrWindow   *self);
 void             hr_window_pin_action       (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);
-void             hr_window_load_pins        (HrWindow   *self);
+void             hr_window_pins_init        (HrWindow   *self);
 gboolean         hr_window_set_pins         (HrWindow   *self,
                                              GPtrArray  *pins);
 void             hr_window_update_pin_action (HrWindow  *self);

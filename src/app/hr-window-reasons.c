@@ -15,12 +15,16 @@
  *
  * A reason that speaks of no place on the charts (a figure that is not
  * known) has its number in an outlined circle, which lights up nothing.
- * The labels themselves stay out of the Tab cycle (see the .ui): the row
- * around each is the stop, one per reason shown. */
+ *
+ * The reasons are one stop in the Tab cycle, as a list is: Tab comes to
+ * the first (Shift+Tab to the last), the arrow keys go from one to the
+ * next, and Tab leaves them. A stop per line made the keyboard's way
+ * through the window three stops longer for lines most people read at a
+ * glance. The labels themselves are no stop (see the .ui). */
 
 /* A GtkBox hands the focus on to its children and never takes it, even
- * focusable; a reason's row takes it itself, and is one stop: its label
- * is not one, its marker neither. */
+ * focusable; a reason's row takes it itself, unless Tab or Shift+Tab
+ * comes from another reason: its label is no stop, its marker neither. */
 #define HR_TYPE_REASON_ROW (hr_reason_row_get_type ())
 G_DECLARE_FINAL_TYPE (HrReasonRow, hr_reason_row, HR, REASON_ROW, GtkBox)
 
@@ -32,12 +36,62 @@ struct _HrReasonRow
 G_DEFINE_FINAL_TYPE (HrReasonRow, hr_reason_row, GTK_TYPE_BOX)
 
 static gboolean
+is_sibling_reason (GtkWidget *widget,
+                   GtkWidget *other)
+{
+  return other != NULL && other != widget && HR_IS_REASON_ROW (other)
+         && gtk_widget_get_parent (other) == gtk_widget_get_parent (widget);
+}
+
+static gboolean
 hr_reason_row_focus (GtkWidget        *widget,
                      GtkDirectionType  direction)
 {
   if (gtk_widget_is_focus (widget) || !gtk_widget_is_sensitive (widget))
     return FALSE;
+  if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD)
+      && is_sibling_reason (widget, gtk_root_get_focus (gtk_widget_get_root (widget))))
+    return FALSE;
   return gtk_widget_grab_focus (widget);
+}
+
+/* Up and Down (Left and Right too) go to the reason before or after, and
+ * stop at the first and the last: the list does not wrap, nor hand the
+ * focus to what is above or below it. */
+static gboolean
+on_row_key_pressed (GtkEventControllerKey *keys,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    GtkWidget             *row)
+{
+  gboolean forward;
+
+  if (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK))
+    return GDK_EVENT_PROPAGATE;
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      forward = TRUE;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      forward = FALSE;
+      break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+  for (GtkWidget *other = forward ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row);
+       other != NULL;
+       other = forward ? gtk_widget_get_next_sibling (other) : gtk_widget_get_prev_sibling (other))
+    if (HR_IS_REASON_ROW (other) && gtk_widget_get_visible (other) && gtk_widget_grab_focus (other))
+      break;
+  return GDK_EVENT_STOP;
 }
 
 static gboolean
@@ -61,7 +115,11 @@ hr_reason_row_class_init (HrReasonRowClass *klass)
 static void
 hr_reason_row_init (HrReasonRow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_row_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 /* The region of the reason at @index of the live summary; FALSE where it

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hr-accessible.h"
 #include "hr-chart-widget.h"
 #include "hr-dropdown.h"
 #include "hr-slider-row.h"
@@ -312,7 +313,7 @@ hr_window_constructed (GObject *object)
    * its choices kept. Before, it was being set up from what was kept. */
   g_signal_connect_object (self->scenario, "changed", G_CALLBACK (on_scenario_changed), self, G_CONNECT_SWAPPED);
   on_scenario_changed (self);
-  hr_window_load_pins (self);
+  hr_window_pins_init (self);
   hr_window_comparison_init (self);
   hr_window_alternatives_init (self);
   hr_window_setup_gear (self);
@@ -467,6 +468,8 @@ hr_window_class_init (HrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HrWindow, pin_button);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_bar);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_box);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_count);
+  gtk_widget_class_bind_template_child (widget_class, HrWindow, pins_scroller);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, HrWindow, charts_scroller);
 
@@ -495,6 +498,7 @@ hr_window_init (HrWindow *self)
   self->pins = g_ptr_array_new_with_free_func ((GDestroyNotify) hr_pin_free);
   self->scenario = hr_scenario_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  hr_accessible_name_mnemonics (GTK_WIDGET (self));
   hr_window_reasons_init (self);
 }
 
