@@ -10,11 +10,16 @@ whose name is empty or is GTK's fallback, the widget's type name
 
 The window is shown with headphones chosen and a configuration pinned
 (through a keyfile of settings), so that the charts page, the sliders
-and the pins are all in the tree. Scroll bars are GTK's own chrome
-and are left out.
+and the pins are all in the tree; then the Alternatives view is opened
+and the Why? window, as a user of Orca would, and walked too. A name
+must be said once: GTK 4.8 joined a button's own name to its label's
+("Pin Pin") and kept a mnemonic's underscore ("_Alternatives"). Scroll
+bars are GTK's own chrome and are left out. A part of the tree that
+cannot be read fails the test rather than being skipped.
 """
 
 import os
+import re
 import sys
 import tempfile
 import time
@@ -51,39 +56,64 @@ def find_app(name, timeout_s=30):
     return None
 
 
-def walk(node, path, found):
+def walk(node, path, found, broken):
     try:
         role = node.getRoleName()
         name = node.name or ""
         children = list(node)
-    except Exception:
+    except Exception as error:  # noqa: BLE001 - any D-Bus failure is a failure here
+        broken.append(f"{path}: {error}")
         return
     here = f"{path}/{role}"
     if role in CONTROL_ROLES:
         found.append((here, name))
     for child in children:
         if child is not None:
-            walk(child, here, found)
+            walk(child, here, found, broken)
 
 
-def find_named(node, name):
-    try:
-        if node.name == name:
-            return node
-        children = list(node)
-    except Exception:
-        return None
-    for child in children:
+def find_named(node, name, role=None):
+    if node.name == name and (role is None or node.getRoleName() == role):
+        return node
+    for child in node:
         if child is not None:
-            found = find_named(child, name)
+            found = find_named(child, name, role)
             if found is not None:
                 return found
     return None
 
 
-def is_unnamed(name):
+def problem_with(name):
+    """What a screen reader would say wrong of this name, or None."""
+    if not name.strip():
+        return "no name"
     # GTK 4 names an unlabelled widget after its type: "GtkToggleButton".
-    return not name.strip() or name.startswith(("Gtk", "Adw", "Hr"))
+    if name.startswith(("Gtk", "Adw", "Hr")):
+        return "the widget's type for a name"
+    if re.search(r"(^|\s)_\w", name):
+        return "a mnemonic's underscore"
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]:
+        return "the name twice"
+    return None
+
+
+def walk_window(window, label, broken):
+    found = []
+    walk(window, label, found, broken)
+    return found
+
+
+def click(app, name, role):
+    node = find_named(app, name, role)
+    if node is None:
+        return False
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "activate", "press"):
+            return action.doAction(i)
+    return action.doAction(0)
 
 
 def main():
@@ -106,13 +136,30 @@ def main():
                 return 1
             # Let the window lay out and the pins' chips appear.
             time.sleep(2)
-            found = []
-            walk(accessible, "", found)
+            broken = []
+            found = walk_window(accessible, "", broken)
             charts = find_named(accessible, "Charts")
             charts_description = charts.description if charts else None
+            # The Alternatives view, and the Why? window, opened as Orca
+            # opens them: through the buttons' actions.
+            opened = []
+            for name, role in (("Alternatives", "push button"), ("Why?", "push button")):
+                if not click(accessible, name, role):
+                    print(f"not ok: no {role} named {name!r} to open")
+                    return 1
+                time.sleep(2)
+                opened.append(name)
+            found += walk_window(accessible, "", broken)
+            n_windows = accessible.childCount
         finally:
             app.terminate()
             app.wait(timeout=10)
+
+    for problem in broken:
+        print(f"not ok: the tree could not be read at {problem}")
+    if broken:
+        return 1
+    print(f"# opened {', '.join(opened)} and walked the {n_windows} windows then")
 
     roles = {path.rsplit("/", 1)[1] for path, _ in found}
     print(f"# {len(found)} controls, of roles: {', '.join(sorted(roles))}")
@@ -120,12 +167,19 @@ def main():
         if needed not in roles:
             print(f"not ok: no {needed} in the tree; the walk did not reach the window")
             return 1
-    unnamed = [(path, name) for path, name in found if is_unnamed(name)]
-    for path, name in unnamed:
-        print(f"not ok: {path} is named {name!r}")
-    if unnamed:
+    wrong = [(path, name, problem_with(name)) for path, name in found if problem_with(name)]
+    for path, name, problem in wrong:
+        print(f"not ok: {path} is named {name!r}: {problem}")
+    if wrong:
         return 1
-    print("ok: every control has a name")
+    for needed in ("Try: ", "Show the "):
+        if not any(name.startswith(needed) for _, name in found):
+            print(f"not ok: nothing named {needed!r}…: the Why? window was not walked")
+            return 1
+    if not any(name == "Sources for These Headphones" for _, name in found):
+        print("not ok: the Alternatives view was not walked")
+        return 1
+    print("ok: every control has one name, said once")
     # The charts are read from the keyboard: the description says how, and
     # then says what the cursor's card says.
     if not charts_description or "arrow keys" not in charts_description:

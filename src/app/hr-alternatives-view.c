@@ -6,6 +6,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "hr-accessible.h"
 #include "hr-alternatives-view.h"
 #include "hr-dropdown.h"
 #include "hr-gear-labels.h"
@@ -520,6 +521,7 @@ static void
 hr_alternatives_view_init (HrAlternativesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hr_accessible_name_mnemonics (GTK_WIDGET (self));
   /* The name reaches the dropdown's own button, which a screen reader
    * lands on. */
   hr_dropdown_set_accessible_label (self->category_dropdown, _("Kind of candidate"));

@@ -7,6 +7,7 @@
 #include <complex.h>
 #include <math.h>
 
+#include "hr-accessible.h"
 #include "hr-curve-import.h"
 #include "hr-form.h"
 #include "hr-headphone-dialog-private.h"
@@ -635,6 +636,7 @@ hr_headphone_dialog_init (HrHeadphoneDialog *self)
 
   self->models = g_array_new (FALSE, FALSE, sizeof (Model));
   gtk_widget_init_template (GTK_WIDGET (self));
+  hr_accessible_name_mnemonics (GTK_WIDGET (self));
 
   for (guint i = 0; hr_headphone_type_names ()[i] != NULL; i++)
     gtk_string_list_append (types, hr_headphone_type_label (i));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hr-accessible.h"
 #include "hr-form.h"
 #include "hr-preset-edit.h"
 #include "hr-preset-labels.h"
@@ -487,6 +488,7 @@ hr_source_dialog_init (HrSourceDialog *self)
 
   self->outputs = g_ptr_array_new_with_free_func ((GDestroyNotify) output_editor_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  hr_accessible_name_mnemonics (GTK_WIDGET (self));
 
   for (guint i = 0; hr_source_category_names ()[i] != NULL; i++)
     gtk_string_list_append (categories, hr_source_category_label (i));

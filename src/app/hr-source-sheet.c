@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hr-accessible.h"
 #include "hr-source-sheet.h"
 
 /* A mixer's manual prints "PHONES: 1000 mW @ 32 Ω, 320 mW @ 300 Ω", not an
@@ -131,6 +132,7 @@ hr_source_sheet_new (AdwExpanderRow     *expander,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->result_row), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->result_row), "property");
   self->apply_button = gtk_button_new_with_mnemonic (_("_Fill In"));
+  hr_accessible_name_button (self->apply_button, _("Fill In"));
   gtk_widget_set_valign (self->apply_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->apply_button,
                                _("Fill the output’s voltage, output impedance and current limit from the fit"));

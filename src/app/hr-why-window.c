@@ -6,6 +6,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "hr-accessible.h"
 #include "hr-chart-circuit.h"
 #include "hr-explain-fixes.h"
 #include "hr-why-window.h"
@@ -152,11 +153,14 @@ show_fixes (HrWhyWindow *self)
       g_autofree char *text = hr_explain_fix_format (fix, summary, TRUE);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Try"));
+      /* Translators: the accessible name of a fix's Try button, "Try: Use its headphone output…" */
+      g_autofree char *name = g_strdup_printf (_("Try: %s"), text);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      hr_accessible_name_button (button, name);
       g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (i));
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_try_clicked), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -323,6 +327,7 @@ static void
 hr_why_window_init (HrWhyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hr_accessible_name_mnemonics (GTK_WIDGET (self));
   self->freq_hz = 1000.0;
   self->fix_rows = g_ptr_array_new ();
   gtk_drawing_area_set_draw_func (self->circuit_area, draw_circuit, self, NULL);
