@@ -107,6 +107,72 @@ test_sources (void)
   destroy_window (window);
 }
 
+static const HrRankingEntry *
+focused_entry (HrWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "entry") : NULL;
+}
+
+/* The lists are built again at each ranking: the keyboard's place in
+ * them stays on its candidate, row or pin button, instead of jumping to
+ * the row that took its place or out of the list. */
+static void
+test_focus_kept (void)
+{
+  g_autoptr(HrPresetDb) db = NULL;
+  HrWindow *window = new_window (&db);
+  HrScenario *scenario = hr_window_get_scenario (window);
+  HrAlternativesView *view;
+  GtkWidget *row;
+  const HrRankingEntry *entry;
+  g_autofree char *id = NULL;
+  guint output_index;
+
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  hr_scenario_set_level_db_spl (scenario, 100.0);
+  view = show_alternatives (window);
+  wait_ranked (view);
+
+  row = gtk_widget_get_next_sibling (first_row (view));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  entry = focused_entry (window);
+  g_assert_nonnull (entry);
+  id = g_strdup (hr_preset_get_id (entry->preset));
+  output_index = entry->output_index;
+
+  /* Louder: ranked again, and the candidate may move. */
+  hr_scenario_set_level_db_spl (scenario, 118.0);
+  wait_ranked (view);
+  spin_main_loop ();
+  entry = focused_entry (window);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (hr_preset_get_id (entry->preset), ==, id);
+  g_assert_cmpuint (entry->output_index, ==, output_index);
+
+  /* The pin button keeps it too. */
+  {
+    GtkWidget *pin = find_descendant (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                                               GTK_TYPE_LIST_BOX_ROW),
+                                      GTK_TYPE_BUTTON);
+
+    g_assert_nonnull (pin);
+    g_assert_true (gtk_widget_grab_focus (pin));
+    hr_scenario_set_level_db_spl (scenario, 100.0);
+    wait_ranked (view);
+    spin_main_loop ();
+    g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (window))));
+    entry = focused_entry (window);
+    g_assert_nonnull (entry);
+    g_assert_cmpstr (hr_preset_get_id (entry->preset), ==, id);
+  }
+  destroy_window (window);
+}
+
 static void
 test_pin_and_headphones (void)
 {
@@ -264,6 +330,24 @@ test_why (void)
   hr_scenario_set_level_db_spl (scenario, 100.0);
   g_assert_cmpfloat_with_epsilon (hr_explain_step_get_number (find_step (why, HR_EXPLAIN_DRIVE), "level_db_spl"),
                                   100.0, 1e-9);
+  /* The steps are built again as it follows: the focus on a step's
+   * "Show the … Chart" stays on that step's. */
+  {
+    GtkWidget *steps = child (why, HR_TYPE_WHY_WINDOW, "steps_box");
+    GtkWidget *third = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (steps)));
+    GtkWidget *button = find_descendant (third, GTK_TYPE_BUTTON);
+    GtkWidget *focus;
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_grab_focus (button));
+    hr_scenario_set_level_db_spl (scenario, 101.0);
+    spin_main_loop ();
+    focus = gtk_root_get_focus (GTK_ROOT (why));
+    g_assert_true (GTK_IS_BUTTON (focus));
+    third = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (steps)));
+    g_assert_true (gtk_widget_is_ancestor (focus, third));
+    hr_scenario_set_level_db_spl (scenario, 100.0);
+  }
   /* And the pointer's frequency. */
   hr_why_window_set_freq (why, 100.0);
   g_assert_cmpfloat (hr_explain_step_get_number (find_step (why, HR_EXPLAIN_DIVIDER), "freq_hz"), ==, 100.0);
@@ -275,6 +359,27 @@ test_why (void)
   g_assert_cmpuint (fixes->len, >, 0);
   first = g_ptr_array_index (fixes, 0);
   g_assert_cmpint (first->code, ==, HR_FIX_OTHER_OUTPUT);
+  /* The fixes too, found again once the sliders rest: the focus stays
+   * on the first one's Try. */
+  {
+    GtkWidget *group = child (why, HR_TYPE_WHY_WINDOW, "fixes_group");
+    /* Kept alive, so that the new button cannot be made where it was. */
+    g_autoptr(GtkWidget) try = g_object_ref (find_descendant (group, GTK_TYPE_BUTTON));
+    GtkWidget *focus;
+
+    g_assert_true (gtk_widget_grab_focus (try));
+    hr_scenario_set_level_db_spl (scenario, 99.0);
+    for (gint64 end_us = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+         find_descendant (group, GTK_TYPE_BUTTON) == try && g_get_monotonic_time () < end_us;)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (find_descendant (group, GTK_TYPE_BUTTON) != try);
+    spin_main_loop ();
+    focus = gtk_root_get_focus (GTK_ROOT (why));
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_true (focus == find_descendant (group, GTK_TYPE_BUTTON));
+    fixes = hr_why_window_get_fixes (why);
+    first = g_ptr_array_index (fixes, 0);
+  }
   g_assert_true (hr_why_window_try_fix (why, 0));
   spin_main_loop ();
   g_assert_cmpstr (hr_scenario_get_output_id (scenario), ==, "headphone");
@@ -299,6 +404,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/alternatives/sources", test_sources);
   g_test_add_func ("/ui/alternatives/pin-and-headphones", test_pin_and_headphones);
+  g_test_add_func ("/ui/alternatives/focus-kept", test_focus_kept);
   g_test_add_func ("/ui/why", test_why);
 
   status = g_test_run ();

@@ -83,6 +83,96 @@ fill_categories (HrAlternativesView *self)
   self->filling = FALSE;
 }
 
+/* A candidate's key across re-rankings: its preset and output. */
+static char *
+entry_key (const HrRankingEntry *entry)
+{
+  return g_strdup_printf ("%s\n%u", hr_preset_get_id (entry->preset), entry->output_index);
+}
+
+/* Where the keyboard focus is in the lists, kept across a re-ranking: the
+ * lists are built again each time, and the focus on a row that went
+ * jumped to the window's first control or to another candidate. */
+typedef struct
+{
+  GtkListBox *list;       /* NULL: the focus is not in a list */
+  char       *key;        /* the candidate's, or NULL */
+  int         index;
+  gboolean    on_pin;
+} FocusPlace;
+
+static void
+focus_place_clear (FocusPlace *place)
+{
+  g_clear_pointer (&place->key, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FocusPlace, focus_place_clear)
+
+static void
+find_focus (HrAlternativesView *self,
+            FocusPlace         *place)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  GtkWidget *list = row != NULL ? gtk_widget_get_parent (row) : NULL;
+  const HrRankingEntry *entry;
+
+  if (list != GTK_WIDGET (self->ranked_list) && list != GTK_WIDGET (self->unranked_list))
+    return;
+  place->list = GTK_LIST_BOX (list);
+  place->index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  place->on_pin = focus != row && GTK_IS_BUTTON (focus);
+  entry = g_object_get_data (G_OBJECT (row), "entry");
+  place->key = entry != NULL ? entry_key (entry) : NULL;
+}
+
+static GtkWidget *
+find_pin_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "view-pin-symbolic") == 0)
+        return child;
+      found = find_pin_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The same candidate's row takes the focus back, or, gone from the list,
+ * the row that took its place. */
+static void
+restore_focus (const FocusPlace *place)
+{
+  GtkListBoxRow *row = NULL;
+  GtkWidget *pin;
+
+  if (place->list == NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (place->list));
+       child != NULL && row == NULL && place->key != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const HrRankingEntry *entry = g_object_get_data (G_OBJECT (child), "entry");
+      g_autofree char *key = entry != NULL ? entry_key (entry) : NULL;
+
+      if (g_strcmp0 (key, place->key) == 0)
+        row = GTK_LIST_BOX_ROW (child);
+    }
+  for (int index = place->index; row == NULL && index >= 0; index--)
+    row = gtk_list_box_get_row_at_index (place->list, index);
+  if (row == NULL || !gtk_widget_get_visible (GTK_WIDGET (place->list)))
+    return;
+  pin = place->on_pin ? find_pin_button (GTK_WIDGET (row)) : NULL;
+  gtk_widget_grab_focus (pin != NULL ? pin : GTK_WIDGET (row));
+}
+
 static void
 clear_list (GtkListBox *list)
 {
@@ -247,9 +337,11 @@ show_entries (HrAlternativesView *self,
 {
   g_autofree char *status = NULL;
   g_autofree char *unranked = NULL;
+  g_auto(FocusPlace) focus = { NULL, NULL, 0, FALSE };
   guint n_ranked = 0;
   guint n_unranked = 0;
 
+  find_focus (self, &focus);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   self->entries = g_ptr_array_ref (entries);
   clear_list (self->ranked_list);
@@ -292,6 +384,7 @@ show_entries (HrAlternativesView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->unranked_expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   unranked, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->unranked_expander), n_unranked > 0);
+  restore_focus (&focus);
 }
 
 static void

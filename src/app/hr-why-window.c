@@ -107,15 +107,79 @@ step_group_new (HrWhyWindow         *self,
   return box;
 }
 
+/* The steps and the fixes are built again as the sliders move. A button
+ * in them that has the keyboard focus would go with its row, and the
+ * focus to the window's first control: the button at the same place in
+ * the new rows takes it back. */
+static GPtrArray *
+box_children (GtkBox *box)
+{
+  GPtrArray *children = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_ptr_array_add (children, child);
+  return children;
+}
+
+/* Which of @items holds the focus, or -1. */
+static int
+focused_item (HrWhyWindow *self,
+              GPtrArray   *items)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (guint i = 0; focus != NULL && i < items->len; i++)
+    {
+      GtkWidget *item = g_ptr_array_index (items, i);
+
+      if (focus == item || gtk_widget_is_ancestor (focus, item))
+        return (int) i;
+    }
+  return -1;
+}
+
+static GtkWidget *
+first_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_BUTTON (child) ? child : first_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+refocus_item (GPtrArray *items,
+              int        index)
+{
+  GtkWidget *item;
+  GtkWidget *button;
+
+  if (index < 0 || items->len == 0)
+    return;
+  item = g_ptr_array_index (items, MIN ((guint) index, items->len - 1));
+  button = first_button (item);
+  gtk_widget_grab_focus (button != NULL ? button : item);
+}
+
 static void
 show_steps (HrWhyWindow *self)
 {
-  GtkWidget *child;
+  g_autoptr(GPtrArray) old_steps = box_children (self->steps_box);
+  g_autoptr(GPtrArray) new_steps = NULL;
+  int focused = focused_item (self, old_steps);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box))) != NULL)
-    gtk_box_remove (self->steps_box, child);
+  for (guint i = 0; i < old_steps->len; i++)
+    gtk_box_remove (self->steps_box, g_ptr_array_index (old_steps, i));
   for (guint i = 0; self->steps != NULL && i < self->steps->len; i++)
     gtk_box_append (self->steps_box, step_group_new (self, &g_array_index (self->steps, HrExplainStep, i), i + 1));
+  new_steps = box_children (self->steps_box);
+  refocus_item (new_steps, focused);
 }
 
 static void
@@ -129,6 +193,7 @@ static void
 show_fixes (HrWhyWindow *self)
 {
   const HrSummary *summary = self->window != NULL ? hr_window_get_summary (self->window) : NULL;
+  int focused = focused_item (self, self->fix_rows);
 
   for (guint i = 0; i < self->fix_rows->len; i++)
     adw_preferences_group_remove (self->fixes_group, g_ptr_array_index (self->fix_rows, i));
@@ -167,6 +232,10 @@ show_fixes (HrWhyWindow *self)
       adw_preferences_group_add (self->fixes_group, row);
       g_ptr_array_add (self->fix_rows, row);
     }
+  /* With no fix left, a row that takes no focus: the focus stays where
+   * GTK put it. */
+  if (self->fixes->len > 0)
+    refocus_item (self->fix_rows, focused);
 }
 
 static gboolean
