@@ -330,6 +330,24 @@ test_zout_override (void)
   assert_close (json_object_get_double_member (object, "zout_1k_ohm"), 1.0, 1e-9);
   assert_close (json_object_get_double_member (object, "voc_available_vrms"), 5.0, 1e-9);
   g_assert_true (json_object_get_boolean_member (object, "eighth_rule_holds"));
+
+  /* As spec sheets print it: either Ohm sign (U+2126 from some keyboards
+   * and sheets, U+03A9), a word, an SI prefix. */
+  {
+    const char *const forms[] = { "1 \u2126", "1\u03a9", "1 ohm", "0.001k" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+      {
+        g_auto(Run) same = { 0 };
+        g_autoptr(JsonNode) same_root = NULL;
+
+        RUN (&same, "check", "--headphone-file", "@hp-resistor-32.json",
+             "--source-file", "@source-iec.json", "--zout", forms[i], "--format", "json");
+        assert_success (&same);
+        object = parse_json_object (same.out, &same_root);
+        assert_close (json_object_get_double_member (object, "zout_1k_ohm"), 1.0, 1e-9);
+      }
+  }
 }
 
 /* A source as a spec sheet prints it: a maximum level in dBu, a noise
@@ -547,7 +565,8 @@ test_usage_errors (void)
       "--source-file", "@source-iec.json", NULL },
     { "sweep", "--headphone-file", "@hp-resistor-32.json", "--vs", "1", "--spl", "90", NULL },
     { "sweep", "--headphone-file", "@hp-resistor-32.json", "--vs", "abc", NULL },
-    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--zout", "12ohm", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--zout", "12 furlongs", NULL },
+    { "sweep", "--headphone-file", "@hp-resistor-32.json", "--cable", "0.5 V", NULL },
     { "sweep", "--headphone-file", "@hp-resistor-32.json", "--points", "1.5", NULL },
     { "sweep", "--headphone-file", "@hp-resistor-32.json", "--fmin", "", NULL },
     { "sweep", "--headphone-file", "@hp-resistor-32.json", "--format", "xml", NULL },

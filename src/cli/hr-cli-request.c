@@ -74,6 +74,26 @@ parse_double (const char  *option,
   return TRUE;
 }
 
+/* A resistance as a spec sheet prints it: "10", "10 Ω" (either Ohm
+ * sign), "4.7k", "0.5 ohm". Range checks come later, as for numbers. */
+static gboolean
+parse_ohm (const char  *option,
+           const char  *text,
+           double      *value,
+           GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!hr_units_parse (text, HR_UNIT_OHM, value))
+    {
+      /* Translators: "--zout needs a resistance such as 10, 10 Ω or 4.7k, got “ten”" */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s needs a resistance such as 10, 10 Ω or 4.7k, got “%s”"), option, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A figure as a spec sheet prints it (hr-units.c): "+18dBu", "150 mA".
  * Text that is not one is a usage error; a figure out of range is bad
  * input, as with the numbers. */
@@ -284,12 +304,12 @@ hr_cli_build_request (HrCliCommand         command,
 
   if (!parse_format (command, options->format, &request->json, error) ||
       !parse_source_figures (options, request, error) ||
-      !parse_double ("--zout", options->zout_text, &request->zout_ohm, error) ||
-      !parse_double ("--headphone-z", options->headphone_z_text, &request->headphone_z_ohm, error) ||
-      !parse_double ("--fr-zout", options->fr_zout_text, &request->fr_zout_ohm, error) ||
-      !parse_double ("--cable", options->cable_text, &request->cable_ohm, error) ||
-      !parse_double ("--adapter-series", options->adapter_series_text, &request->adapter_series_ohm, error) ||
-      !parse_double ("--adapter-shunt", options->adapter_shunt_text, &request->adapter_shunt_ohm, error) ||
+      !parse_ohm ("--zout", options->zout_text, &request->zout_ohm, error) ||
+      !parse_ohm ("--headphone-z", options->headphone_z_text, &request->headphone_z_ohm, error) ||
+      !parse_ohm ("--fr-zout", options->fr_zout_text, &request->fr_zout_ohm, error) ||
+      !parse_ohm ("--cable", options->cable_text, &request->cable_ohm, error) ||
+      !parse_ohm ("--adapter-series", options->adapter_series_text, &request->adapter_series_ohm, error) ||
+      !parse_ohm ("--adapter-shunt", options->adapter_shunt_text, &request->adapter_shunt_ohm, error) ||
       !parse_double ("--vs", options->vs_text, &request->drive.value, error) ||
       !parse_double ("--spl", options->spl_text, &request->drive.value, error) ||
       !parse_double ("--fmin", options->fmin_text, &request->fmin_hz, error) ||
