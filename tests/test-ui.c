@@ -399,6 +399,175 @@ test_export (void)
   destroy_window (window);
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { pdftotext, pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = -1;
+
+  /* build-aux/setup.sh installs poppler-utils: its absence is a failure. */
+  g_assert_nonnull (pdftotext);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return text;
+}
+
+/* cairo draws text into an SVG as uses of glyph symbols: how many. */
+static guint
+svg_glyphs (const char *svg)
+{
+  g_autofree char *contents = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  for (const char *p = contents; (p = strstr (p, "xlink:href=\"#glyph")) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* The PDF and the SVG carry the verdict, its reasons and the level above
+ * the charts as the PNG does, and leave them out when asked. */
+static void
+test_export_header_pdf_svg (void)
+{
+  HrWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("headroom-ui-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "charts.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "charts.svg", NULL);
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  const char *const header[] = {
+    "Drives it with caveats", "The bass resonance at 100 Hz rises", "90.0 dB SPL at 1 kHz",
+  };
+  guint glyphs_with;
+  guint glyphs_without;
+
+  g_assert_no_error (error);
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+
+  g_assert_true (hr_window_export_to_file (window, pdf, TRUE, &error));
+  g_assert_no_error (error);
+  with = pdf_text (pdf);
+  g_assert_true (hr_window_export_to_file (window, pdf, FALSE, &error));
+  g_assert_no_error (error);
+  without = pdf_text (pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    {
+      g_autofree char *flat = g_strdelimit (g_strdup (with), "\n", ' ');
+
+      if (strstr (flat, header[i]) == NULL)
+        g_error ("the PDF does not say “%s”: %s", header[i], with);
+      /* The title and the level name what is shown, and stay; the
+       * verdict and its reasons go. */
+      if (i < 2)
+        g_assert_null (strstr (without, header[i]));
+      else
+        g_assert_nonnull (strstr (without, header[i]));
+    }
+
+  g_assert_true (hr_window_export_to_file (window, svg, TRUE, &error));
+  g_assert_no_error (error);
+  glyphs_with = svg_glyphs (svg);
+  g_assert_true (hr_window_export_to_file (window, svg, FALSE, &error));
+  g_assert_no_error (error);
+  glyphs_without = svg_glyphs (svg);
+  g_test_message ("SVG: %u glyphs with the verdict, %u without", glyphs_with, glyphs_without);
+  /* The verdict, three reasons and the level: some 250 characters. */
+  g_assert_cmpuint (glyphs_with, >, glyphs_without + 200);
+
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  g_assert_cmpint (g_unlink (svg), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  destroy_window (window);
+}
+
+/* The dialog a GtkFileChooserNative shows when there is no portal. */
+static GtkWidget *
+find_file_chooser_dialog (HrWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  spin_main_loop ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel)
+          && gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        return GTK_WIDGET (toplevel);
+    }
+  g_error ("no file chooser was shown");
+}
+
+/* The export's file chooser offers the verdict and the marks, set as
+ * they were last time, and keeps what the user chooses: Export → PNG,
+ * the verdict left out, the reasons marked, Export. */
+static void
+test_export_choices (void)
+{
+  HrWindow *window = new_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("headroom-ui-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "headroom-charts.png", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (hr_window_select_source (window, "rme-fireface-800", "line"));
+  g_assert_true (hr_window_select_headphone (window, "sennheiser-hd-650"));
+  g_settings_set_boolean (settings, "export-verdict", TRUE);
+  g_settings_set_boolean (settings, "export-annotate", FALSE);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean verdict = round == 1;
+      g_autoptr(GFile) file = g_file_new_for_path (png);
+      GtkNativeDialog *chooser;
+      GtkWidget *dialog;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "png"));
+      chooser = hr_window_get_export_chooser (window);
+      g_assert_nonnull (chooser);
+      /* As they were left. */
+      g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "verdict"), ==,
+                       verdict ? "false" : "true");
+      g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "annotate"), ==,
+                       verdict ? "true" : "false");
+      /* The user's answer, in the dialog GTK shows where there is no
+       * portal, as CI's machine has none. */
+      dialog = find_file_chooser_dialog (window);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "verdict", verdict ? "true" : "false");
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "annotate", "true");
+      /* The folder chosen, the name suggested kept. */
+      g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL));
+      gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT));
+      /* Answered, the chooser goes. */
+      for (gint64 end_us = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+           hr_window_get_export_chooser (window) != NULL && g_get_monotonic_time () < end_us;)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_null (hr_window_get_export_chooser (window));
+
+      g_assert_true (g_settings_get_boolean (settings, "export-verdict") == verdict);
+      g_assert_true (g_settings_get_boolean (settings, "export-annotate"));
+      if (verdict)
+        g_assert_cmpuint (test_png_count_color (png, 160, TEST_CAVEATS_RGB), >, 100);
+      else
+        g_assert_cmpuint (test_png_count_color (png, 160, TEST_CAVEATS_RGB), ==, 0);
+      /* Gone, or the chooser would ask whether to replace it. */
+      g_assert_cmpint (g_unlink (png), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  destroy_window (window);
+}
+
 /* The impedance the source sees, with the cable of the slider, as a .zma
  * on the charts' grid; and the EQ that undoes the source in each format,
  * said in a sentence. A place that cannot be written is an error. */
@@ -781,6 +950,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/chart-view", test_chart_view);
   g_test_add_func ("/ui/window/settings-remembered", test_settings_remembered);
   g_test_add_func ("/ui/window/export", test_export);
+  g_test_add_func ("/ui/window/export-header-pdf-svg", test_export_header_pdf_svg);
+  g_test_add_func ("/ui/window/export-choices", test_export_choices);
   g_test_add_func ("/ui/window/export-zma-and-eq", test_export_zma_and_eq);
   g_test_add_func ("/ui/window/pins", test_pins);
   g_test_add_func ("/ui/window/pins-from-legacy-settings", test_pins_from_legacy_settings);

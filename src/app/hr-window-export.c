@@ -135,11 +135,30 @@ hr_window_export_to_file_full (HrWindow    *self,
   return ok;
 }
 
+/* What the export's chooser answers for: the window, and whether it
+ * offered the verdict and the marks (a .zma's does not). */
+typedef struct
+{
+  HrWindow *window;
+  gboolean  offers_choices;
+} ExportRequest;
+
+static void
+export_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  ExportRequest *request = data;
+
+  g_object_unref (request->window);
+  g_free (request);
+}
+
 static void
 on_chooser_response (GtkNativeDialog *chooser,
                      int              response,
-                     HrWindow        *self)
+                     ExportRequest   *request)
 {
+  HrWindow *self = request->window;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -151,7 +170,7 @@ on_chooser_response (GtkNativeDialog *chooser,
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
   /* No choice in a .zma's chooser, which leaves the saved ones alone. */
-  if (g_object_get_data (G_OBJECT (chooser), "offers-verdict") != NULL)
+  if (request->offers_choices)
     {
       with_verdict = g_str_equal (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "verdict"), "true");
       annotate = g_str_equal (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "annotate"), "true");
@@ -184,7 +203,16 @@ on_chooser_response (GtkNativeDialog *chooser,
 out:
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  g_object_unref (self);
+}
+
+/* Returns: (transfer none) (nullable): the export's file chooser while
+ * it is open, for the tests */
+GtkNativeDialog *
+hr_window_get_export_chooser (HrWindow *self)
+{
+  g_return_val_if_fail (HR_IS_WINDOW (self), NULL);
+
+  return self->export_chooser;
 }
 
 void
@@ -196,6 +224,7 @@ hr_window_export_action (GtkWidget  *widget,
   const ExportFormat *format = &export_formats[0];
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
+  ExportRequest *request = g_new0 (ExportRequest, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
     if (g_strcmp0 (export_formats[i].id, g_variant_get_string (parameter, NULL)) == 0)
@@ -242,10 +271,12 @@ hr_window_export_action (GtkWidget  *widget,
                                    _("Mark the reasons on the charts"), NULL, NULL);
       gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "annotate",
                                    g_settings_get_boolean (self->settings, "export-annotate") ? "true" : "false");
-      g_object_set_data (G_OBJECT (chooser), "offers-verdict", GINT_TO_POINTER (TRUE));
+      request->offers_choices = TRUE;
     }
 
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  request->window = g_object_ref (self);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_chooser_response), request, export_request_free, 0);
+  g_set_weak_pointer (&self->export_chooser, GTK_NATIVE_DIALOG (chooser));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -61,6 +61,7 @@ struct _HrWindow
   GtkStack             *views_stack;
   HrAlternativesView   *alternatives;
   GtkWindow            *why_window;         /* weak: the Why? window, while open */
+  GtkNativeDialog      *export_chooser;     /* weak: the export's file chooser, while open */
 
   HrPresetDb           *db;
   GSettings            *settings;
@@ -106,6 +107,7 @@ gboolean         hr_window_export_to_file_full (HrWindow *self,
                                              gboolean    with_verdict,
                                              gboolean    annotate,
                                              GError    **error);
+GtkNativeDialog *hr_window_get_export_chooser (HrWindow *self);
 void             hr_window_export_action    (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);

@@ -330,6 +330,7 @@ hr_window_dispose (GObject *object)
   if (self->why_window != NULL)
     gtk_window_destroy (self->why_window);
   g_clear_weak_pointer (&self->why_window);
+  g_clear_weak_pointer (&self->export_chooser);
   hr_window_layout_dispose (self);
   /* A pin's name may be in the middle of an edit: it ends here, while the
    * pins it edits are still there, and not when GtkWindow lets go of the
