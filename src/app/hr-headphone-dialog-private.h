@@ -32,6 +32,7 @@ struct _HrHeadphoneDialog
   guint                n_response;
   char                *response_source; /* "imported from hd650.csv"; NULL: the preset's own */
   gboolean             response_changed;
+  gboolean             showing_response_source;  /* the row set by the form, not typed */
 
   AdwWindowTitle      *window_title;
   AdwPreferencesGroup *about_group;

@@ -21,15 +21,19 @@ static void
 show_source (HrHeadphoneDialog *self,
              const char        *source)
 {
-  g_signal_handlers_block_by_func (self->response_source_row, hr_headphone_dialog_response_source_changed, self);
+  self->showing_response_source = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->response_source_row), source != NULL ? source : "");
-  g_signal_handlers_unblock_by_func (self->response_source_row, hr_headphone_dialog_response_source_changed, self);
+  self->showing_response_source = FALSE;
 }
 
 void
 hr_headphone_dialog_response_source_changed (HrHeadphoneDialog *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->response_source_row))));
+  g_autofree char *text = NULL;
+
+  if (self->showing_response_source)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->response_source_row))));
 
   g_free (self->response_source);
   self->response_source = text[0] != '\0' ? g_steal_pointer (&text) : NULL;

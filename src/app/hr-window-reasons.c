@@ -188,10 +188,17 @@ hr_window_update_reasons (HrWindow *self)
   update_highlight (self);
 }
 
+/* Which reason's row @controller is on. */
 static guint
-row_index (GtkEventController *controller)
+row_index (HrWindow           *self,
+           GtkEventController *controller)
 {
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (controller), "hr-reason-index"));
+  GtkWidget *row = gtk_event_controller_get_widget (controller);
+
+  for (guint i = 0; i < N_REASONS; i++)
+    if (self->reason_rows[i] == row)
+      return i;
+  g_return_val_if_reached (0);
 }
 
 static void
@@ -200,7 +207,7 @@ on_row_enter (GtkEventControllerMotion *motion,
               double                    y,
               HrWindow                 *self)
 {
-  self->hovered_reason = (int) row_index (GTK_EVENT_CONTROLLER (motion));
+  self->hovered_reason = (int) row_index (self, GTK_EVENT_CONTROLLER (motion));
   update_highlight (self);
 }
 
@@ -208,7 +215,7 @@ static void
 on_row_leave (GtkEventControllerMotion *motion,
               HrWindow                 *self)
 {
-  if (self->hovered_reason == (int) row_index (GTK_EVENT_CONTROLLER (motion)))
+  if (self->hovered_reason == (int) row_index (self, GTK_EVENT_CONTROLLER (motion)))
     self->hovered_reason = -1;
   update_highlight (self);
 }
@@ -217,7 +224,7 @@ static void
 on_row_focus_enter (GtkEventControllerFocus *focus,
                     HrWindow                *self)
 {
-  self->focused_reason = (int) row_index (GTK_EVENT_CONTROLLER (focus));
+  self->focused_reason = (int) row_index (self, GTK_EVENT_CONTROLLER (focus));
   update_highlight (self);
 }
 
@@ -225,7 +232,7 @@ static void
 on_row_focus_leave (GtkEventControllerFocus *focus,
                     HrWindow                *self)
 {
-  if (self->focused_reason == (int) row_index (GTK_EVENT_CONTROLLER (focus)))
+  if (self->focused_reason == (int) row_index (self, GTK_EVENT_CONTROLLER (focus)))
     self->focused_reason = -1;
   update_highlight (self);
 }
@@ -242,8 +249,6 @@ hr_window_reasons_init (HrWindow *self)
       GtkEventController *motion = gtk_event_controller_motion_new ();
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
-      g_object_set_data (G_OBJECT (motion), "hr-reason-index", GUINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (focus), "hr-reason-index", GUINT_TO_POINTER (i));
       g_signal_connect_object (motion, "enter", G_CALLBACK (on_row_enter), self, 0);
       g_signal_connect_object (motion, "leave", G_CALLBACK (on_row_leave), self, 0);
       g_signal_connect_object (focus, "enter", G_CALLBACK (on_row_focus_enter), self, 0);
