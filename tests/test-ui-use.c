@@ -540,6 +540,22 @@ test_hover_spl_ceiling (void)
   g_assert_nonnull (strstr (readout, "dB SPL (voltage limit)"));
   g_signal_emit_by_name (motion, "leave");
   g_assert_null (hr_chart_widget_dup_readout (window->chart));
+
+  /* An interface's headphone out into 18 Ω planars: its current runs out
+   * first, and the card says so. */
+  g_assert_true (hr_window_select_source (window, "audient-id14-mkii", "headphone"));
+  g_assert_true (hr_window_select_headphone (window, "audeze-lcd-x"));
+  spin_main_loop (100);
+  g_assert_true (hr_chart_view_get_axes (hr_window_get_chart_view (window), HR_CHART_SPL,
+                                         gtk_widget_get_width (chart), gtk_widget_get_height (chart), &axes));
+  g_signal_emit_by_name (motion, "motion", hr_chart_axes_freq_to_x (&axes, 1000.0),
+                         axes.plot.y + axes.plot.height / 2);
+  g_free (readout);
+  readout = hr_chart_widget_dup_readout (window->chart);
+  g_test_message ("%s", readout);
+  g_assert_nonnull (readout);
+  g_assert_nonnull (strstr (readout, "dB SPL (current limit)"));
+  g_signal_emit_by_name (motion, "leave");
   destroy_window (window);
 }
 
