@@ -720,6 +720,14 @@ test_drop_response (void)
   adw_message_dialog_response (question, "cancel");
   spin_main_loop ();
   g_assert_null (find_headphone_dialog (window));
+  /* Asked again and answered: an impedance curve makes new headphones. */
+  g_assert_true (drop_file (window, vague));
+  question = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "impedance");
+  spin_main_loop ();
+  g_assert_nonnull (find_headphone_dialog (window));
+  gtk_window_destroy (GTK_WINDOW (find_headphone_dialog (window)));
   destroy_window (window);
 }
 

@@ -213,17 +213,33 @@ open_with_response (HrWindow *self,
   present_gear_dialog (self, HR_GEAR_DIALOG (dialog));
 }
 
+/* A file whose kind the user is asked, and the window it goes to. */
+typedef struct
+{
+  HrWindow *window;
+  GFile    *file;
+} KindQuestion;
+
+static void
+kind_question_free (gpointer  data,
+                    GClosure *closure)
+{
+  KindQuestion *question = data;
+
+  g_object_unref (question->window);
+  g_object_unref (question->file);
+  g_free (question);
+}
+
 static void
 on_kind_chosen (AdwMessageDialog *dialog,
                 const char       *response,
-                HrWindow         *self)
+                KindQuestion     *question)
 {
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "hr-file");
-
   if (g_str_equal (response, "impedance"))
-    hr_window_open_headphone_dialog (self, NULL, file);
+    hr_window_open_headphone_dialog (question->window, NULL, question->file);
   else if (g_str_equal (response, "response"))
-    open_with_response (self, file);
+    open_with_response (question->window, question->file);
 }
 
 /**
@@ -242,6 +258,7 @@ hr_window_import_file (HrWindow *self,
   g_autofree char *basename = g_file_get_basename (file);
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
+  KindQuestion *question;
   HrCurveKind kind;
 
   g_return_if_fail (HR_IS_WINDOW (self));
@@ -279,8 +296,10 @@ hr_window_import_file (HrWindow *self,
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "impedance", _("_Impedance Curve"),
                                     "response", _("_Frequency Response"), NULL);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "hr-file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_kind_chosen), self, 0);
+  question = g_new0 (KindQuestion, 1);
+  question->window = g_object_ref (self);
+  question->file = g_object_ref (file);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_kind_chosen), question, kind_question_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
