@@ -125,6 +125,19 @@ input_click (GtkWidget *widget,
   input_spin (100);
 }
 
+/* Presses or releases the first button where the pointer is: with
+ * input_pointer_to() between them, a drag. */
+static inline void
+input_button (GtkWidget *widget,
+              gboolean   pressed)
+{
+  Display *xdisplay = input_display (widget);
+
+  XTestFakeButtonEvent (xdisplay, 1, pressed, CurrentTime);
+  XSync (xdisplay, False);
+  input_spin (60);
+}
+
 /* Clicks the middle of @widget. */
 static inline void
 input_click_widget (GtkWidget *widget)

@@ -867,6 +867,46 @@ test_narrow_sheet (void)
   g_assert_cmpfloat (chart.origin.y + chart.size.height, <=, sheet_bounds.origin.y + 1);
   g_assert_cmpfloat (chart.origin.y, >=, 40);
 
+  /* The level's slider dragged with the mouse: while the button is still
+   * down, the SPL chart is above the sheet, where it can be watched. */
+  {
+    HrSliderRow *level = hr_window_get_slider_row (window, "level_row");
+    GtkWidget *scale = hr_slider_row_get_scale (level);
+    double before = hr_slider_row_get_value (level);
+    double y = gtk_widget_get_height (scale) / 2.0;
+
+    input_focus_window (GTK_WINDOW (window));
+    /* Scrolled to in the sheet first, as the user does. */
+    {
+      GtkWidget *scroller = gtk_widget_get_ancestor (scale, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (scale, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                                &bounds));
+      gtk_adjustment_clamp_page (adjustment, bounds.origin.y - 12.0, bounds.origin.y + bounds.size.height + 12.0);
+      spin_main_loop (300);
+      g_assert_true (gtk_widget_compute_bounds (scale, GTK_WIDGET (window), &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+    }
+    /* The SPL chart is under the sheet now, where the impedance's
+     * change put it. */
+    g_assert_true (hr_window_get_chart_bounds (window, HR_CHART_SPL, &chart));
+    g_assert_cmpfloat (chart.origin.y + chart.size.height, >, sheet_bounds.origin.y + 1);
+    input_pointer_to (scale, gtk_widget_get_width (scale) / 2.0, y, 50);
+    input_button (scale, TRUE);
+    for (int step = 1; step <= 6; step++)
+      input_pointer_to (scale, gtk_widget_get_width (scale) / 2.0 - 8.0 * step, y, 40);
+    spin_main_loop (300);
+    g_assert_cmpfloat (hr_slider_row_get_value (level), <, before);
+    g_assert_true (hr_window_get_chart_bounds (window, HR_CHART_SPL, &chart));
+    g_test_message ("dragging: SPL chart from y = %g to %g, the sheet from %g", chart.origin.y,
+                    chart.origin.y + chart.size.height, sheet_bounds.origin.y);
+    g_assert_cmpfloat (chart.origin.y, >=, 40);
+    g_assert_cmpfloat (chart.origin.y + chart.size.height, <=, sheet_bounds.origin.y + 1);
+    input_button (scale, FALSE);
+  }
+
   /* Wide again: the sidebar is beside the charts. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   spin_main_loop (500);
