@@ -188,8 +188,9 @@ hr_window_update_reasons (HrWindow *self)
   update_highlight (self);
 }
 
-/* Which reason's row @controller is on. */
-static guint
+/* Which reason's row @controller is on; -1 once the window has let go
+ * of its rows, as it goes, when the focus and the pointer leave them. */
+static int
 row_index (HrWindow           *self,
            GtkEventController *controller)
 {
@@ -197,8 +198,8 @@ row_index (HrWindow           *self,
 
   for (guint i = 0; i < N_REASONS; i++)
     if (self->reason_rows[i] == row)
-      return i;
-  g_return_val_if_reached (0);
+      return (int) i;
+  return -1;
 }
 
 static void
@@ -207,7 +208,7 @@ on_row_enter (GtkEventControllerMotion *motion,
               double                    y,
               HrWindow                 *self)
 {
-  self->hovered_reason = (int) row_index (self, GTK_EVENT_CONTROLLER (motion));
+  self->hovered_reason = row_index (self, GTK_EVENT_CONTROLLER (motion));
   update_highlight (self);
 }
 
@@ -215,7 +216,7 @@ static void
 on_row_leave (GtkEventControllerMotion *motion,
               HrWindow                 *self)
 {
-  if (self->hovered_reason == (int) row_index (self, GTK_EVENT_CONTROLLER (motion)))
+  if (self->hovered_reason == row_index (self, GTK_EVENT_CONTROLLER (motion)))
     self->hovered_reason = -1;
   update_highlight (self);
 }
@@ -224,7 +225,7 @@ static void
 on_row_focus_enter (GtkEventControllerFocus *focus,
                     HrWindow                *self)
 {
-  self->focused_reason = (int) row_index (self, GTK_EVENT_CONTROLLER (focus));
+  self->focused_reason = row_index (self, GTK_EVENT_CONTROLLER (focus));
   update_highlight (self);
 }
 
@@ -232,7 +233,7 @@ static void
 on_row_focus_leave (GtkEventControllerFocus *focus,
                     HrWindow                *self)
 {
-  if (self->focused_reason == (int) row_index (self, GTK_EVENT_CONTROLLER (focus)))
+  if (self->focused_reason == row_index (self, GTK_EVENT_CONTROLLER (focus)))
     self->focused_reason = -1;
   update_highlight (self);
 }
