@@ -15,6 +15,7 @@
 #include "hr-pin-chip.h"
 #include "hr-units.h"
 #include "hr-window-private.h"
+#include "test-widgets.h"
 
 /* What the window shows rather than what it computes: the dropdowns'
  * placeholder, rows that do not apply yet, how the rows' titles wrap,
@@ -404,26 +405,14 @@ static void
 swatch_pixel (GtkWidget *swatch,
               guint8     rgb[3])
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (swatch);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree guint8 *pixels = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (swatch);
-  int height = gtk_widget_get_height (swatch);
-  const guint8 *centre;
+  int width;
+  int height;
+  g_autofree guint8 *pixels = render_widget_pixels (swatch, &width, &height);
+  const guint8 *centre = pixels + (height / 2) * width * 4 + (width / 2) * 4;
 
   g_assert_cmpint (width, >, 2);
   g_assert_cmpint (height, >, 2);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (swatch)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pixels = g_malloc (width * height * 4);
   /* Cairo's ARGB32, premultiplied; the swatch is opaque. */
-  gdk_texture_download (texture, pixels, width * 4);
-  centre = pixels + (height / 2) * width * 4 + (width / 2) * 4;
   g_assert_cmpuint (centre[3], ==, 255);
   rgb[0] = centre[2];
   rgb[1] = centre[1];
