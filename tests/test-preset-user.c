@@ -208,8 +208,8 @@ test_broken_user_file (void)
     g_autofree char *second = hr_preset_problem_to_string (g_ptr_array_index (problems, 1));
     g_autofree char *expected_first = g_strdup_printf ("%s:3:16: Parse error: unexpected character `,', expected character `]'", path);
     g_autofree char *expected_second =
-      g_strdup_printf ("%s: your presets in %s could not be read; the file is kept as it is and "
-                       "will not be written until it is fixed", path, path);
+      g_strdup_printf ("%s: your presets could not be read; the file is kept as it is and "
+                       "will not be written until it is fixed", path);
 
     g_assert_cmpstr (first, ==, expected_first);
     g_assert_cmpstr (second, ==, expected_second);

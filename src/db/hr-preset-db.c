@@ -215,13 +215,12 @@ load_user (HrPresetDb *self)
   if (!hr_preset_file_is_readable (file))
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *display_name = g_filename_display_name (self->user_file);
 
       self->user_file_broken = TRUE;
-      error = g_error_new (HR_DB_ERROR, HR_DB_ERROR_BROKEN_USER_FILE,
-                           _("your presets in %s could not be read; the file is kept as it "
-                             "is and will not be written until it is fixed"),
-                           display_name);
+      /* The problem's place names the file already. */
+      error = g_error_new_literal (HR_DB_ERROR, HR_DB_ERROR_BROKEN_USER_FILE,
+                                   _("your presets could not be read; the file is kept as it "
+                                     "is and will not be written until it is fixed"));
       g_ptr_array_add (self->problems,
                        hr_preset_problem_new (self->user_file, 0, 0, NULL, error));
     }
