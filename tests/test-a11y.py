@@ -151,6 +151,10 @@ def main():
                 opened.append(name)
             found += walk_window(accessible, "", broken)
             n_windows = accessible.childCount
+            # Still running: a critical is fatal here (G_DEBUG, meson.build).
+            if app.poll() is not None:
+                print(f"not ok: the app exited with status {app.returncode} while it was walked")
+                return 1
         finally:
             app.terminate()
             app.wait(timeout=10)
