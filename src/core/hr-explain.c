@@ -27,23 +27,12 @@
  * The figures come from the summary and from the circuit at one
  * frequency; nothing here computes what the model has not. */
 
-static HrReasonArg *
-add_arg (HrExplainStep   *step,
-         const char      *key,
-         HrReasonArgType  type)
-{
-  return hr_reason_args_add (step->args, &step->n_args, HR_EXPLAIN_MAX_ARGS, key, type);
-}
-
 static void
 add_number (HrExplainStep *step,
             const char    *key,
             double         value)
 {
-  HrReasonArg *arg = add_arg (step, key, HR_REASON_ARG_NUMBER);
-
-  if (arg != NULL)
-    arg->number = value;
+  hr_reason_args_add_number (step->args, &step->n_args, HR_EXPLAIN_MAX_ARGS, key, value);
 }
 
 static void
@@ -51,10 +40,7 @@ add_string (HrExplainStep *step,
             const char    *key,
             const char    *value)
 {
-  HrReasonArg *arg = add_arg (step, key, HR_REASON_ARG_STRING);
-
-  if (arg != NULL)
-    arg->string = value;
+  hr_reason_args_add_string (step->args, &step->n_args, HR_EXPLAIN_MAX_ARGS, key, value);
 }
 
 static void
@@ -62,43 +48,32 @@ add_boolean (HrExplainStep *step,
              const char    *key,
              gboolean       value)
 {
-  HrReasonArg *arg = add_arg (step, key, HR_REASON_ARG_BOOLEAN);
-
-  if (arg != NULL)
-    arg->boolean = value;
+  hr_reason_args_add_boolean (step->args, &step->n_args, HR_EXPLAIN_MAX_ARGS, key, value);
 }
 
 double
 hr_explain_step_get_number (const HrExplainStep *step,
                             const char          *key)
 {
-  const HrReasonArg *arg;
-
   g_return_val_if_fail (step != NULL, NAN);
 
-  arg = hr_reason_args_find (step->args, step->n_args, key);
-  return arg != NULL && arg->type == HR_REASON_ARG_NUMBER ? arg->number : NAN;
+  return hr_reason_args_get_number (step->args, step->n_args, key);
 }
 
 const char *
 hr_explain_step_get_string (const HrExplainStep *step,
                             const char          *key)
 {
-  const HrReasonArg *arg;
-
   g_return_val_if_fail (step != NULL, NULL);
 
-  arg = hr_reason_args_find (step->args, step->n_args, key);
-  return arg != NULL && arg->type == HR_REASON_ARG_STRING ? arg->string : NULL;
+  return hr_reason_args_get_string (step->args, step->n_args, key);
 }
 
 static gboolean
 get_boolean (const HrExplainStep *step,
              const char          *key)
 {
-  const HrReasonArg *arg = hr_reason_args_find (step->args, step->n_args, key);
-
-  return arg != NULL && arg->type == HR_REASON_ARG_BOOLEAN && arg->boolean;
+  return hr_reason_args_get_boolean (step->args, step->n_args, key);
 }
 
 static HrExplainStep

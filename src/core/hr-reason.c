@@ -60,12 +60,75 @@ hr_reason_args_find (const HrReasonArg *args,
   return NULL;
 }
 
-static HrReasonArg *
-add_arg (HrReason        *reason,
-         const char      *key,
-         HrReasonArgType  type)
+void
+hr_reason_args_add_number (HrReasonArg *args,
+                           guint       *n_args,
+                           guint        max_args,
+                           const char  *key,
+                           double       value)
 {
-  return hr_reason_args_add (reason->args, &reason->n_args, HR_REASON_MAX_ARGS, key, type);
+  HrReasonArg *arg = hr_reason_args_add (args, n_args, max_args, key, HR_REASON_ARG_NUMBER);
+
+  if (arg != NULL)
+    arg->number = value;
+}
+
+/* @value: a static string, such as a limit's id */
+void
+hr_reason_args_add_string (HrReasonArg *args,
+                           guint       *n_args,
+                           guint        max_args,
+                           const char  *key,
+                           const char  *value)
+{
+  HrReasonArg *arg = hr_reason_args_add (args, n_args, max_args, key, HR_REASON_ARG_STRING);
+
+  if (arg != NULL)
+    arg->string = value;
+}
+
+void
+hr_reason_args_add_boolean (HrReasonArg *args,
+                            guint       *n_args,
+                            guint        max_args,
+                            const char  *key,
+                            gboolean     value)
+{
+  HrReasonArg *arg = hr_reason_args_add (args, n_args, max_args, key, HR_REASON_ARG_BOOLEAN);
+
+  if (arg != NULL)
+    arg->boolean = value;
+}
+
+/* Returns: the figure, or NAN if there is none of that name and type */
+double
+hr_reason_args_get_number (const HrReasonArg *args,
+                           guint              n_args,
+                           const char        *key)
+{
+  const HrReasonArg *arg = hr_reason_args_find (args, n_args, key);
+
+  return arg != NULL && arg->type == HR_REASON_ARG_NUMBER ? arg->number : NAN;
+}
+
+const char *
+hr_reason_args_get_string (const HrReasonArg *args,
+                           guint              n_args,
+                           const char        *key)
+{
+  const HrReasonArg *arg = hr_reason_args_find (args, n_args, key);
+
+  return arg != NULL && arg->type == HR_REASON_ARG_STRING ? arg->string : NULL;
+}
+
+gboolean
+hr_reason_args_get_boolean (const HrReasonArg *args,
+                            guint              n_args,
+                            const char        *key)
+{
+  const HrReasonArg *arg = hr_reason_args_find (args, n_args, key);
+
+  return arg != NULL && arg->type == HR_REASON_ARG_BOOLEAN && arg->boolean;
 }
 
 void
@@ -73,10 +136,7 @@ hr_reason_add_number (HrReason   *reason,
                       const char *key,
                       double      value)
 {
-  HrReasonArg *arg = add_arg (reason, key, HR_REASON_ARG_NUMBER);
-
-  if (arg != NULL)
-    arg->number = value;
+  hr_reason_args_add_number (reason->args, &reason->n_args, HR_REASON_MAX_ARGS, key, value);
 }
 
 /* @value: a static string, such as a limit's id */
@@ -85,10 +145,7 @@ hr_reason_add_string (HrReason   *reason,
                       const char *key,
                       const char *value)
 {
-  HrReasonArg *arg = add_arg (reason, key, HR_REASON_ARG_STRING);
-
-  if (arg != NULL)
-    arg->string = value;
+  hr_reason_args_add_string (reason->args, &reason->n_args, HR_REASON_MAX_ARGS, key, value);
 }
 
 void
@@ -96,10 +153,7 @@ hr_reason_add_boolean (HrReason   *reason,
                        const char *key,
                        gboolean    value)
 {
-  HrReasonArg *arg = add_arg (reason, key, HR_REASON_ARG_BOOLEAN);
-
-  if (arg != NULL)
-    arg->boolean = value;
+  hr_reason_args_add_boolean (reason->args, &reason->n_args, HR_REASON_MAX_ARGS, key, value);
 }
 
 const HrReasonArg *
@@ -116,27 +170,27 @@ double
 hr_reason_get_number (const HrReason *reason,
                       const char     *key)
 {
-  const HrReasonArg *arg = hr_reason_find (reason, key);
+  g_return_val_if_fail (reason != NULL, NAN);
 
-  return arg != NULL && arg->type == HR_REASON_ARG_NUMBER ? arg->number : NAN;
+  return hr_reason_args_get_number (reason->args, reason->n_args, key);
 }
 
 const char *
 hr_reason_get_string (const HrReason *reason,
                       const char     *key)
 {
-  const HrReasonArg *arg = hr_reason_find (reason, key);
+  g_return_val_if_fail (reason != NULL, NULL);
 
-  return arg != NULL && arg->type == HR_REASON_ARG_STRING ? arg->string : NULL;
+  return hr_reason_args_get_string (reason->args, reason->n_args, key);
 }
 
 gboolean
 hr_reason_get_boolean (const HrReason *reason,
                        const char     *key)
 {
-  const HrReasonArg *arg = hr_reason_find (reason, key);
+  g_return_val_if_fail (reason != NULL, FALSE);
 
-  return arg != NULL && arg->type == HR_REASON_ARG_BOOLEAN && arg->boolean;
+  return hr_reason_args_get_boolean (reason->args, reason->n_args, key);
 }
 
 const char *

@@ -79,6 +79,30 @@ HrReasonArg       *hr_reason_args_add  (HrReasonArg       *args,
 const HrReasonArg *hr_reason_args_find (const HrReasonArg *args,
                                         guint              n_args,
                                         const char        *key);
+void               hr_reason_args_add_number  (HrReasonArg       *args,
+                                               guint             *n_args,
+                                               guint              max_args,
+                                               const char        *key,
+                                               double             value);
+void               hr_reason_args_add_string  (HrReasonArg       *args,
+                                               guint             *n_args,
+                                               guint              max_args,
+                                               const char        *key,
+                                               const char        *value);
+void               hr_reason_args_add_boolean (HrReasonArg       *args,
+                                               guint             *n_args,
+                                               guint              max_args,
+                                               const char        *key,
+                                               gboolean           value);
+double             hr_reason_args_get_number  (const HrReasonArg *args,
+                                               guint              n_args,
+                                               const char        *key);
+const char        *hr_reason_args_get_string  (const HrReasonArg *args,
+                                               guint              n_args,
+                                               const char        *key);
+gboolean           hr_reason_args_get_boolean (const HrReasonArg *args,
+                                               guint              n_args,
+                                               const char        *key);
 
 typedef struct
 {
