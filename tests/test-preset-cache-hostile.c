@@ -37,18 +37,6 @@ static char *work_dir;
 
 #define N_PRESETS 6
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 write_bytes (const char    *path,
              gconstpointer  data,
@@ -88,11 +76,8 @@ static void
 write_old_file (const char *path,
                 const char *text)
 {
-  gint64 then_s = g_get_real_time () / G_USEC_PER_SEC - 3600;
-  struct timespec times[2] = { { then_s, 0 }, { then_s, 0 } };
-
   write_bytes (path, text, strlen (text));
-  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  set_mtime (path, g_get_real_time () / G_USEC_PER_SEC - 3600);
 }
 
 /* A folder of generated presets, no cache for it yet. */

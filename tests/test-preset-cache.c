@@ -62,16 +62,6 @@ new_folder (const char *name)
   return folder;
 }
 
-/* Sets @path's time to the second @time_s, to the nanosecond. */
-static void
-set_mtime (const char *path,
-           gint64      time_s)
-{
-  struct timespec times[2] = { { time_s, 0 }, { time_s, 0 } };
-
-  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
-}
-
 static gint64
 get_mtime_s (const char *path)
 {
@@ -451,18 +441,6 @@ test_racy_file (void)
   g_assert_cmpint (get_mtime_s (path), ==, now_s);
   db = load (folder);
   g_assert_cmpstr (headphone_name (db), ==, "Bravo");
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
 }
 
 static void
